@@ -1,0 +1,52 @@
+package io.eksid.ui.graph;
+
+/**
+ * Maps graph coordinates to screen pixels: screen = graph * scale + translate. Immutable; the canvas swaps it
+ * on pan and zoom.
+ */
+public record Viewport(double scale, double tx, double ty, double width, double height) {
+
+    public static final double MIN_SCALE = 0.02;
+    public static final double MAX_SCALE = 4;
+
+    public double sx(double gx) {
+        return gx * scale + tx;
+    }
+
+    public double sy(double gy) {
+        return gy * scale + ty;
+    }
+
+    public double gx(double sx) {
+        return (sx - tx) / scale;
+    }
+
+    public double gy(double sy) {
+        return (sy - ty) / scale;
+    }
+
+    public Viewport panBy(double dx, double dy) {
+        return new Viewport(scale, tx + dx, ty + dy, width, height);
+    }
+
+    /** Zooms by {@code factor} keeping the graph point under (px, py) fixed on screen. */
+    public Viewport zoomAt(double factor, double px, double py) {
+        double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
+        double gx = gx(px);
+        double gy = gy(py);
+        return new Viewport(s, px - gx * s, py - gy * s, width, height);
+    }
+
+    public Viewport resized(double w, double h) {
+        return new Viewport(scale, tx, ty, w, h);
+    }
+
+    /** The viewport that shows the whole graph with a margin. */
+    public static Viewport fit(LaidOutGraph g, double w, double h) {
+        if (g.width() <= 0 || g.height() <= 0 || w <= 0 || h <= 0) {
+            return new Viewport(1, 0, 0, w, h);
+        }
+        double s = Math.max(MIN_SCALE, Math.min(1.2, Math.min((w - 20) / g.width(), (h - 20) / g.height())));
+        return new Viewport(s, (w - g.width() * s) / 2, 10, w, h);
+    }
+}
