@@ -12,6 +12,8 @@ public enum EdgeStyle {
     BOTH("IRSA shadowed by Pod Identity"),
     /** A mapping that cannot work: trust denies, role or provider missing. */
     BROKEN("broken mapping"),
+    /** A mapping the trust engine can neither prove nor refute (role unreadable, unknown operator). */
+    UNPROVABLE("unprovable mapping"),
     /** Association role chains into a target role. */
     TARGET("target role"),
     /** The role's IRSA trust names this OIDC provider. */
@@ -28,6 +30,6 @@ public enum EdgeStyle {
     }
 
     public boolean mapping() {
-        return this == IRSA || this == POD_IDENTITY || this == BOTH || this == BROKEN;
+        return this == IRSA || this == POD_IDENTITY || this == BOTH || this == BROKEN || this == UNPROVABLE;
     }
 }

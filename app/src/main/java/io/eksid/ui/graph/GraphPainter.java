@@ -177,7 +177,7 @@ public final class GraphPainter {
         gc.setStroke(c);
         gc.setLineWidth(width);
         switch (style) {
-            case BROKEN -> gc.setLineDashes(6 * Math.max(s, 0.5), 4 * Math.max(s, 0.5));
+            case BROKEN, UNPROVABLE -> gc.setLineDashes(6 * Math.max(s, 0.5), 4 * Math.max(s, 0.5));
             case BOTH -> gc.setLineDashes(10 * Math.max(s, 0.5), 3 * Math.max(s, 0.5));
             case TRUSTS -> gc.setLineDashes(2 * Math.max(s, 0.5), 3 * Math.max(s, 0.5));
             default -> gc.setLineDashes((double[]) null);

@@ -34,7 +34,7 @@ public record GraphPalette(Color background, Color groupFill, Color groupStroke,
             case BOTH -> both;
             case BROKEN -> broken;
             case TARGET -> podIdentity;
-            case RUNS_AS, TRUSTS -> structural;
+            case RUNS_AS, TRUSTS, UNPROVABLE -> structural;
         };
     }
 

@@ -30,7 +30,7 @@ public final class SvgExporter {
             double mid = (x1 + x2) / 2;
             EdgeStyle s = g.edge(j).style();
             String dash = switch (s) {
-                case BROKEN -> " stroke-dasharray=\"6 4\"";
+                case BROKEN, UNPROVABLE -> " stroke-dasharray=\"6 4\"";
                 case BOTH -> " stroke-dasharray=\"10 3\"";
                 case TRUSTS -> " stroke-dasharray=\"2 3\"";
                 default -> "";
