@@ -191,8 +191,8 @@ final class PodIdentityFindings {
         out.add(Finding.of(FindingCode.POD_IDENTITY_TRUST_MISSING, subject, "Role " + role.arn().name()
                         + " of association " + assoc.associationId() + " (" + sa.ref() + ") "
                         + (missing == null ? "denies pods.eks.amazonaws.com: " + d.reason()
-                        : "does not allow " + missing + " to pods.eks.amazonaws.com; Pod Identity needs both "
-                        + "sts:AssumeRole and sts:TagSession. " + d.reason()),
+                        : "does not allow " + missing + " to pods.eks.amazonaws.com (Pod Identity needs both "
+                        + "sts:AssumeRole and sts:TagSession): " + d.reason()),
                 (missing == null ? "Remove or narrow the Deny statement " + (d.statementIndex() == null ? ""
                         : "#" + d.statementIndex() + " ") + "of " + role.arn().name() + "'s trust policy"
                         : "Add this statement to " + role.arn().name() + "'s trust policy (or add " + missing

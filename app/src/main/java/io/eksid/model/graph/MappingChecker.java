@@ -14,7 +14,6 @@ import java.util.Set;
 /** Decides the status of each mapping (IRSA, association role, target role) from the snapshot and the evaluator. */
 final class MappingChecker {
 
-    private final ClusterSnapshot snapshot;
     private final ClusterInfo cluster;
     private final TrustEvaluator evaluator;
     private final RoleResolver roles;
@@ -22,7 +21,6 @@ final class MappingChecker {
     private final Set<String> accountsWithKnownProviders = new HashSet<>();
 
     MappingChecker(ClusterSnapshot snapshot, TrustEvaluator evaluator, RoleResolver roles) {
-        this.snapshot = snapshot;
         this.cluster = snapshot.cluster();
         this.evaluator = evaluator;
         this.roles = roles;
@@ -152,17 +150,13 @@ final class MappingChecker {
         };
     }
 
+    /** The evaluator's reason already names the deciding statement (its index is in the decision). */
     static MappingCheck fromDecision(TrustDecision d) {
-        String where = d.statementIndex() == null ? "" : " (statement " + d.statementIndex() + ")";
+        String reason = d.reason() == null || d.reason().isBlank() ? d.verdict().name() : d.reason();
         return switch (d.verdict()) {
-            case ALLOWED -> new MappingCheck(EdgeStatus.OK, "trust allows it" + where
-                    + (d.reason() == null || d.reason().isBlank() ? "" : ": " + d.reason()), d);
-            case EXPLICIT_DENY, NO_MATCHING_ALLOW -> new MappingCheck(EdgeStatus.BROKEN, d.reason() + where, d);
-            case UNPROVABLE -> new MappingCheck(EdgeStatus.UNPROVABLE, d.reason() + where, d);
+            case ALLOWED -> new MappingCheck(EdgeStatus.OK, reason, d);
+            case EXPLICIT_DENY, NO_MATCHING_ALLOW -> new MappingCheck(EdgeStatus.BROKEN, reason, d);
+            case UNPROVABLE -> new MappingCheck(EdgeStatus.UNPROVABLE, reason, d);
         };
-    }
-
-    ClusterSnapshot snapshot() {
-        return snapshot;
     }
 }
