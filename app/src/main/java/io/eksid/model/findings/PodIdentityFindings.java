@@ -65,10 +65,22 @@ final class PodIdentityFindings {
     private static void agent(AnalysisContext ctx, List<Finding> out) {
         AgentStatus agent = ctx.graph().agentStatus();
         int associations = ctx.snapshot().associations().size();
-        if (associations == 0 || agent.present()) {
+        if (associations == 0) {
             return;
         }
         ClusterInfo cluster = ctx.cluster();
+        PodIdentityPlatform.unsupportedReason(cluster).ifPresent(reason -> out.add(Finding.of(
+                FindingCode.POD_IDENTITY_UNSUPPORTED_CLUSTER, cluster.arn(), Fixes.plural(associations,
+                        "association exists", "associations exist") + " on cluster " + cluster.name() + ", but "
+                        + reason + ": no pod gets credentials from them.",
+                cluster.partition() == io.eksid.model.Partition.AWS_CN
+                        ? "Keep IRSA for this cluster's workloads and delete the associations."
+                        : "Update the cluster (aws eks update-cluster-version --name " + cluster.name()
+                        + " --region " + cluster.region() + " --kubernetes-version <next>), which also moves it "
+                        + "to the latest platform version, or keep IRSA until then.")));
+        if (agent.present()) {
+            return;
+        }
         String uses = Fixes.plural(associations, "association exists", "associations exist");
         if (agent.state() == AgentStatus.State.MISSING) {
             out.add(Finding.of(FindingCode.POD_IDENTITY_AGENT_MISSING, cluster.arn(), uses + " on cluster "

@@ -271,6 +271,30 @@ class FindingsAnalyzerTest {
         }
 
         @Test
+        void clusterThatCannotRunPodIdentity() {
+            ClusterInfo oldPlatform = new ClusterInfo("prod", null, ACCOUNT, Partition.AWS, "eu-west-1",
+                    "https://" + ISSUER_HOST, "1.27", "eks.7", false);
+            Finding f = only(ClusterSnapshot.builder(oldPlatform).namespace(NamespaceInfo.of("pay"))
+                    .addon(agentAddon("ACTIVE")).serviceAccount(sa("pay", "worker"))
+                    .role(role(WORKER_ROLE, podIdentityTrust()))
+                    .association(association("a-1", "pay", "worker", WORKER_ROLE, T0)),
+                    FindingCode.POD_IDENTITY_UNSUPPORTED_CLUSTER);
+            assertThat(f.message()).contains("eks.7").contains("eks.8 or later");
+            ClusterInfo china = new ClusterInfo("prod", null, ACCOUNT, Partition.AWS_CN, "cn-north-1",
+                    null, "1.30", "eks.5", false);
+            assertThat(only(ClusterSnapshot.builder(china).namespace(NamespaceInfo.of("pay"))
+                    .addon(agentAddon("ACTIVE")).serviceAccount(sa("pay", "worker"))
+                    .association(association("a-1", "pay", "worker", "arn:aws-cn:iam::" + ACCOUNT + ":role/pi", T0)),
+                    FindingCode.POD_IDENTITY_UNSUPPORTED_CLUSTER).message()).contains("China");
+            ClusterInfo recent = new ClusterInfo("prod", null, ACCOUNT, Partition.AWS, "eu-west-1",
+                    "https://" + ISSUER_HOST, "1.27", "eks.8", false);
+            assertThat(findings(ClusterSnapshot.builder(recent).namespace(NamespaceInfo.of("pay"))
+                    .addon(agentAddon("ACTIVE")).serviceAccount(sa("pay", "worker"))
+                    .role(role(WORKER_ROLE, podIdentityTrust()))
+                    .association(association("a-1", "pay", "worker", WORKER_ROLE, T0)))).isEmpty();
+        }
+
+        @Test
         void addonOwnedAssociationIsInformational() {
             Finding f = only(base().serviceAccount(sa("kube-system", "ebs-csi-controller-sa"))
                     .namespace(NamespaceInfo.of("kube-system")).role(role(WORKER_ROLE, podIdentityTrust()))
