@@ -1,8 +1,10 @@
 package io.eksid.model.findings;
 
 import io.eksid.model.ClusterInfo;
+import io.eksid.model.Partition;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
+import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.WorkloadInfo;
 import io.eksid.model.WorkloadRef;
 import io.eksid.model.graph.AgentStatus;
@@ -73,7 +75,7 @@ final class PodIdentityFindings {
                 FindingCode.POD_IDENTITY_UNSUPPORTED_CLUSTER, cluster.arn(), Fixes.plural(associations,
                         "association exists", "associations exist") + " on cluster " + cluster.name() + ", but "
                         + reason + ": no pod gets credentials from them.",
-                cluster.partition() == io.eksid.model.Partition.AWS_CN
+                cluster.partition() == Partition.AWS_CN
                         ? "Keep IRSA for this cluster's workloads and delete the associations."
                         : "Update the cluster (aws eks update-cluster-version --name " + cluster.name()
                         + " --region " + cluster.region() + " --kubernetes-version <next>), which also moves it "
@@ -147,7 +149,7 @@ final class PodIdentityFindings {
                         + "credentials from the association"
                         + (sa.hasIrsaAnnotation() ? ", and the association also hides the IRSA annotation." : "."),
                 "Give these pods IRSA instead: run them as a separate service account annotated with an IRSA role ("
-                        + Fixes.annotate(new io.eksid.model.ServiceAccountRef(sa.ref().namespace(), "<new-sa>"),
+                        + Fixes.annotate(new ServiceAccountRef(sa.ref().namespace(), "<new-sa>"),
                         assoc.roleArn()) + ", and let the role trust the cluster's OIDC provider), or schedule them "
                         + "on EC2 Linux nodes.")));
     }

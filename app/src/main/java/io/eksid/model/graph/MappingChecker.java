@@ -1,5 +1,6 @@
 package io.eksid.model.graph;
 
+import io.eksid.model.Arn;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.OidcProvider;
@@ -27,7 +28,7 @@ final class MappingChecker {
         accountsWithKnownProviders.add(cluster.account());
         for (OidcProvider p : snapshot.oidcProviders()) {
             providerArns.add(p.arn());
-            io.eksid.model.Arn.tryParse(p.arn()).ifPresent(a -> accountsWithKnownProviders.add(a.account()));
+            Arn.tryParse(p.arn()).ifPresent(a -> accountsWithKnownProviders.add(a.account()));
         }
     }
 
@@ -56,13 +57,26 @@ final class MappingChecker {
         if (unusable != null) {
             return unusable;
         }
-        TrustDecision decision = evaluator.irsa(role.policy(), cluster, sa, audience);
+        TrustDecision decision = evaluator.irsa(role.policy(), asSeenFrom(role.arn()), sa, audience);
         String provider = expectedProviderArn(role.arn());
         if (!providerArns.contains(provider) && accountsWithKnownProviders.contains(role.arn().account())) {
             return new MappingCheck(EdgeStatus.BROKEN, "IAM OIDC provider " + provider
                     + " for the cluster's issuer does not exist: STS cannot validate the token", decision);
         }
         return fromDecision(decision);
+    }
+
+    /**
+     * The cluster as a role in another account sees it: IRSA across accounts needs an OIDC provider for the
+     * cluster's issuer in the role's account, and the role's trust names that provider, not the cluster account's.
+     */
+    private ClusterInfo asSeenFrom(RoleArn roleArn) {
+        if (roleArn.account().equals(cluster.account())) {
+            return cluster;
+        }
+        return new ClusterInfo(cluster.name(), cluster.arn(), roleArn.account(), roleArn.partition(),
+                cluster.region(), cluster.oidcIssuer(), cluster.version(), cluster.platformVersion(),
+                cluster.autoMode());
     }
 
     /** The OIDC provider ARN in the role's account for this cluster's issuer (the provider lives with the role). */
@@ -72,7 +86,7 @@ final class MappingChecker {
     }
 
     boolean providerKnownMissing(String providerArn) {
-        return !providerArns.contains(providerArn) && io.eksid.model.Arn.tryParse(providerArn)
+        return !providerArns.contains(providerArn) && Arn.tryParse(providerArn)
                 .map(a -> accountsWithKnownProviders.contains(a.account())).orElse(false);
     }
 
