@@ -35,6 +35,8 @@ final class PodIdentityFindings {
         List<Finding> out = new ArrayList<>();
         agent(ctx, out);
         Set<String> namespaces = ctx.snapshot().namespaces().stream().map(n -> n.name()).collect(Collectors.toSet());
+        Map<ServiceAccountRef, List<WorkloadInfo>> workloadsBySa = ctx.snapshot().workloads().stream()
+                .collect(Collectors.groupingBy(WorkloadInfo::serviceAccountRef));
         for (ServiceAccountIdentity sa : ctx.graph().serviceAccounts()) {
             PodIdentityAssociation assoc = sa.association();
             if (assoc == null) {
@@ -53,7 +55,7 @@ final class PodIdentityFindings {
             if (!namespaces.contains(assoc.namespace()) || !sa.exists()) {
                 orphaned(ctx, sa, assoc, namespaces.contains(assoc.namespace()), subject, out);
             } else {
-                unsupportedPlacement(ctx, sa, assoc, out);
+                unsupportedPlacement(ctx, sa, assoc, workloadsBySa.getOrDefault(sa.ref(), List.of()), out);
             }
             if (sa.exists() && sa.hasIrsaAnnotation()) {
                 shadowed(ctx, sa, assoc, out);
@@ -130,10 +132,11 @@ final class PodIdentityFindings {
 
     /** Pod Identity does not work on Fargate or Windows nodes (FACTS.md, Unsupported). */
     private static void unsupportedPlacement(AnalysisContext ctx, ServiceAccountIdentity sa,
-                                             PodIdentityAssociation assoc, List<Finding> out) {
+                                             PodIdentityAssociation assoc, List<WorkloadInfo> workloads,
+                                             List<Finding> out) {
         Map<String, String> places = new LinkedHashMap<>();
-        for (WorkloadInfo w : ctx.snapshot().workloads()) {
-            if (w.serviceAccountRef().equals(sa.ref()) && (w.fargate() || w.windows())) {
+        for (WorkloadInfo w : workloads) {
+            if (w.fargate() || w.windows()) {
                 places.put(NodeIds.workload(w.namespace(), w.ref()), describe(w.namespace(), w.ref(), w.fargate()));
             }
         }

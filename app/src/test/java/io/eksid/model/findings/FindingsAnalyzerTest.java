@@ -427,6 +427,28 @@ class FindingsAnalyzerTest {
     }
 
     @Test
+    void analyzesAFiftyThousandPodClusterHalfwayThroughAConversion() {
+        ClusterSnapshot.Builder b = base().role(role(WORKER_ROLE, podIdentityTrust()));
+        for (int s = 0; s < 500; s++) {
+            String name = "svc-" + s;
+            String arn = roleArn("role-" + s);
+            b.serviceAccount(irsaSa("pay", name, arn)).role(role(arn, irsaTrust("pay", name)))
+                    .workload(deployment("pay", name, name));
+            boolean converted = s % 2 == 0;
+            if (converted) {
+                b.association(association("a-" + s, "pay", name, WORKER_ROLE, T0.plusSeconds(60)));
+            }
+            for (int p = 0; p < 100; p++) {
+                b.pod(pod("pay", name + "-" + p, name, PodCredentials.irsaVars(arn), T0));
+            }
+        }
+        List<Finding> found = analyzer.analyze(b.build());
+        assertThat(found).filteredOn(f -> f.is(FindingCode.STALE_POD_CREDENTIALS)).hasSize(250)
+                .allSatisfy(f -> assertThat(f.message()).startsWith("100 of 100 pods"));
+        assertThat(found).filteredOn(f -> f.is(FindingCode.IRSA_SHADOWED_BY_ASSOCIATION)).hasSize(250);
+    }
+
+    @Test
     void findingsComeMostSevereFirst() {
         List<Finding> found = findings(healthy().serviceAccount(irsaSa("pay", "bad", "nope"))
                 .role(role(roleArn("any"), """

@@ -104,6 +104,24 @@ class IdentityGraphTest {
     }
 
     @Test
+    void podsOutlivingAnAnnotationChangeSayWhatChanged() {
+        PodInfo beforeRemoval = pod("pay", "batch-1", "batch", PodCredentials.irsaVars(API_ROLE), T0);
+        PodInfo beforeAnnotation = pod("pay", "api-0", "api", PodCredentials.NONE, T0);
+        IdentityGraph g = graph(base().serviceAccount(sa("pay", "batch"))
+                .serviceAccount(irsaSa("pay", "api", API_ROLE)).role(role(API_ROLE, irsaTrust("pay", "api")))
+                .pod(beforeRemoval).pod(beforeAnnotation).build());
+
+        EffectiveIdentity removed = g.effectiveIdentity(beforeRemoval).orElseThrow();
+        assertThat(removed.stale()).isTrue();
+        assertThat(removed.expectedForNewPod()).isEqualTo(Mechanism.NODE_ROLE);
+        assertThat(removed.reason()).contains("annotation was removed");
+        EffectiveIdentity notYet = g.effectiveIdentity(beforeAnnotation).orElseThrow();
+        assertThat(notYet.mechanism()).isEqualTo(Mechanism.NODE_ROLE);
+        assertThat(notYet.stale()).isTrue();
+        assertThat(notYet.reason()).contains("before the IRSA annotation was set");
+    }
+
+    @Test
     void fargateAndEc2PodsWithoutIdentityVariables() {
         PodInfo ec2 = pod("pay", "batch-1", "batch", PodCredentials.NONE, T0);
         PodInfo fargate = fargatePod("pay", "batch-2", "batch", PodCredentials.NONE);
