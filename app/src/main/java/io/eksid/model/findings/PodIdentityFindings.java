@@ -169,21 +169,26 @@ final class PodIdentityFindings {
         }
         ClusterInfo cluster = ctx.cluster();
         ResolvedRole role = ctx.graph().role(assoc.roleArn()).orElseThrow();
-        if (role.arn() == null || !role.arn().account().equals(cluster.account())) {
+        if (role.arn() == null) {
+            out.add(Finding.of(FindingCode.ASSOCIATION_ROLE_MISSING, subject, "Association " + assoc.associationId()
+                            + " for " + sa.ref() + ": " + check.reason() + ".",
+                    Fixes.updateAssociation(cluster, assoc.associationId()) + " --role-arn <valid-role-arn>"));
+            return;
+        }
+        if (!role.arn().account().equals(cluster.account())) {
             out.add(Finding.of(FindingCode.ASSOCIATION_ROLE_OTHER_ACCOUNT, subject, "Association "
                             + assoc.associationId() + " for " + sa.ref() + ": " + check.reason() + ".",
                     "Create a role in account " + cluster.account() + " trusting " + Fixes.podIdentityStatement()
-                            + ", then aws eks update-pod-identity-association --cluster-name " + cluster.name()
-                            + " --association-id " + assoc.associationId() + " --role-arn <that role> "
-                            + "--target-role-arn " + assoc.roleArn()));
+                            + ", then " + Fixes.updateAssociation(cluster, assoc.associationId())
+                            + " --role-arn <that role> --target-role-arn " + assoc.roleArn()));
             return;
         }
         if (role.availability() == RoleAvailability.MISSING) {
             out.add(Finding.of(FindingCode.ASSOCIATION_ROLE_MISSING, subject, "Association " + assoc.associationId()
                             + " for " + sa.ref() + " names role " + assoc.roleArn() + ", which does not exist.",
                     "Create role " + role.arn().name() + " trusting " + Fixes.podIdentityStatement()
-                            + ", or aws eks update-pod-identity-association --cluster-name " + cluster.name()
-                            + " --association-id " + assoc.associationId() + " --role-arn <existing-role-arn>"));
+                            + ", or " + Fixes.updateAssociation(cluster, assoc.associationId())
+                            + " --role-arn <existing-role-arn>"));
             return;
         }
         if (role.availability() != RoleAvailability.READ) {
