@@ -24,6 +24,7 @@ public enum FindingCode {
     STALE_POD_CREDENTIALS(Severity.WARNING, "Pods run on credentials a new pod would not get"),
     POD_IDENTITY_AGENT_MISSING(Severity.ERROR, "Pod Identity agent add-on missing while associations exist"),
     POD_IDENTITY_AGENT_UNHEALTHY(Severity.ERROR, "Pod Identity agent add-on unhealthy"),
+    POD_IDENTITY_UNSUPPORTED_CLUSTER(Severity.ERROR, "Cluster cannot run Pod Identity (region or platform version)"),
     POD_IDENTITY_UNSUPPORTED_PLACEMENT(Severity.ERROR, "Pod Identity on Fargate or Windows workloads"),
     WILDCARD_IRSA_TRUST(Severity.CRITICAL, "Trust admits every service account of a cluster or namespace"),
     TRUST_POLICY_NEAR_QUOTA(Severity.WARNING, "Trust policy close to the account's size quota"),

@@ -63,6 +63,11 @@ final class Fixes {
                 + cluster.region() + " --association-id " + associationId;
     }
 
+    static String updateAssociation(ClusterInfo cluster, String associationId) {
+        return "aws eks update-pod-identity-association --cluster-name " + cluster.name() + " --region "
+                + cluster.region() + " --association-id " + associationId;
+    }
+
     static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }

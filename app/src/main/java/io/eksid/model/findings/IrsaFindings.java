@@ -76,10 +76,9 @@ final class IrsaFindings {
         if (d == null) {
             return; // the trust policy did not parse: TRUST_POLICY_MALFORMED reports it once per role
         }
-        String statement = d.statementIndex() == null ? "" : " (statement " + d.statementIndex() + ")";
         if (d.verdict() == Verdict.EXPLICIT_DENY) {
             out.add(Finding.of(FindingCode.IRSA_TRUST_DENIES, subject, "Role " + arn.name()
-                            + " explicitly denies service account " + sa.ref() + statement + ": " + d.reason(),
+                            + " explicitly denies service account " + sa.ref() + ": " + d.reason(),
                     "Remove or narrow the Deny statement " + (d.statementIndex() == null ? ""
                             : "#" + d.statementIndex() + " ") + "of " + arn.name() + "'s trust policy so it no "
                             + "longer matches " + sa.ref().subject() + ", then " + Fixes.updateTrust(arn)));
@@ -91,7 +90,7 @@ final class IrsaFindings {
         } else if (d.verdict() == Verdict.UNPROVABLE) {
             out.add(Finding.of(FindingCode.IRSA_TRUST_UNPROVABLE, subject, "Whether role " + arn.name()
                             + " trusts service account " + sa.ref() + " depends on what cannot be checked from "
-                            + "here" + statement + ": " + d.reason(),
+                            + "here: " + d.reason(),
                     "Confirm by starting a pod of " + sa.ref() + " and calling aws sts get-caller-identity in it."));
         }
     }

@@ -1,8 +1,10 @@
 package io.eksid.model.findings;
 
 import io.eksid.model.ClusterInfo;
+import io.eksid.model.Partition;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
+import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.WorkloadInfo;
 import io.eksid.model.WorkloadRef;
 import io.eksid.model.graph.AgentStatus;
@@ -33,6 +35,8 @@ final class PodIdentityFindings {
         List<Finding> out = new ArrayList<>();
         agent(ctx, out);
         Set<String> namespaces = ctx.snapshot().namespaces().stream().map(n -> n.name()).collect(Collectors.toSet());
+        Map<ServiceAccountRef, List<WorkloadInfo>> workloadsBySa = ctx.snapshot().workloads().stream()
+                .collect(Collectors.groupingBy(WorkloadInfo::serviceAccountRef));
         for (ServiceAccountIdentity sa : ctx.graph().serviceAccounts()) {
             PodIdentityAssociation assoc = sa.association();
             if (assoc == null) {
@@ -51,7 +55,7 @@ final class PodIdentityFindings {
             if (!namespaces.contains(assoc.namespace()) || !sa.exists()) {
                 orphaned(ctx, sa, assoc, namespaces.contains(assoc.namespace()), subject, out);
             } else {
-                unsupportedPlacement(ctx, sa, assoc, out);
+                unsupportedPlacement(ctx, sa, assoc, workloadsBySa.getOrDefault(sa.ref(), List.of()), out);
             }
             if (sa.exists() && sa.hasIrsaAnnotation()) {
                 shadowed(ctx, sa, assoc, out);
@@ -65,10 +69,22 @@ final class PodIdentityFindings {
     private static void agent(AnalysisContext ctx, List<Finding> out) {
         AgentStatus agent = ctx.graph().agentStatus();
         int associations = ctx.snapshot().associations().size();
-        if (associations == 0 || agent.present()) {
+        if (associations == 0) {
             return;
         }
         ClusterInfo cluster = ctx.cluster();
+        PodIdentityPlatform.unsupportedReason(cluster).ifPresent(reason -> out.add(Finding.of(
+                FindingCode.POD_IDENTITY_UNSUPPORTED_CLUSTER, cluster.arn(), Fixes.plural(associations,
+                        "association exists", "associations exist") + " on cluster " + cluster.name() + ", but "
+                        + reason + ": no pod gets credentials from them.",
+                cluster.partition() == Partition.AWS_CN
+                        ? "Keep IRSA for this cluster's workloads and delete the associations."
+                        : "Update the cluster (aws eks update-cluster-version --name " + cluster.name()
+                        + " --region " + cluster.region() + " --kubernetes-version <next>), which also moves it "
+                        + "to the latest platform version, or keep IRSA until then.")));
+        if (agent.present()) {
+            return;
+        }
         String uses = Fixes.plural(associations, "association exists", "associations exist");
         if (agent.state() == AgentStatus.State.MISSING) {
             out.add(Finding.of(FindingCode.POD_IDENTITY_AGENT_MISSING, cluster.arn(), uses + " on cluster "
@@ -116,10 +132,11 @@ final class PodIdentityFindings {
 
     /** Pod Identity does not work on Fargate or Windows nodes (FACTS.md, Unsupported). */
     private static void unsupportedPlacement(AnalysisContext ctx, ServiceAccountIdentity sa,
-                                             PodIdentityAssociation assoc, List<Finding> out) {
+                                             PodIdentityAssociation assoc, List<WorkloadInfo> workloads,
+                                             List<Finding> out) {
         Map<String, String> places = new LinkedHashMap<>();
-        for (WorkloadInfo w : ctx.snapshot().workloads()) {
-            if (w.serviceAccountRef().equals(sa.ref()) && (w.fargate() || w.windows())) {
+        for (WorkloadInfo w : workloads) {
+            if (w.fargate() || w.windows()) {
                 places.put(NodeIds.workload(w.namespace(), w.ref()), describe(w.namespace(), w.ref(), w.fargate()));
             }
         }
@@ -135,7 +152,7 @@ final class PodIdentityFindings {
                         + "credentials from the association"
                         + (sa.hasIrsaAnnotation() ? ", and the association also hides the IRSA annotation." : "."),
                 "Give these pods IRSA instead: run them as a separate service account annotated with an IRSA role ("
-                        + Fixes.annotate(new io.eksid.model.ServiceAccountRef(sa.ref().namespace(), "<new-sa>"),
+                        + Fixes.annotate(new ServiceAccountRef(sa.ref().namespace(), "<new-sa>"),
                         assoc.roleArn()) + ", and let the role trust the cluster's OIDC provider), or schedule them "
                         + "on EC2 Linux nodes.")));
     }
@@ -152,21 +169,26 @@ final class PodIdentityFindings {
         }
         ClusterInfo cluster = ctx.cluster();
         ResolvedRole role = ctx.graph().role(assoc.roleArn()).orElseThrow();
-        if (role.arn() == null || !role.arn().account().equals(cluster.account())) {
+        if (role.arn() == null) {
+            out.add(Finding.of(FindingCode.ASSOCIATION_ROLE_MISSING, subject, "Association " + assoc.associationId()
+                            + " for " + sa.ref() + ": " + check.reason() + ".",
+                    Fixes.updateAssociation(cluster, assoc.associationId()) + " --role-arn <valid-role-arn>"));
+            return;
+        }
+        if (!role.arn().account().equals(cluster.account())) {
             out.add(Finding.of(FindingCode.ASSOCIATION_ROLE_OTHER_ACCOUNT, subject, "Association "
                             + assoc.associationId() + " for " + sa.ref() + ": " + check.reason() + ".",
                     "Create a role in account " + cluster.account() + " trusting " + Fixes.podIdentityStatement()
-                            + ", then aws eks update-pod-identity-association --cluster-name " + cluster.name()
-                            + " --association-id " + assoc.associationId() + " --role-arn <that role> "
-                            + "--target-role-arn " + assoc.roleArn()));
+                            + ", then " + Fixes.updateAssociation(cluster, assoc.associationId())
+                            + " --role-arn <that role> --target-role-arn " + assoc.roleArn()));
             return;
         }
         if (role.availability() == RoleAvailability.MISSING) {
             out.add(Finding.of(FindingCode.ASSOCIATION_ROLE_MISSING, subject, "Association " + assoc.associationId()
                             + " for " + sa.ref() + " names role " + assoc.roleArn() + ", which does not exist.",
                     "Create role " + role.arn().name() + " trusting " + Fixes.podIdentityStatement()
-                            + ", or aws eks update-pod-identity-association --cluster-name " + cluster.name()
-                            + " --association-id " + assoc.associationId() + " --role-arn <existing-role-arn>"));
+                            + ", or " + Fixes.updateAssociation(cluster, assoc.associationId())
+                            + " --role-arn <existing-role-arn>"));
             return;
         }
         if (role.availability() != RoleAvailability.READ) {
@@ -191,8 +213,8 @@ final class PodIdentityFindings {
         out.add(Finding.of(FindingCode.POD_IDENTITY_TRUST_MISSING, subject, "Role " + role.arn().name()
                         + " of association " + assoc.associationId() + " (" + sa.ref() + ") "
                         + (missing == null ? "denies pods.eks.amazonaws.com: " + d.reason()
-                        : "does not allow " + missing + " to pods.eks.amazonaws.com; Pod Identity needs both "
-                        + "sts:AssumeRole and sts:TagSession. " + d.reason()),
+                        : "does not allow " + missing + " to pods.eks.amazonaws.com (Pod Identity needs both "
+                        + "sts:AssumeRole and sts:TagSession): " + d.reason()),
                 (missing == null ? "Remove or narrow the Deny statement " + (d.statementIndex() == null ? ""
                         : "#" + d.statementIndex() + " ") + "of " + role.arn().name() + "'s trust policy"
                         : "Add this statement to " + role.arn().name() + "'s trust policy (or add " + missing

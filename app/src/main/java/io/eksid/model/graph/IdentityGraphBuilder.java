@@ -1,10 +1,12 @@
 package io.eksid.model.graph;
 
 import io.eksid.model.ClusterSnapshot;
+import io.eksid.model.IrsaAnnotations;
 import io.eksid.model.NamespaceInfo;
 import io.eksid.model.OidcProvider;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
+import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountInfo;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.WorkloadInfo;
@@ -106,9 +108,9 @@ public final class IdentityGraphBuilder {
     private static ServiceAccountIdentity identity(ServiceAccountRef ref, ServiceAccountInfo info,
                                                    PodIdentityAssociation assoc, MappingChecker checker) {
         String annotation = info == null ? null : info.irsaRoleArn().orElse(null);
-        String audience = info == null ? io.eksid.model.IrsaAnnotations.DEFAULT_AUDIENCE : info.audience();
-        io.eksid.model.RoleArn irsaRole = annotation == null ? null
-                : io.eksid.model.RoleArn.tryParse(annotation).orElse(null);
+        String audience = info == null ? IrsaAnnotations.DEFAULT_AUDIENCE : info.audience();
+        RoleArn irsaRole = annotation == null ? null
+                : RoleArn.tryParse(annotation).orElse(null);
         MappingCheck irsa = annotation == null ? null : checker.irsa(ref, annotation, audience, assoc);
         MappingCheck pi = assoc == null ? null : checker.associationRole(assoc);
         MappingCheck target = assoc == null || assoc.targetRoleArn() == null || assoc.targetRoleArn().isBlank()

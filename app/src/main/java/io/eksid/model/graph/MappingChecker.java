@@ -1,5 +1,6 @@
 package io.eksid.model.graph;
 
+import io.eksid.model.Arn;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.OidcProvider;
@@ -14,7 +15,6 @@ import java.util.Set;
 /** Decides the status of each mapping (IRSA, association role, target role) from the snapshot and the evaluator. */
 final class MappingChecker {
 
-    private final ClusterSnapshot snapshot;
     private final ClusterInfo cluster;
     private final TrustEvaluator evaluator;
     private final RoleResolver roles;
@@ -22,14 +22,13 @@ final class MappingChecker {
     private final Set<String> accountsWithKnownProviders = new HashSet<>();
 
     MappingChecker(ClusterSnapshot snapshot, TrustEvaluator evaluator, RoleResolver roles) {
-        this.snapshot = snapshot;
         this.cluster = snapshot.cluster();
         this.evaluator = evaluator;
         this.roles = roles;
         accountsWithKnownProviders.add(cluster.account());
         for (OidcProvider p : snapshot.oidcProviders()) {
             providerArns.add(p.arn());
-            io.eksid.model.Arn.tryParse(p.arn()).ifPresent(a -> accountsWithKnownProviders.add(a.account()));
+            Arn.tryParse(p.arn()).ifPresent(a -> accountsWithKnownProviders.add(a.account()));
         }
     }
 
@@ -58,13 +57,26 @@ final class MappingChecker {
         if (unusable != null) {
             return unusable;
         }
-        TrustDecision decision = evaluator.irsa(role.policy(), cluster, sa, audience);
+        TrustDecision decision = evaluator.irsa(role.policy(), asSeenFrom(role.arn()), sa, audience);
         String provider = expectedProviderArn(role.arn());
         if (!providerArns.contains(provider) && accountsWithKnownProviders.contains(role.arn().account())) {
             return new MappingCheck(EdgeStatus.BROKEN, "IAM OIDC provider " + provider
                     + " for the cluster's issuer does not exist: STS cannot validate the token", decision);
         }
         return fromDecision(decision);
+    }
+
+    /**
+     * The cluster as a role in another account sees it: IRSA across accounts needs an OIDC provider for the
+     * cluster's issuer in the role's account, and the role's trust names that provider, not the cluster account's.
+     */
+    private ClusterInfo asSeenFrom(RoleArn roleArn) {
+        if (roleArn.account().equals(cluster.account())) {
+            return cluster;
+        }
+        return new ClusterInfo(cluster.name(), cluster.arn(), roleArn.account(), roleArn.partition(),
+                cluster.region(), cluster.oidcIssuer(), cluster.version(), cluster.platformVersion(),
+                cluster.autoMode());
     }
 
     /** The OIDC provider ARN in the role's account for this cluster's issuer (the provider lives with the role). */
@@ -74,7 +86,7 @@ final class MappingChecker {
     }
 
     boolean providerKnownMissing(String providerArn) {
-        return !providerArns.contains(providerArn) && io.eksid.model.Arn.tryParse(providerArn)
+        return !providerArns.contains(providerArn) && Arn.tryParse(providerArn)
                 .map(a -> accountsWithKnownProviders.contains(a.account())).orElse(false);
     }
 
@@ -152,17 +164,13 @@ final class MappingChecker {
         };
     }
 
+    /** The evaluator's reason already names the deciding statement (its index is in the decision). */
     static MappingCheck fromDecision(TrustDecision d) {
-        String where = d.statementIndex() == null ? "" : " (statement " + d.statementIndex() + ")";
+        String reason = d.reason() == null || d.reason().isBlank() ? d.verdict().name() : d.reason();
         return switch (d.verdict()) {
-            case ALLOWED -> new MappingCheck(EdgeStatus.OK, "trust allows it" + where
-                    + (d.reason() == null || d.reason().isBlank() ? "" : ": " + d.reason()), d);
-            case EXPLICIT_DENY, NO_MATCHING_ALLOW -> new MappingCheck(EdgeStatus.BROKEN, d.reason() + where, d);
-            case UNPROVABLE -> new MappingCheck(EdgeStatus.UNPROVABLE, d.reason() + where, d);
+            case ALLOWED -> new MappingCheck(EdgeStatus.OK, reason, d);
+            case EXPLICIT_DENY, NO_MATCHING_ALLOW -> new MappingCheck(EdgeStatus.BROKEN, reason, d);
+            case UNPROVABLE -> new MappingCheck(EdgeStatus.UNPROVABLE, reason, d);
         };
-    }
-
-    ClusterSnapshot snapshot() {
-        return snapshot;
     }
 }

@@ -4,7 +4,6 @@ import static io.eksid.model.graph.GraphFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eksid.model.ClusterSnapshot;
-import io.eksid.model.IamRole;
 import io.eksid.model.PodCredentials;
 import io.eksid.model.PodInfo;
 import io.eksid.model.ServiceAccountRef;
@@ -105,6 +104,24 @@ class IdentityGraphTest {
     }
 
     @Test
+    void podsOutlivingAnAnnotationChangeSayWhatChanged() {
+        PodInfo beforeRemoval = pod("pay", "batch-1", "batch", PodCredentials.irsaVars(API_ROLE), T0);
+        PodInfo beforeAnnotation = pod("pay", "api-0", "api", PodCredentials.NONE, T0);
+        IdentityGraph g = graph(base().serviceAccount(sa("pay", "batch"))
+                .serviceAccount(irsaSa("pay", "api", API_ROLE)).role(role(API_ROLE, irsaTrust("pay", "api")))
+                .pod(beforeRemoval).pod(beforeAnnotation).build());
+
+        EffectiveIdentity removed = g.effectiveIdentity(beforeRemoval).orElseThrow();
+        assertThat(removed.stale()).isTrue();
+        assertThat(removed.expectedForNewPod()).isEqualTo(Mechanism.NODE_ROLE);
+        assertThat(removed.reason()).contains("annotation was removed");
+        EffectiveIdentity notYet = g.effectiveIdentity(beforeAnnotation).orElseThrow();
+        assertThat(notYet.mechanism()).isEqualTo(Mechanism.NODE_ROLE);
+        assertThat(notYet.stale()).isTrue();
+        assertThat(notYet.reason()).contains("before the IRSA annotation was set");
+    }
+
+    @Test
     void fargateAndEc2PodsWithoutIdentityVariables() {
         PodInfo ec2 = pod("pay", "batch-1", "batch", PodCredentials.NONE, T0);
         PodInfo fargate = fargatePod("pay", "batch-2", "batch", PodCredentials.NONE);
@@ -161,6 +178,25 @@ class IdentityGraphTest {
         assertThat(irsa.status()).isEqualTo(EdgeStatus.UNPROVABLE);
         assertThat(irsa.reason()).contains("AccessDenied");
         assertThat(g.role(foreign).orElseThrow().availability()).isEqualTo(RoleAvailability.UNREADABLE);
+    }
+
+    @Test
+    void readableIrsaRoleInAnotherAccountTrustsTheProviderInItsOwnAccount() {
+        String foreign = otherAccountRoleArn("shared-reader");
+        String foreignProvider = "arn:aws:iam::" + OTHER_ACCOUNT + ":oidc-provider/" + ISSUER_HOST;
+        PodInfo pod = pod("pay", "api-1", "api", PodCredentials.irsaVars(foreign), T0);
+        IdentityGraph g = graph(base().serviceAccount(irsaSa("pay", "api", foreign))
+                .role(role(foreign, irsaTrust(foreignProvider, ISSUER_HOST, "system:serviceaccount:pay:api")))
+                .pod(pod).build());
+
+        assertThat(edge(g, EdgeKind.IRSA, "sa:pay/api").status()).isEqualTo(EdgeStatus.OK);
+        // the other account's providers were not read: the provider edge is unprovable, not broken
+        assertThat(edge(g, EdgeKind.TRUSTS_OIDC_PROVIDER, "role:" + foreign).status())
+                .isEqualTo(EdgeStatus.UNPROVABLE);
+        EffectiveIdentity id = g.effectiveIdentity(pod).orElseThrow();
+        assertThat(id.mechanism()).isEqualTo(Mechanism.IRSA);
+        assertThat(id.roleArn()).isEqualTo(foreign);
+        assertThat(id.stale()).isFalse();
     }
 
     @Test
