@@ -106,7 +106,7 @@ public final class TrustRewriter {
             Optional<ConditionEntry> removable = subEntries.stream()
                     .filter(e -> removableLiteral(e, sa.subject())).findFirst();
             if (removable.isEmpty()) {
-                blockers.add(label + " admits it through " + admittingValues(subEntries, sa.subject(), ctx));
+                blockers.add(label + " admits it through " + admittingValues(subEntries, sa.subject()));
                 out.add(s);
                 continue;
             }
@@ -223,7 +223,7 @@ public final class TrustRewriter {
         return operator.contains("IgnoreCase") ? value.equalsIgnoreCase(subject) : value.equals(subject);
     }
 
-    private String admittingValues(List<ConditionEntry> entries, String subject, RequestContext ctx) {
+    private static String admittingValues(List<ConditionEntry> entries, String subject) {
         List<String> parts = new ArrayList<>();
         for (ConditionEntry e : entries) {
             List<String> admitting = e.values().texts().stream()
