@@ -71,8 +71,7 @@ final class DecisionMaker {
             }
         }
         if (!trusted.isEmpty()) {
-            reason.append(" Its ").append(ctx.principal().principalType()).append(" principals are ")
-                    .append(String.join(", ", trusted)).append('.');
+            reason.append(" Its Allow statements trust ").append(String.join(", ", trusted)).append(" instead.");
         }
         return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, reason.toString());
     }
