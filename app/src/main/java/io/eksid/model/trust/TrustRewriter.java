@@ -69,15 +69,21 @@ public final class TrustRewriter {
      * would need a new condition, not a removal), or when nothing trusts it.
      */
     public RewriteResult removeIrsaSubject(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, int quota) {
+        return removeIrsaSubject(p, cluster, sa, quota, cluster.account());
+    }
+
+    /** As {@link #removeIrsaSubject(TrustPolicy, ClusterInfo, ServiceAccountRef, int)} for a role in another account. */
+    public RewriteResult removeIrsaSubject(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, int quota,
+                                           String roleAccount) {
         List<String> notes = new ArrayList<>();
         if (cluster.oidcProviderArn().isEmpty()) {
             notes.add("Unchanged: cluster " + cluster.name() + " has no OIDC issuer, so no statement can trust its"
                     + " service accounts through IRSA.");
             return result(p, p, notes, quota);
         }
-        String provider = cluster.oidcProviderArn().orElseThrow();
+        String provider = RequestContexts.providerArn(cluster, roleAccount);
         String subKey = cluster.issuerHostPath().orElseThrow() + ":sub";
-        RequestContext ctx = RequestContexts.irsa(cluster, sa, null);
+        RequestContext ctx = RequestContexts.irsa(cluster, sa, null, roleAccount);
         RequestPrincipal caller = new RequestPrincipal.Federated(provider);
         boolean variables = p.supportsPolicyVariables();
 
@@ -138,7 +144,7 @@ public final class TrustRewriter {
             return result(p, p, notes, quota);
         }
         TrustPolicy after = p.withStatements(out);
-        if (evaluator.irsa(after, cluster, sa, null).verdict() == Verdict.ALLOWED) {
+        if (evaluator.irsa(after, cluster, sa, null, roleAccount).verdict() == Verdict.ALLOWED) {
             notes.add("Unchanged: " + sa + " would still be allowed after the edit; the policy is left as it is.");
             return result(p, p, notes, quota);
         }
