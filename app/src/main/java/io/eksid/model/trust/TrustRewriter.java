@@ -6,6 +6,7 @@ import io.eksid.model.trust.ConditionOperator.Base;
 import io.eksid.model.trust.ConditionOperator.Qualifier;
 import io.eksid.model.trust.Statement.ConditionEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,7 +185,7 @@ public final class TrustRewriter {
     }
 
     private static String uniqueSid(TrustPolicy p) {
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         p.statements().forEach(s -> taken.add(s.sid()));
         String sid = POD_IDENTITY_SID;
         for (int n = 2; taken.contains(sid); n++) {
