@@ -129,9 +129,10 @@ public final class TrustRewriter {
                     + kept.size() + " other subject(s) stay.");
         }
         if (!blockers.isEmpty()) {
-            notes.add("Unchanged: service account " + sa + " is still admitted after removing its own entries, because "
-                    + String.join("; ", blockers) + ". That wildcard is shared with other service accounts, so it is"
-                    + " left as it is; narrow it by hand if " + sa + " must lose IRSA access.");
+            notes.add("Unchanged: service account " + sa + " would still be admitted, because "
+                    + String.join("; ", blockers) + ". That trust is shared with other service accounts, and removing"
+                    + " it would cut them off while narrowing it means a new condition, not a removal; narrow it by"
+                    + " hand if " + sa + " must lose IRSA access.");
             return result(p, p, notes, quota);
         }
         if (done.isEmpty()) {
