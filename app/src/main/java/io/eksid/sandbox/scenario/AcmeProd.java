@@ -67,11 +67,7 @@ final class AcmeProd {
         }
         // case: windows-workload runs here.
         k.windowsNode("ip-10-20-3-77.us-west-2.compute.internal", "prod-windows", "us-west-2a");
-        // case: fargate-irsa: one Fargate node per pod, as Fargate schedules them.
-        for (int i = 0; i < 6; i++) {
-            k.fargateNode("fargate-ip-10-20-%d-%d.us-west-2.compute.internal".formatted(96 + i % 3, 12 + i * 5),
-                    "batch", zones[i % 3]);
-        }
+        // case: fargate-irsa: no Fargate nodes here, Fargate gives each pod a node of its own when it starts.
     }
 
     private void kubeSystem() {
@@ -193,7 +189,9 @@ final class AcmeProd {
 
         String searchApi = iam.role(ACCOUNT, "/", "acme-prod-search-api",
                 AcmeTrustPolicies.irsa(ACCOUNT, issuer, "search", "search-api"), "search-api in acme-prod");
-        iam.attachRolePolicy(searchApi, "arn:aws:iam::aws:policy/AmazonOpenSearchServiceReadOnlyAccess");
+        iam.putRolePolicy(searchApi, "opensearch-read", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["es:ESHttpGet","es:ESHttpPost"],\
+                "Resource":"arn:aws:es:us-west-2:111122223333:domain/catalog-search/*"}]}""");
         k.irsaServiceAccount("search", "search-api", searchApi);
         k.deployment("search", "search-api", "search-api", 6,
                 PodTemplate.linux(ECR + "search-api:1.22.0", k.daysAgo(11)));
@@ -222,7 +220,9 @@ final class AcmeProd {
         String sender = iam.role(ACCOUNT, "/", "acme-prod-notifications-sender",
                 AcmeTrustPolicies.irsaAndPodIdentity(ACCOUNT, issuer, "notifications", "notifications-sender"),
                 "Sends e-mail and SMS");
-        iam.attachRolePolicy(sender, "arn:aws:iam::aws:policy/AmazonSESFullAccess");
+        iam.putRolePolicy(sender, "ses-send", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ses:SendEmail","ses:SendRawEmail"],\
+                "Resource":"arn:aws:ses:us-west-2:111122223333:identity/acme.example"}]}""");
         iam.attachRolePolicy(sender, "arn:aws:iam::aws:policy/AmazonSNSFullAccess");
         k.irsaServiceAccount("notifications", "notifications-sender", sender);
         k.association("notifications", "notifications-sender", sender);
@@ -256,7 +256,8 @@ final class AcmeProd {
     private void mlTraining() {
         String trainer = iam.role(ACCOUNT, "/", "acme-prod-ml-trainer",
                 AcmeTrustPolicies.irsa(ACCOUNT, issuer, "ml-training", "trainer"), "Model training jobs");
-        iam.attachRolePolicy(trainer, "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess");
+        iam.attachRolePolicy(trainer, "arn:aws:iam::aws:policy/AmazonS3FullAccess");
+        iam.attachRolePolicy(trainer, "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
         k.irsaServiceAccount("ml-training", "trainer", trainer);
         k.statefulSet("ml-training", "trainer", "trainer", 4,
                 PodTemplate.linux(ECR + "trainer:pytorch-2.5-cuda12", k.daysAgo(8)));
@@ -279,8 +280,10 @@ final class AcmeProd {
         String readers = iam.role(ACCOUNT, "/", "acme-prod-monitoring-readers",
                 AcmeTrustPolicies.irsaNamespaceWildcard(ACCOUNT, issuer, "monitoring"),
                 "Read-only access for monitoring tools");
-        iam.attachRolePolicy(readers, "arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess");
-        iam.attachRolePolicy(readers, "arn:aws:iam::aws:policy/AmazonPrometheusQueryAccess");
+        iam.attachRolePolicy(readers, "arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess");
+        iam.putRolePolicy(readers, "metrics-read", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["cloudwatch:GetMetricData",\
+                "cloudwatch:ListMetrics","tag:GetResources","aps:QueryMetrics"],"Resource":"*"}]}""");
         k.irsaServiceAccount("monitoring", "prometheus", readers);
         k.statefulSet("monitoring", "prometheus", "prometheus", 2,
                 PodTemplate.linux("quay.io/prometheus/prometheus:v2.55.1", k.daysAgo(30)));
@@ -303,7 +306,11 @@ final class AcmeProd {
         String reports = iam.role(ACCOUNT, "/", "acme-prod-batch-reports",
                 AcmeTrustPolicies.irsa(ACCOUNT, issuer, "batch-fargate", "report-generator"),
                 "Month-end reports on Fargate");
-        iam.attachRolePolicy(reports, "arn:aws:iam::aws:policy/AmazonAthenaFullAccess");
+        iam.attachRolePolicy(reports, "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        iam.putRolePolicy(reports, "athena-reports", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["athena:StartQueryExecution",\
+                "athena:GetQueryExecution","athena:GetQueryResults"],\
+                "Resource":"arn:aws:athena:us-west-2:111122223333:workgroup/finance"}]}""");
         k.irsaServiceAccount("batch-fargate", "report-generator", reports);
         k.deployment("batch-fargate", "report-generator", "report-generator", 4,
                 PodTemplate.fargate(ECR + "report-generator:3.3.0", k.daysAgo(5)));

@@ -78,7 +78,6 @@ public final class AcmeScenario {
                 "Data platform jobs; every new job added its service account here");
         sink.attachRolePolicy(dataPipeline, "arn:aws:iam::aws:policy/AmazonS3FullAccess");
         sink.attachRolePolicy(dataPipeline, "arn:aws:iam::aws:policy/AmazonKinesisFullAccess");
-        sink.attachRolePolicy(dataPipeline, "arn:aws:iam::aws:policy/AWSGlueConsoleFullAccess");
 
         String sourceName = "acme-staging-ledger-writer-source";
         String ledgerTarget = sink.role(LEDGER_ACCOUNT, "/", "acme-ledger-writer",

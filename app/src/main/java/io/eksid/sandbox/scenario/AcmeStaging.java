@@ -82,7 +82,10 @@ final class AcmeStaging {
         // Converted already: the autoscaler runs on a Pod Identity association (healthy).
         String autoscaler = sink.role(ACCOUNT, "/", "acme-staging-cluster-autoscaler",
                 AcmeTrustPolicies.podIdentity(ACCOUNT), "Cluster Autoscaler for acme-staging");
-        sink.attachRolePolicy(autoscaler, "arn:aws:iam::aws:policy/AutoScalingFullAccess");
+        sink.putRolePolicy(autoscaler, "cluster-autoscaler", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[\
+                "autoscaling:DescribeAutoScalingGroups","autoscaling:SetDesiredCapacity",\
+                "autoscaling:TerminateInstanceInAutoScalingGroup","ec2:DescribeInstanceTypes"],"Resource":"*"}]}""");
         k.plainServiceAccount("kube-system", "cluster-autoscaler");
         k.association("kube-system", "cluster-autoscaler", autoscaler);
         k.deployment("kube-system", "cluster-autoscaler", "cluster-autoscaler", 1,
@@ -125,7 +128,9 @@ final class AcmeStaging {
         // case: stale-pods-none: pods started with no AWS identity; the association came later.
         String search = sink.role(ACCOUNT, "/", "acme-staging-search-api", AcmeTrustPolicies.podIdentity(ACCOUNT),
                 "search-api in acme-staging");
-        sink.attachRolePolicy(search, "arn:aws:iam::aws:policy/AmazonOpenSearchServiceReadOnlyAccess");
+        sink.putRolePolicy(search, "opensearch-read", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["es:ESHttpGet","es:ESHttpPost"],\
+                "Resource":"arn:aws:es:us-west-2:111122223333:domain/catalog-search-staging/*"}]}""");
         k.plainServiceAccount("search", "search-api");
         k.deployment("search", "search-api", "search-api", 3,
                 PodTemplate.linux(ECR + "search-api:1.23.0-rc.1", k.daysAgo(7)));

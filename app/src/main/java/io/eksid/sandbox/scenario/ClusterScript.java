@@ -88,17 +88,6 @@ final class ClusterScript {
         sink.node(cluster, name, labels);
     }
 
-    /** Fargate runs one pod per node; the node carries the compute-type label the scheduler matches. */
-    void fargateNode(String name, String profile, String zone) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("kubernetes.io/os", "linux");
-        labels.put("kubernetes.io/arch", "amd64");
-        labels.put("eks.amazonaws.com/compute-type", "fargate");
-        labels.put("eks.amazonaws.com/fargate-profile", profile);
-        labels.put("topology.kubernetes.io/zone", zone);
-        sink.node(cluster, name, labels);
-    }
-
     void deployment(String namespace, String name, String sa, int replicas, PodTemplate template) {
         sink.workload(cluster, WorkloadKind.DEPLOYMENT, namespace, name, sa, replicas, template);
     }

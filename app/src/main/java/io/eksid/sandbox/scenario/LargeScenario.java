@@ -36,7 +36,7 @@ public final class LargeScenario {
     private static final String[] PARTS = {"api", "worker", "consumer", "scheduler", "indexer", "exporter", "sync",
         "gateway", "cache", "reconciler", "notifier", "importer"};
     private static final String[] POLICIES = {"AmazonS3ReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess",
-        "AmazonSQSFullAccess", "AmazonSNSFullAccess", "CloudWatchAgentServerPolicy", "AmazonKinesisReadOnlyAccess"};
+        "AmazonSQSFullAccess", "AmazonSNSFullAccess", "CloudWatchAgentServerPolicy", "AmazonSQSReadOnlyAccess"};
 
     /** Sizes derived from the pod count; exposed so tests and docs state the proportions once. */
     public record Shape(int pods, int namespaces, int serviceAccounts, int roles, int nodes) {

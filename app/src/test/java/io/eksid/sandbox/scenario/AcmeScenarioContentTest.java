@@ -129,8 +129,7 @@ class AcmeScenarioContentTest {
                 .contains(":addon/acme-staging/aws-ebs-csi-driver/");
         assertThat(sink.workload(PROD, "batch-fargate", "report-generator").template().fargate()).isTrue();
         assertThat(sink.workload(PROD, "orders", "legacy-invoicing").template().windows()).isTrue();
-        assertThat(sink.nodeLabels.values()).anyMatch(l -> "windows".equals(l.get("kubernetes.io/os")))
-                .anyMatch(l -> "fargate".equals(l.get("eks.amazonaws.com/compute-type")));
+        assertThat(sink.nodeLabels.values()).anyMatch(l -> "windows".equals(l.get("kubernetes.io/os")));
     }
 
     @Test
