@@ -112,6 +112,10 @@ public final class AwsWorld {
         return eks.seeded(clusterName);
     }
 
+    public List<ClusterRecord> clusters() {
+        return eks.clusters();
+    }
+
     // ---- IAM
 
     /** Creates a role with CreateRole's checks; service-linked paths ({@code /aws-service-role/}) are allowed here. */
@@ -165,6 +169,11 @@ public final class AwsWorld {
         ClusterRecord cluster = eks.seeded(clusterName);
         return eks.createAssociation(cluster, new EksService.AssociationSpec(namespace, serviceAccount, roleArn,
                 targetRoleArn, disableSessionTags, null, null), null, ownerArn).associationId();
+    }
+
+    /** Deletes an association as DeletePodIdentityAssociation would (add-on owned ones included). */
+    public void deletePodIdentityAssociation(String clusterName, String associationId) {
+        eks.deleteAssociation(eks.seeded(clusterName), associationId, true);
     }
 
     /** The simulated pod-identity webhook asks this when a pod is created. */

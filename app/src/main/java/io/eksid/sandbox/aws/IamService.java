@@ -230,6 +230,7 @@ final class IamService {
         require(name != null && POLICY_NAME.matcher(name).matches(), String.valueOf(name), "policyName",
                 "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         requirePolicyPath(p);
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validatePermissionsPolicy(document);
         synchronized (lock) {
             String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":policy" + p + name;
@@ -251,6 +252,7 @@ final class IamService {
         require(policyName != null && POLICY_NAME.matcher(policyName).matches(), String.valueOf(policyName),
                 "policyName", "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         require(document != null && !document.isEmpty(), "null", "policyDocument", "Member must not be null");
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validatePermissionsPolicy(document);
         synchronized (lock) {
             IamRoleRecord role = role(accountId, roleName);
@@ -339,6 +341,7 @@ final class IamService {
     // ---- helpers
 
     private void checkTrustPolicy(Account account, String document) {
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validateTrustPolicy(document);
         // IAM measures the document without white space against the per-account quota (FACTS.md, IAM).
         if (PolicyDocuments.nonWhitespaceLength(document) > account.trustPolicyQuota()) {
@@ -404,6 +407,15 @@ final class IamService {
         if (!arn.startsWith("arn:")) {
             throw AwsError.invalidInput("ARN " + arn + " is not valid.");
         }
+    }
+
+    /** Model policyDocumentType: 1..131072 characters from tab, LF, CR and U+0020..U+00FF. */
+    private static void requireDocumentCharacters(String document, String field) {
+        require(document != null && !document.isEmpty(), "null", field, "Member must not be null");
+        require(document.length() <= 131072, "...", field, "Member must have length less than or equal to 131072");
+        boolean ok = document.chars().allMatch(c -> c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xFF));
+        require(ok, document.length() > 40 ? document.substring(0, 40) + "..." : document, field,
+                "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
     }
 
     /** IAM's front-end constraint check, with its message format. */
