@@ -145,7 +145,7 @@ public final class AwsEmulator implements AutoCloseable {
             }
             Matcher m = CREDENTIAL.matcher(authorization);
             if (!m.find()) {
-                return missingAuthentication(request);
+                return incompleteSignature(request);
             }
             service = m.group(4);
             if (!List.of("eks", "iam", "sts").contains(service)) {
@@ -232,6 +232,15 @@ public final class AwsEmulator implements AutoCloseable {
                     "Request is missing Authentication Token"));
         }
         return EksRestApi.error(new AwsError("MissingAuthenticationTokenException", 403, "Missing Authentication Token"));
+    }
+
+    private static WireResponse incompleteSignature(WireRequest request) {
+        String message = "Authorization header requires 'Credential' parameter in the form "
+                + "Credential=<access key>/<date>/<region>/<service>/aws4_request.";
+        if (looksLikeQuery(request)) {
+            return error(queryService(request), new AwsError("IncompleteSignature", 403, message));
+        }
+        return EksRestApi.error(new AwsError("IncompleteSignatureException", 403, message));
     }
 
     private static WireResponse wrongService(WireRequest request, String service) {
