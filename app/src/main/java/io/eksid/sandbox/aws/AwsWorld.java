@@ -120,7 +120,11 @@ public final class AwsWorld {
 
     // ---- IAM
 
-    /** Creates a role with CreateRole's checks; service-linked paths ({@code /aws-service-role/}) are allowed here. */
+    /**
+     * Creates a role with CreateRole's checks, except two that would get in a scenario's way:
+     * service-linked paths ({@code /aws-service-role/}) are allowed, and AWS principals in the trust
+     * policy need not exist yet (so roles may trust each other in any order).
+     */
     public String createRole(String accountId, String path, String name, String trustPolicyJson, String description) {
         return iam.createRole(account(accountId), path, name, trustPolicyJson, description, null, true).arn();
     }
@@ -138,7 +142,7 @@ public final class AwsWorld {
     /** Replaces a role's trust policy with UpdateAssumeRolePolicy's checks. */
     public void updateAssumeRolePolicy(String roleArn, String trustPolicyJson) {
         IamRoleRecord role = iam.requireRoleByArn(roleArn);
-        iam.updateAssumeRolePolicy(account(role.accountId()), role.name(), trustPolicyJson);
+        iam.updateAssumeRolePolicy(account(role.accountId()), role.name(), trustPolicyJson, true);
     }
 
     /** A customer-managed policy (ListPolicies Scope=Local); returns its ARN. */
