@@ -27,6 +27,7 @@ public final class AwsWorld {
     private final Map<String, Account> accountsByAccessKey = new ConcurrentHashMap<>();
     private final IamService iam;
     private final OidcProviders oidc;
+    private final StsSessions sessions;
     private final EksService eks;
     private final AddonService addons;
     private final FaultPlan faults = new FaultPlan();
@@ -41,6 +42,7 @@ public final class AwsWorld {
         Ids ids = new Ids();
         this.iam = new IamService(lock, clock, ids);
         this.oidc = new OidcProviders(lock, clock);
+        this.sessions = new StsSessions(clock);
         this.eks = new EksService(lock, clock, ids, iam);
         this.addons = new AddonService(lock, clock, ids, eks);
     }
@@ -238,6 +240,10 @@ public final class AwsWorld {
 
     OidcProviders oidc() {
         return oidc;
+    }
+
+    StsSessions sessions() {
+        return sessions;
     }
 
     EksService eks() {
