@@ -102,6 +102,12 @@ class AwsCliTest {
         pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
         pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         pb.environment().put("AWS_MAX_ATTEMPTS", "1");
+        // the CLI caches assumed-role credentials under ~/.aws/cli/cache: keep that inside the test folder
+        Path userHome = Path.of(System.getProperty("user.home"));
+        pb.environment().put("HOME", home.toString());
+        if (!pb.environment().containsKey("PYENV_ROOT") && Files.isDirectory(userHome.resolve(".pyenv"))) {
+            pb.environment().put("PYENV_ROOT", userHome.resolve(".pyenv").toString()); // shims find Python here
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] stdout = p.getInputStream().readAllBytes();
