@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * One open watch: filters a cluster's store events and writes them, one JSON object per event, to an HTTP
@@ -43,7 +42,7 @@ final class WatchStream implements ObjectStore.Listener {
     /** Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event. */
     void start() {
         try {
-            store.watch(request.fromResourceVersion(), this::matches, this, List.of(request.type()));
+            store.watch(request.fromResourceVersion(), this::inScope, this, List.of(request.type()));
         } catch (ApiError e) {
             sendError(e);
             close(false);
@@ -56,13 +55,25 @@ final class WatchStream implements ObjectStore.Listener {
 
     @Override
     public void onEvent(WatchEvent event) {
-        if (closed || !matches(event)) {
+        if (closed || !inScope(event)) {
+            return;
+        }
+        boolean now = request.filter().test(event.object());
+        String type = event.type();
+        if ("MODIFIED".equals(type) && event.previous() != null) {
+            boolean before = request.filter().test(event.previous());
+            if (!now && !before) {
+                return;
+            }
+            // An object entering or leaving a selector is an ADDED or DELETED for this watch.
+            type = now == before ? "MODIFIED" : now ? "ADDED" : "DELETED";
+        } else if (!now) {
             return;
         }
         JsonNode object = request.table()
                 ? Tables.table(event.resource(), List.of(event.object()), clock.instant(), null, false)
                 : event.object();
-        send(event.type(), object);
+        send(type, object);
     }
 
     void sendBookmark() {
@@ -108,15 +119,9 @@ final class WatchStream implements ObjectStore.Listener {
         return closed;
     }
 
-    private boolean matches(WatchEvent event) {
-        if (event.resource() != request.type()) {
-            return false;
-        }
-        if (request.namespace() != null && !request.namespace().equals(event.namespace())) {
-            return false;
-        }
-        Predicate<JsonNode> filter = request.filter();
-        return filter.test(event.object());
+    private boolean inScope(WatchEvent event) {
+        return event.resource() == request.type()
+                && (request.namespace() == null || request.namespace().equals(event.namespace()));
     }
 
     private void send(String type, JsonNode object) {
