@@ -41,11 +41,18 @@ final class WatchStream implements ObjectStore.Listener {
 
     /** Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event. */
     void start() {
+        store.lock().lock();
         try {
             store.watch(request.fromResourceVersion(), this::inScope, this, List.of(request.type()));
+            if (request.sendInitialEvents()) {
+                // The watch-list protocol: the initial state ends with a bookmark so annotated.
+                bookmark(true);
+            }
         } catch (ApiError e) {
             sendError(e);
             close(false);
+        } finally {
+            store.lock().unlock();
         }
     }
 
@@ -82,13 +89,20 @@ final class WatchStream implements ObjectStore.Listener {
             if (closed) {
                 return;
             }
-            ObjectNode object = mapper.createObjectNode();
-            object.put("kind", request.type().kind()).put("apiVersion", request.type().apiVersion());
-            object.putObject("metadata").put("resourceVersion", Long.toString(store.resourceVersion()));
-            send("BOOKMARK", object);
+            bookmark(false);
         } finally {
             store.lock().unlock();
         }
+    }
+
+    private void bookmark(boolean initialEventsEnd) {
+        ObjectNode object = mapper.createObjectNode();
+        object.put("kind", request.type().kind()).put("apiVersion", request.type().apiVersion());
+        ObjectNode meta = object.putObject("metadata").put("resourceVersion", Long.toString(store.resourceVersion()));
+        if (initialEventsEnd) {
+            meta.putObject("annotations").put("k8s.io/initial-events-end", "true");
+        }
+        send("BOOKMARK", object);
     }
 
     void sendError(ApiError error) {
