@@ -43,8 +43,9 @@ public final class KubeConnector {
         }
         Config config;
         try {
-            config = Config.fromKubeconfig(context.name(), kubeconfig.singleContextYaml(context, true),
-                    context.sourceFile().toString());
+            // No file path: fabric8 would re-read the original file and run the exec plugin itself, without a
+            // timeout. The single-context YAML already has absolute paths.
+            config = Config.fromKubeconfig(context.name(), kubeconfig.singleContextYaml(context, true), null);
         } catch (RuntimeException e) {
             throw new KubeException(KubeFailure.INVALID_CONTEXT, "context '" + context.name() + "' in "
                     + context.sourceFile() + " cannot be used: " + e.getMessage(), 0, e);
