@@ -98,7 +98,7 @@ final class Reflector<T extends HasMetadata> {
         return firstSync;
     }
 
-    /** How many full lists have run (1 after start; more after 410 Gone or failures). */
+    /** How many full lists have completed (1 after start; more after 410 Gone or failures). */
     int relists() {
         return relists;
     }
@@ -156,8 +156,6 @@ final class Reflector<T extends HasMetadata> {
 
     /** Lists every page; returns the list's resource version. Deletes what vanished since the last list. */
     private String relist() {
-        relists++;
-        Set<String> seen = new HashSet<>();
         Map<String, Set<String>> seenByNamespace = new HashMap<>();
         String token = null;
         String rv;
@@ -192,7 +190,7 @@ final class Reflector<T extends HasMetadata> {
                 }
             }
         }
-        seen.clear();
+        relists++;
         return rv;
     }
 
