@@ -61,12 +61,13 @@ public final class SsoSessions {
         try {
             token = cache.read(key);
         } catch (AwsSetupException e) {
-            return Optional.of(new Status(State.UNREADABLE, e.getMessage() + " " + signInAdvice(profile), null));
+            return Optional.of(new Status(State.UNREADABLE, e.getMessage() + " To replace it, s"
+                    + signInAdvice(profile).substring(1), null));
         }
         Instant now = clock.instant();
         if (token.isEmpty()) {
-            return Optional.of(new Status(State.SIGNED_OUT, "You are not signed in to " + what(profile) + ". "
-                    + signInAdvice(profile), null));
+            return Optional.of(new Status(State.SIGNED_OUT, "You are not signed in to " + what(profile)
+                    + "; sign in with `" + signInCommand(profile) + "` or the console's Sign in button.", null));
         }
         SsoToken t = token.get();
         if (!t.expired(now)) {
@@ -88,10 +89,14 @@ public final class SsoSessions {
 
     /** The exact command for the AWS CLI, and the console's own button. */
     public static String signInAdvice(AwsProfile profile) {
-        String cli = profile.kind() == ProfileKind.SSO_SESSION
+        return "sign in again with `" + signInCommand(profile) + "` or the console's Sign in button.";
+    }
+
+    /** The AWS CLI command that signs this profile in. */
+    public static String signInCommand(AwsProfile profile) {
+        return profile.kind() == ProfileKind.SSO_SESSION
                 ? "aws sso login --sso-session " + profile.ssoSession()
                 : "aws sso login --profile " + profile.name();
-        return "sign in again with `" + cli + "` or the console's Sign in button.";
     }
 
     /** {@code 14:02} today, {@code 2026-11-26 14:02} on another day, in the user's time zone. */
