@@ -52,12 +52,16 @@ public final class AwsPoller implements AutoCloseable {
         }
     }
 
-    /** Reports every source as CONNECTING and polls each one now. */
+    /**
+     * Reports every source as CONNECTING and polls them: the first round runs in the order the sources were given
+     * (the cluster description first, so the role source knows the cluster's account and OIDC provider), then each
+     * source keeps its own schedule.
+     */
     public void start() {
         for (Loop l : loops.values()) {
             store.reportSource(l.source.name(), SourceState.CONNECTING, "");
-            l.schedule(Duration.ZERO);
         }
+        executor.execute(() -> loops.values().forEach(Loop::run));
     }
 
     /** Polls every source as soon as possible (a poll already running is followed by another one). */
