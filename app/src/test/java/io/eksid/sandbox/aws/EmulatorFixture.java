@@ -7,7 +7,9 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -68,9 +70,15 @@ final class EmulatorFixture implements AutoCloseable {
                 .overrideConfiguration(override(false)).build());
     }
 
+    /** Without retries: one attempt. With: the SDK's standard AWS strategy, patient but with short back-offs. */
     private static ClientOverrideConfiguration override(boolean retries) {
-        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
-        if (!retries) {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder();
+        if (retries) {
+            BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(50));
+            b.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(12).backoffStrategy(quick).throttlingBackoffStrategy(quick).circuitBreakerEnabled(false)
+                    .build());
+        } else {
             b.retryStrategy(s -> s.maxAttempts(1));
         }
         return b.build();
