@@ -61,16 +61,18 @@ final class DecisionMaker {
         List<String> trusted = new ArrayList<>();
         for (StatementEvaluator.Result r : results) {
             if (r.statement().effect() == Effect.ALLOW && !r.statement().notPrincipal()) {
-                r.statement().principal().byType().forEach((type, v) -> v.values().forEach(x -> {
+                String type = ctx.principal().principalType();
+                for (String x : r.statement().principal().values(type)) {
                     String d = type + " " + x;
                     if (!trusted.contains(d)) {
                         trusted.add(d);
                     }
-                }));
+                }
             }
         }
         if (!trusted.isEmpty()) {
-            reason.append(" The policy trusts ").append(String.join(", ", trusted)).append('.');
+            reason.append(" Its ").append(ctx.principal().principalType()).append(" principals are ")
+                    .append(String.join(", ", trusted)).append('.');
         }
         return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, reason.toString());
     }
