@@ -39,7 +39,8 @@ public final class ClusterAwsSync implements AutoCloseable {
                 associations,
                 new AddonSource(clients.eks(), clusterName, store),
                 new OidcProviderSource(clients.iam(), store, OIDC_FULL_REFRESH_EVERY),
-                new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts));
+                new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
+                        RoleSource.DEFAULT_POLICY_TTL));
         this.poller = new AwsPoller(store, sources, executor, backoff, failures, clients.profile(), interval);
     }
 

@@ -7,7 +7,11 @@ import io.eksid.model.store.ClusterStore;
 import io.eksid.model.trust.PolicyParseException;
 import io.eksid.model.trust.Statement;
 import io.eksid.model.trust.TrustPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +40,19 @@ public final class RoleSource implements AwsSource {
 
     public static final String NAME = "aws/roles";
     static final String POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+    public static final Duration DEFAULT_POLICY_TTL = Duration.ofMinutes(5);
 
     private final IamClient iam;
     private final ClusterStore store;
     private final Supplier<Set<String>> referencedRoleArns;
     private final AccountProfiles otherAccounts;
     private final Set<String> written = new HashSet<>();
+    private final Clock clock;
+    private final Duration policyTtl;
+    private final Map<String, CachedPolicies> policies = new HashMap<>();
+
+    private record CachedPolicies(List<String> attached, List<String> inline, Instant fetchedAt) {
+    }
 
     /**
      * @param iam                IAM client of the cluster's account
@@ -49,6 +60,17 @@ public final class RoleSource implements AwsSource {
      */
     public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
                       AccountProfiles otherAccounts) {
+        this(iam, store, referencedRoleArns, otherAccounts, Clock.systemUTC(), DEFAULT_POLICY_TTL);
+    }
+
+    /**
+     * @param policyTtl how long a role's attached and inline policy lists are reused before they are listed again
+     *                  (two calls per role; trust policies are read on every poll)
+     */
+    public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
+                      AccountProfiles otherAccounts, Clock clock, Duration policyTtl) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policyTtl = Objects.requireNonNull(policyTtl, "policyTtl");
         this.iam = Objects.requireNonNull(iam, "iam");
         this.store = Objects.requireNonNull(store, "store");
         this.referencedRoleArns = Objects.requireNonNull(referencedRoleArns, "referencedRoleArns");
@@ -70,6 +92,7 @@ public final class RoleSource implements AwsSource {
         String providerArn = c.oidcProviderArn().orElse(null);
         Set<String> referenced = new HashSet<>(referencedRoleArns.get());
         Map<String, IamRole> roles = new LinkedHashMap<>();
+        Map<String, IamClient> readers = new HashMap<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
         List<String> partial = new ArrayList<>();
 
@@ -82,7 +105,10 @@ public final class RoleSource implements AwsSource {
                 listedInHomeAccount.add(arn);
                 String json = TrustPolicy.decodeIamDocument(r.assumeRolePolicyDocument());
                 if (referenced.contains(arn) || trustsCluster(json, providerArn)) {
-                    toModel(r, json).ifPresent(role -> roles.put(arn, role));
+                    toModel(r, json).ifPresent(role -> {
+                        roles.put(arn, role);
+                        readers.put(arn, iam);
+                    });
                 }
             }
             listed = true;
@@ -109,6 +135,7 @@ public final class RoleSource implements AwsSource {
                     unreadable.put(arnText, "the role does not exist in account " + arn.account());
                 } else {
                     read(iam, arn, roles, unreadable);
+                    readers.put(arnText, iam);
                 }
                 continue;
             }
@@ -122,8 +149,20 @@ public final class RoleSource implements AwsSource {
                 unreadable.put(arnText, "in account " + arn.account() + "; no profile for that account");
             } else {
                 read(other.get().iam(), arn, roles, unreadable);
+                readers.put(arnText, other.get().iam());
             }
         }
+
+        int policyFailures = 0;
+        for (Map.Entry<String, IamRole> e : roles.entrySet()) {
+            if (!withPolicies(e, readers.get(e.getKey()))) {
+                policyFailures++;
+            }
+        }
+        if (policyFailures > 0) {
+            partial.add("the permission policies of " + policyFailures + " role(s) could not be listed (AccessDenied)");
+        }
+        policies.keySet().retainAll(roles.keySet());
 
         Set<String> now = new HashSet<>(roles.keySet());
         now.addAll(unreadable.keySet());
@@ -137,6 +176,36 @@ public final class RoleSource implements AwsSource {
         written.clear();
         written.addAll(now);
         return String.join("; ", partial);
+    }
+
+    /** Adds the role's attached and inline policy names, from the cache while fresh; false when denied. */
+    private boolean withPolicies(Map.Entry<String, IamRole> e, IamClient client) {
+        IamRole role = e.getValue();
+        Instant now = clock.instant();
+        CachedPolicies cached = policies.get(e.getKey());
+        if (cached == null || !now.isBefore(cached.fetchedAt().plus(policyTtl))) {
+            try {
+                List<String> attached = new ArrayList<>();
+                client.listAttachedRolePoliciesPaginator(b -> b.roleName(role.name())).attachedPolicies()
+                        .forEach(p -> attached.add(p.policyArn()));
+                List<String> inline = new ArrayList<>();
+                client.listRolePoliciesPaginator(b -> b.roleName(role.name())).policyNames().forEach(inline::add);
+                attached.sort(null);
+                inline.sort(null);
+                cached = new CachedPolicies(List.copyOf(attached), List.copyOf(inline), now);
+                policies.put(e.getKey(), cached);
+            } catch (NoSuchEntityException gone) {
+                return true; // deleted since it was read; the next poll drops it
+            } catch (RuntimeException ex) {
+                if (!AwsFailures.isAccessDenied(ex)) {
+                    throw ex;
+                }
+                return false;
+            }
+        }
+        e.setValue(new IamRole(role.arn(), role.roleId(), role.trustPolicyJson(), cached.attached(),
+                cached.inline(), role.createdAt()));
+        return true;
     }
 
     private static void read(IamClient client, RoleArn arn, Map<String, IamRole> roles,

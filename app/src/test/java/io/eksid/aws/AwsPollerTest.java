@@ -100,6 +100,9 @@ class AwsPollerTest {
                         + piRole + "\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}", null);
         String id = sandbox.world.createPodIdentityAssociation(SandboxAws.CLUSTER, "shop", "cart", piRole, target,
                 false, null);
+        sandbox.world.attachRolePolicy(piRole, "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        sandbox.world.putRolePolicy(piRole, "carts-table", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}]}");
         sandbox.world.createAddon(SandboxAws.CLUSTER, Addon.POD_IDENTITY_AGENT, "v1.3.4-eksbuild.1", "ACTIVE", null);
         sandbox.world.createAddon(SandboxAws.CLUSTER, "vpc-cni", "v1.19.0-eksbuild.1", "DEGRADED", irsaRole);
         String provider = sandbox.world.addOidcProvider(SandboxAws.ACCOUNT, SandboxAws.ISSUER,
@@ -130,6 +133,8 @@ class AwsPollerTest {
         assertThat(a.modifiedAt()).isNotNull();
         IamRole pi = s.roles().get(piRole);
         assertThat(pi.path()).isEqualTo("/teams/payments/");
+        assertThat(pi.attachedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        assertThat(pi.inlinePolicyNames()).containsExactly("carts-table");
         assertThat(pi.trustPolicyJson()).contains("\"pods.eks.amazonaws.com\"").doesNotContain("%22");
         assertThat(s.roles().get(irsaRole).trustPolicyJson()).as("decoded, '+' kept as '+'")
                 .contains("a+b c%").contains(SandboxAws.PROVIDER_ARN);
@@ -181,7 +186,8 @@ class AwsPollerTest {
         sandbox.world.createPodIdentityAssociation(SandboxAws.CLUSTER, "shop", "cart", role, null, false, null);
         startSync();
         await().atMost(Duration.ofSeconds(20)).until(() -> snapshot().associations().size() == 1
-                && source(AssociationSource.NAME).state() == SourceState.LIVE);
+                && snapshot().roles().containsKey(role)
+                && store.sources().stream().allMatch(st -> st.state() == SourceState.LIVE));
 
         sandbox.world.faults().apply("eks.throttle=1.0,iam.throttle=1.0");
         String added = sandbox.world.createPodIdentityAssociation(SandboxAws.CLUSTER, "shop", "checkout", role, null,
