@@ -1,5 +1,11 @@
 package io.eksid.sandbox.aws;
 
+import static io.eksid.sandbox.aws.IamConstraints.require;
+import static io.eksid.sandbox.aws.IamConstraints.requireArn;
+import static io.eksid.sandbox.aws.IamConstraints.requireDocumentCharacters;
+import static io.eksid.sandbox.aws.IamConstraints.requirePolicyPath;
+import static io.eksid.sandbox.aws.IamConstraints.requireRoleName;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,19 +25,15 @@ import java.util.regex.Pattern;
  */
 final class IamService {
 
-    static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
-    static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
-    private static final Pattern ROLE_PATH = Pattern.compile("(/)|(/[\\u0021-\\u007E]+/)");
-    private static final Pattern POLICY_PATH = Pattern.compile("((/[A-Za-z0-9.,+@=_-]+)*)/");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(/.*/|/)([\\w+=,.@-]{1,64})");
-    private static final Pattern OIDC_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):oidc-provider/(.+)");
+
+    private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):(role|user)/(?:.*/)?([^/]+)");
 
     private final Object lock;
     private final Clock clock;
     private final Ids ids;
     private final Map<String, TreeMap<String, IamRoleRecord>> rolesByAccount = new HashMap<>();
     private final Map<String, TreeMap<String, ManagedPolicyRecord>> localPolicies = new HashMap<>();
-    private final Map<String, TreeMap<String, OidcProviderRecord>> oidcProviders = new HashMap<>();
     private final Map<String, ManagedPolicyRecord> awsPolicies = new LinkedHashMap<>();
 
     IamService(Object lock, Clock clock, Ids ids) {
@@ -45,19 +47,18 @@ final class IamService {
         synchronized (lock) {
             rolesByAccount.putIfAbsent(accountId, new TreeMap<>());
             localPolicies.putIfAbsent(accountId, new TreeMap<>());
-            oidcProviders.putIfAbsent(accountId, new TreeMap<>());
         }
     }
 
     // ---- roles
 
     IamRoleRecord createRole(Account account, String path, String name, String trustPolicy, String description,
-                             Integer maxSessionDuration, boolean allowServiceLinkedPath) {
+                             Integer maxSessionDuration, boolean seeding) {
         String p = path == null ? "/" : path;
         requireRoleName(name);
-        require(p.length() <= 512 && ROLE_PATH.matcher(p).matches(), p, "path",
+        require(p.length() <= 512 && IamConstraints.ROLE_PATH.matcher(p).matches(), p, "path",
                 "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
-        if (!allowServiceLinkedPath && p.startsWith("/aws-service-role/")) {
+        if (!seeding && p.startsWith("/aws-service-role/")) {
             throw AwsError.invalidInput("The path /aws-service-role/ is reserved for service-linked roles.");
         }
         require(trustPolicy != null && !trustPolicy.isEmpty(), "null", "assumeRolePolicyDocument",
@@ -67,8 +68,8 @@ final class IamService {
         int maxSession = maxSessionDuration == null ? 3600 : maxSessionDuration;
         require(maxSession >= 3600 && maxSession <= 43200, String.valueOf(maxSession), "maxSessionDuration",
                 "Member must have value between 3600 and 43200");
-        checkTrustPolicy(account, trustPolicy);
         synchronized (lock) {
+            checkTrustPolicy(account, trustPolicy, !seeding);
             TreeMap<String, IamRoleRecord> roles = roles(account.accountId());
             IamRoleRecord existing = roles.get(key(name));
             if (existing != null) {
@@ -122,13 +123,13 @@ final class IamService {
         }
     }
 
-    void updateAssumeRolePolicy(Account account, String roleName, String document) {
+    void updateAssumeRolePolicy(Account account, String roleName, String document, boolean seeding) {
         requireRoleName(roleName);
         require(document != null && !document.isEmpty(), "null", "policyDocument", "Member must not be null");
         synchronized (lock) {
             IamRoleRecord role = role(account.accountId(), roleName);
             requireModifiable(role);
-            checkTrustPolicy(account, document);
+            checkTrustPolicy(account, document, !seeding);
             roles(account.accountId()).put(key(roleName), role.withTrustPolicy(document));
         }
     }
@@ -227,9 +228,10 @@ final class IamService {
 
     ManagedPolicyRecord createPolicy(Account account, String path, String name, String document, String description) {
         String p = path == null ? "/" : path;
-        require(name != null && POLICY_NAME.matcher(name).matches(), String.valueOf(name), "policyName",
+        require(name != null && IamConstraints.POLICY_NAME.matcher(name).matches(), String.valueOf(name), "policyName",
                 "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         requirePolicyPath(p);
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validatePermissionsPolicy(document);
         synchronized (lock) {
             String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":policy" + p + name;
@@ -248,9 +250,10 @@ final class IamService {
 
     void putRolePolicy(String accountId, String roleName, String policyName, String document) {
         requireRoleName(roleName);
-        require(policyName != null && POLICY_NAME.matcher(policyName).matches(), String.valueOf(policyName),
+        require(policyName != null && IamConstraints.POLICY_NAME.matcher(policyName).matches(), String.valueOf(policyName),
                 "policyName", "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         require(document != null && !document.isEmpty(), "null", "policyDocument", "Member must not be null");
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validatePermissionsPolicy(document);
         synchronized (lock) {
             IamRoleRecord role = role(accountId, roleName);
@@ -293,57 +296,39 @@ final class IamService {
         }
     }
 
-    // ---- OIDC providers
-
-    OidcProviderRecord addOidcProvider(Account account, String url, List<String> clientIds, List<String> thumbprints) {
-        if (url == null || !url.startsWith("https://") || url.length() > 255 + "https://".length()) {
-            throw AwsError.invalidInput("Invalid OpenID Connect provider URL: " + url + " (it must start with https://)");
-        }
-        String host = url.substring("https://".length()).replaceAll("/+$", "");
-        synchronized (lock) {
-            TreeMap<String, OidcProviderRecord> providers = oidcProviders.get(account.accountId());
-            String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":oidc-provider/" + host;
-            if (providers.containsKey(arn)) {
-                throw AwsError.alreadyExists("Provider with url " + url + " already exists.");
-            }
-            if (providers.size() >= 100) {
-                throw AwsError.limitExceeded("Cannot exceed quota for OpenIdConnectProvidersPerAccount: 100");
-            }
-            OidcProviderRecord provider = new OidcProviderRecord(arn, host, clientIds, thumbprints, clock.instant());
-            providers.put(arn, provider);
-            return provider;
-        }
-    }
-
-    List<OidcProviderRecord> listOidcProviders(String accountId) {
-        synchronized (lock) {
-            return List.copyOf(oidcProviders.get(accountId).values());
-        }
-    }
-
-    OidcProviderRecord getOidcProvider(String accountId, String arn) {
-        requireArn(arn, "openIDConnectProviderArn");
-        Matcher m = OIDC_ARN.matcher(arn);
-        if (!m.matches()) {
-            throw AwsError.invalidInput("ARN " + arn + " is not valid.");
-        }
-        synchronized (lock) {
-            OidcProviderRecord p = oidcProviders.get(accountId).get(arn);
-            if (p == null) {
-                throw AwsError.noSuchEntity("OpenIDConnect Provider not found for arn " + arn);
-            }
-            return p;
-        }
-    }
-
     // ---- helpers
 
-    private void checkTrustPolicy(Account account, String document) {
+    /**
+     * The checks of CreateRole and UpdateAssumeRolePolicy. With {@code checkPrincipals}, an AWS principal
+     * naming a role or user of an emulated account must exist, as IAM resolves such ARNs when it stores
+     * the policy; seeding skips that so scenarios may create roles that trust each other in any order.
+     */
+    private void checkTrustPolicy(Account account, String document, boolean checkPrincipals) {
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validateTrustPolicy(document);
         // IAM measures the document without white space against the per-account quota (FACTS.md, IAM).
         if (PolicyDocuments.nonWhitespaceLength(document) > account.trustPolicyQuota()) {
             throw AwsError.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + account.trustPolicyQuota());
         }
+        if (checkPrincipals) {
+            for (String principal : PolicyDocuments.awsPrincipals(document)) {
+                if (!principalExists(principal)) {
+                    throw AwsError.malformedPolicy("Invalid principal in policy: \"AWS\":\"" + principal + "\"");
+                }
+            }
+        }
+    }
+
+    private boolean principalExists(String principal) {
+        Matcher m = PRINCIPAL_ARN.matcher(principal);
+        if (!m.matches() || !rolesByAccount.containsKey(m.group(1))) {
+            return true; // an account id, "*", a root ARN or an account outside the sandbox
+        }
+        return switch (m.group(2)) {
+            case "role" -> roleByArn(principal).isPresent();
+            case "user" -> m.group(3).equals(Account.CALLER_USER_NAME);
+            default -> true;
+        };
     }
 
     private static void requireModifiable(IamRoleRecord role) {
@@ -384,33 +369,4 @@ final class IamService {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static void requireRoleName(String name) {
-        require(name != null && ROLE_NAME.matcher(name).matches(), String.valueOf(name), "roleName",
-                name == null ? "Member must not be null"
-                        : name.length() > 64 ? "Member must have length less than or equal to 64"
-                        : "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
-    }
-
-    private static void requirePolicyPath(String pathPrefix) {
-        if (pathPrefix != null) {
-            require(POLICY_PATH.matcher(pathPrefix).matches(), pathPrefix, "pathPrefix",
-                    "Member must satisfy regular expression pattern: ((/[A-Za-z0-9\\.,\\+@=_-]+)*)/");
-        }
-    }
-
-    private static void requireArn(String arn, String field) {
-        require(arn != null && arn.length() >= 20 && arn.length() <= 2048, String.valueOf(arn), field,
-                "Member must have length greater than or equal to 20");
-        if (!arn.startsWith("arn:")) {
-            throw AwsError.invalidInput("ARN " + arn + " is not valid.");
-        }
-    }
-
-    /** IAM's front-end constraint check, with its message format. */
-    private static void require(boolean ok, String value, String field, String constraint) {
-        if (!ok) {
-            throw AwsError.validation("1 validation error detected: Value '" + value + "' at '" + field
-                    + "' failed to satisfy constraint: " + constraint);
-        }
-    }
 }

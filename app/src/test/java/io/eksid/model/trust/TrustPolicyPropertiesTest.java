@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Printing and parsing are inverse, and the size figure does not depend on formatting. */
-class TrustPolicyProperties {
+class TrustPolicyPropertiesTest {
 
     @Property(tries = 300)
     void parseOfPrintIsIdentity(@ForAll("policies") TrustPolicy p) throws PolicyParseException {

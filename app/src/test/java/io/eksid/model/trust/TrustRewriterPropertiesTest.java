@@ -22,7 +22,7 @@ import net.jqwik.api.statistics.Statistics;
  * The rewriter's promises, over generated policies that mix several clusters' IRSA statements (exact lists,
  * wildcards, audiences), Deny statements, Pod Identity and role-chaining statements.
  */
-class TrustRewriterProperties {
+class TrustRewriterPropertiesTest {
 
     static final List<ClusterInfo> CLUSTERS = List.of(
             new ClusterInfo("prod", null, "111122223333", Partition.AWS, "us-west-2",
