@@ -1,0 +1,97 @@
+package io.eksid.model.trust;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Combines statement results into one decision for one action, as IAM does: an applicable Deny wins; otherwise an
+ * applicable Allow allows; otherwise the request is implicitly denied. Anything undecidable that could change the
+ * outcome makes it UNPROVABLE, never ALLOWED. Reasons are sentences an admin can act on.
+ */
+final class DecisionMaker {
+
+    private final StatementEvaluator statements = new StatementEvaluator();
+
+    TrustDecision decide(TrustPolicy policy, RequestContext ctx) {
+        List<StatementEvaluator.Result> results = new ArrayList<>();
+        for (int i = 0; i < policy.statements().size(); i++) {
+            results.add(statements.evaluate(policy.statements().get(i), i, ctx, policy.supportsPolicyVariables()));
+        }
+        StatementEvaluator.Result denyTrue = first(results, Effect.DENY, Tri.TRUE);
+        if (denyTrue != null) {
+            return new TrustDecision(Verdict.EXPLICIT_DENY, denyTrue.index(), label(denyTrue) + " denies "
+                    + ctx.action() + " to " + ctx.principal().describe() + heldSuffix(denyTrue)
+                    + "; an explicit Deny wins over any Allow.");
+        }
+        StatementEvaluator.Result allowTrue = first(results, Effect.ALLOW, Tri.TRUE);
+        StatementEvaluator.Result allowUnknown = first(results, Effect.ALLOW, Tri.UNKNOWN);
+        StatementEvaluator.Result denyUnknown = first(results, Effect.DENY, Tri.UNKNOWN);
+        if (allowTrue != null && denyUnknown != null) {
+            return new TrustDecision(Verdict.UNPROVABLE, denyUnknown.index(), label(allowTrue) + " allows "
+                    + ctx.action() + " for " + ctx.principal().describe() + ", but " + label(denyUnknown)
+                    + " may deny it: " + denyUnknown.explanation() + ".");
+        }
+        if (allowTrue != null) {
+            return new TrustDecision(Verdict.ALLOWED, allowTrue.index(), label(allowTrue) + " allows "
+                    + ctx.action() + " for " + ctx.principal().describe() + heldSuffix(allowTrue) + ".");
+        }
+        if (allowUnknown != null) {
+            return new TrustDecision(Verdict.UNPROVABLE, allowUnknown.index(), label(allowUnknown)
+                    + " may allow " + ctx.action() + " for " + ctx.principal().describe() + ", but "
+                    + allowUnknown.explanation() + ".");
+        }
+        return noMatchingAllow(results, ctx);
+    }
+
+    private static TrustDecision noMatchingAllow(List<StatementEvaluator.Result> results, RequestContext ctx) {
+        for (StatementEvaluator.Result r : results) {
+            if (r.statement().effect() == Effect.ALLOW && r.stage() == StatementEvaluator.Stage.CONDITION) {
+                return new TrustDecision(Verdict.NO_MATCHING_ALLOW, r.index(), label(r) + " allows " + ctx.action()
+                        + " for " + ctx.principal().describe() + ", but " + r.explanation() + ".");
+            }
+        }
+        for (StatementEvaluator.Result r : results) {
+            if (r.statement().effect() == Effect.ALLOW && r.stage() == StatementEvaluator.Stage.ACTION) {
+                return new TrustDecision(Verdict.NO_MATCHING_ALLOW, r.index(), label(r) + " trusts "
+                        + ctx.principal().describe() + ", but " + r.explanation() + ".");
+            }
+        }
+        StringBuilder reason = new StringBuilder("No statement allows " + ctx.action() + " for "
+                + ctx.principal().describe() + ".");
+        List<String> trusted = new ArrayList<>();
+        for (StatementEvaluator.Result r : results) {
+            if (r.statement().effect() == Effect.ALLOW && !r.statement().notPrincipal()) {
+                r.statement().principal().byType().forEach((type, v) -> v.values().forEach(x -> {
+                    String d = type + " " + x;
+                    if (!trusted.contains(d)) {
+                        trusted.add(d);
+                    }
+                }));
+            }
+        }
+        if (!trusted.isEmpty()) {
+            reason.append(" The policy trusts ").append(String.join(", ", trusted)).append('.');
+        }
+        return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, reason.toString());
+    }
+
+    private static StatementEvaluator.Result first(List<StatementEvaluator.Result> results, Effect effect, Tri t) {
+        for (StatementEvaluator.Result r : results) {
+            if (r.statement().effect() == effect && r.applies() == t) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String heldSuffix(StatementEvaluator.Result r) {
+        return r.held().isEmpty() ? " without conditions" : " and its conditions hold (" + String.join("; ", r.held())
+                + ")";
+    }
+
+    /** "Statement[1] (AllowPay)": the 0-based index as in errors and JSON output, with the Sid when there is one. */
+    static String label(StatementEvaluator.Result r) {
+        String sid = r.statement().sid();
+        return "Statement[" + r.index() + "]" + (sid == null || sid.isEmpty() ? "" : " (" + sid + ")");
+    }
+}

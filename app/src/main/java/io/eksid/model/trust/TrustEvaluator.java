@@ -1,0 +1,138 @@
+package io.eksid.model.trust;
+
+import io.eksid.model.ClusterInfo;
+import io.eksid.model.RoleArn;
+import io.eksid.model.ServiceAccountRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers "may this caller assume the role?" for the three ways EKS workloads assume roles. Stateless.
+ *
+ * <p>Each question fixes the request context IAM would see. Keys the question cannot know (session names, source
+ * IPs, session tags, times) are "unknown": a condition on them makes the answer UNPROVABLE instead of a guess.
+ */
+public final class TrustEvaluator {
+
+    /** The audience IRSA tokens carry unless the SA's eks.amazonaws.com/audience annotation says otherwise. */
+    public static final String DEFAULT_AUDIENCE = "sts.amazonaws.com";
+    public static final String POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+    public static final String ASSUME_ROLE_WITH_WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
+    public static final String ASSUME_ROLE = "sts:AssumeRole";
+    public static final String TAG_SESSION = "sts:TagSession";
+
+    private static final List<String> ALWAYS_UNKNOWN = List.of("aws:currenttime", "aws:epochtime",
+            "aws:requestedregion", "aws:useragent", "aws:referer", "sts:rolesessionname");
+    private static final List<String> NETWORK_UNKNOWN = List.of("aws:sourceip", "aws:sourcevpc", "aws:sourcevpce",
+            "aws:vpcsourceip");
+    private static final List<String> SESSION_TAGS_UNKNOWN = List.of("aws:requesttag/", "aws:tagkeys",
+            "sts:transitivetagkeys", "sts:externalid");
+    private static final List<String> CALLER_ROLE_UNKNOWN = List.of("aws:principaltag/", "aws:principalorgid",
+            "aws:principalorgpaths", "aws:userid", "sts:sourceidentity", "aws:sourceidentity",
+            "aws:tokenissuetime", "aws:multifactorauthpresent", "aws:multifactorauthage", "aws:calledvia",
+            "aws:calledviafirst", "aws:calledvialast", "aws:viaawsservice");
+
+    private final DecisionMaker decisions = new DecisionMaker();
+
+    /**
+     * IRSA: may the service account's projected token (issuer = the cluster's OIDC issuer, sub =
+     * system:serviceaccount:ns:name, aud = {@code audience}) call AssumeRoleWithWebIdentity on the role?
+     *
+     * @param audience the token audience; null means {@value #DEFAULT_AUDIENCE}
+     */
+    public TrustDecision irsa(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, String audience) {
+        if (cluster.oidcProviderArn().isEmpty()) {
+            return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, "Cluster " + cluster.name()
+                    + " has no OIDC issuer, so no service account of it can use IRSA.");
+        }
+        String issuer = cluster.issuerHostPath().orElseThrow();
+        String provider = cluster.oidcProviderArn().orElseThrow();
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put(issuer + ":sub", sa.subject());
+        known.put(issuer + ":aud", audience == null || audience.isBlank() ? DEFAULT_AUDIENCE : audience);
+        known.put("aws:FederatedProvider", provider);
+        known.put("aws:SecureTransport", "true");
+        List<String> unknown = concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN);
+        RequestContext ctx = new RequestContext(ASSUME_ROLE_WITH_WEB_IDENTITY,
+                new RequestPrincipal.Federated(provider), known, unknown);
+        return decisions.decide(p, ctx);
+    }
+
+    /**
+     * EKS Pod Identity: may the EKS Auth service assume the role for a pod of this cluster? It calls
+     * sts:AssumeRole and sts:TagSession as {@value #POD_IDENTITY_SERVICE} with aws:SourceAccount = the cluster's
+     * account and aws:SourceArn = the cluster ARN; both actions must be allowed (UG pod-id-role). Session tags
+     * (aws:RequestTag/kubernetes-namespace ...) vary per pod and are unknown here.
+     */
+    public TrustDecision podIdentity(TrustPolicy p, ClusterInfo cluster) {
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put("aws:SourceAccount", cluster.account());
+        known.put("aws:SourceArn", cluster.arn());
+        known.put("aws:PrincipalServiceName", POD_IDENTITY_SERVICE);
+        known.put("aws:PrincipalIsAWSService", "true");
+        known.put("aws:SecureTransport", "true");
+        RequestContext assume = new RequestContext(ASSUME_ROLE, new RequestPrincipal.Service(POD_IDENTITY_SERVICE),
+                known, concat(ALWAYS_UNKNOWN, SESSION_TAGS_UNKNOWN));
+        return both(decisions.decide(p, assume), decisions.decide(p, assume.forAction(TAG_SESSION)),
+                "EKS Pod Identity");
+    }
+
+    /** Role chaining: may a session of {@code sourceRole} call sts:AssumeRole on the role? */
+    public TrustDecision sourceRole(TrustPolicy p, RoleArn sourceRole) {
+        return decisions.decide(p, roleContext(sourceRole));
+    }
+
+    /**
+     * Role chaining that passes session tags (a Pod Identity association with a targetRoleArn and session tags
+     * enabled): both sts:AssumeRole and sts:TagSession must be allowed to the source role.
+     */
+    public TrustDecision sourceRoleWithSessionTags(TrustPolicy p, RoleArn sourceRole) {
+        RequestContext ctx = roleContext(sourceRole);
+        return both(decisions.decide(p, ctx), decisions.decide(p, ctx.forAction(TAG_SESSION)),
+                "Chaining with session tags");
+    }
+
+    private static RequestContext roleContext(RoleArn sourceRole) {
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put("aws:PrincipalArn", sourceRole.toString());
+        known.put("aws:PrincipalAccount", sourceRole.account());
+        known.put("aws:PrincipalType", "AssumedRole");
+        known.put("aws:PrincipalIsAWSService", "false");
+        known.put("aws:SecureTransport", "true");
+        List<String> unknown = concat(concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN),
+                concat(SESSION_TAGS_UNKNOWN, CALLER_ROLE_UNKNOWN));
+        return new RequestContext(ASSUME_ROLE, new RequestPrincipal.Role(sourceRole), known, unknown);
+    }
+
+    /** Both sts:AssumeRole and sts:TagSession must be allowed; the weaker answer decides. */
+    private static TrustDecision both(TrustDecision assume, TrustDecision tag, String who) {
+        for (TrustDecision d : List.of(assume, tag)) {
+            if (d.verdict() == Verdict.EXPLICIT_DENY) {
+                return d;
+            }
+        }
+        if (assume.verdict() == Verdict.NO_MATCHING_ALLOW) {
+            return assume;
+        }
+        if (tag.verdict() == Verdict.NO_MATCHING_ALLOW) {
+            String lead = assume.allowed() ? "sts:AssumeRole is allowed (" + assume.reason() + ") but " + who
+                    + " also needs sts:TagSession to tag the session, and it is not allowed: " : "";
+            return new TrustDecision(Verdict.NO_MATCHING_ALLOW, tag.statementIndex(), lead + tag.reason());
+        }
+        if (assume.verdict() == Verdict.UNPROVABLE) {
+            return assume;
+        }
+        if (tag.verdict() == Verdict.UNPROVABLE) {
+            return tag;
+        }
+        String reason = assume.statementIndex().equals(tag.statementIndex())
+                ? assume.reason().replace(ASSUME_ROLE + " for", ASSUME_ROLE + " and " + TAG_SESSION + " for")
+                : assume.reason() + " " + tag.reason();
+        return new TrustDecision(Verdict.ALLOWED, assume.statementIndex(), reason);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
