@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "EKS Identity Console: which AWS role each pod really gets, and IRSA to Pod Identity conversion.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                TrustCommand.class})
 public final class EksidCommand implements Runnable {
 
     @CommandLine.Spec

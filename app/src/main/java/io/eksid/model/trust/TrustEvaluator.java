@@ -3,9 +3,7 @@ package io.eksid.model.trust;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountRef;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Answers "may this caller assume the role?" for the three ways EKS workloads assume roles. Stateless.
@@ -22,17 +20,6 @@ public final class TrustEvaluator {
     public static final String ASSUME_ROLE = "sts:AssumeRole";
     public static final String TAG_SESSION = "sts:TagSession";
 
-    private static final List<String> ALWAYS_UNKNOWN = List.of("aws:currenttime", "aws:epochtime",
-            "aws:requestedregion", "aws:useragent", "aws:referer", "sts:rolesessionname");
-    private static final List<String> NETWORK_UNKNOWN = List.of("aws:sourceip", "aws:sourcevpc", "aws:sourcevpce",
-            "aws:vpcsourceip");
-    private static final List<String> SESSION_TAGS_UNKNOWN = List.of("aws:requesttag/", "aws:tagkeys",
-            "sts:transitivetagkeys", "sts:externalid");
-    private static final List<String> CALLER_ROLE_UNKNOWN = List.of("aws:principaltag/", "aws:principalorgid",
-            "aws:principalorgpaths", "aws:userid", "sts:sourceidentity", "aws:sourceidentity",
-            "aws:tokenissuetime", "aws:multifactorauthpresent", "aws:multifactorauthage", "aws:calledvia",
-            "aws:calledviafirst", "aws:calledvialast", "aws:viaawsservice");
-
     private final DecisionMaker decisions = new DecisionMaker();
 
     /**
@@ -46,16 +33,7 @@ public final class TrustEvaluator {
             return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, "Cluster " + cluster.name()
                     + " has no OIDC issuer, so no service account of it can use IRSA.");
         }
-        String issuer = cluster.issuerHostPath().orElseThrow();
-        String provider = cluster.oidcProviderArn().orElseThrow();
-        Map<String, String> known = new LinkedHashMap<>();
-        known.put(issuer + ":sub", sa.subject());
-        known.put(issuer + ":aud", audience == null || audience.isBlank() ? DEFAULT_AUDIENCE : audience);
-        known.put("aws:FederatedProvider", provider);
-        known.put("aws:SecureTransport", "true");
-        List<String> unknown = concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN);
-        RequestContext ctx = new RequestContext(ASSUME_ROLE_WITH_WEB_IDENTITY,
-                new RequestPrincipal.Federated(provider), known, unknown);
+        RequestContext ctx = RequestContexts.irsa(cluster, sa, audience);
         return decisions.decide(p, ctx);
     }
 
@@ -66,14 +44,7 @@ public final class TrustEvaluator {
      * (aws:RequestTag/kubernetes-namespace ...) vary per pod and are unknown here.
      */
     public TrustDecision podIdentity(TrustPolicy p, ClusterInfo cluster) {
-        Map<String, String> known = new LinkedHashMap<>();
-        known.put("aws:SourceAccount", cluster.account());
-        known.put("aws:SourceArn", cluster.arn());
-        known.put("aws:PrincipalServiceName", POD_IDENTITY_SERVICE);
-        known.put("aws:PrincipalIsAWSService", "true");
-        known.put("aws:SecureTransport", "true");
-        RequestContext assume = new RequestContext(ASSUME_ROLE, new RequestPrincipal.Service(POD_IDENTITY_SERVICE),
-                known, concat(ALWAYS_UNKNOWN, SESSION_TAGS_UNKNOWN));
+        RequestContext assume = RequestContexts.podIdentity(cluster);
         return both(decisions.decide(p, assume), decisions.decide(p, assume.forAction(TAG_SESSION)),
                 "EKS Pod Identity");
     }
@@ -94,15 +65,7 @@ public final class TrustEvaluator {
     }
 
     private static RequestContext roleContext(RoleArn sourceRole) {
-        Map<String, String> known = new LinkedHashMap<>();
-        known.put("aws:PrincipalArn", sourceRole.toString());
-        known.put("aws:PrincipalAccount", sourceRole.account());
-        known.put("aws:PrincipalType", "AssumedRole");
-        known.put("aws:PrincipalIsAWSService", "false");
-        known.put("aws:SecureTransport", "true");
-        List<String> unknown = concat(concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN),
-                concat(SESSION_TAGS_UNKNOWN, CALLER_ROLE_UNKNOWN));
-        return new RequestContext(ASSUME_ROLE, new RequestPrincipal.Role(sourceRole), known, unknown);
+        return RequestContexts.role(sourceRole);
     }
 
     /** Both sts:AssumeRole and sts:TagSession must be allowed; the weaker answer decides. */
@@ -130,9 +93,5 @@ public final class TrustEvaluator {
                 ? assume.reason().replace(ASSUME_ROLE + " for", ASSUME_ROLE + " and " + TAG_SESSION + " for")
                 : assume.reason() + " " + tag.reason();
         return new TrustDecision(Verdict.ALLOWED, assume.statementIndex(), reason);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -1,0 +1,78 @@
+package io.eksid.model.trust;
+
+import io.eksid.model.ClusterInfo;
+import io.eksid.model.RoleArn;
+import io.eksid.model.ServiceAccountRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The request context IAM sees for each question. Keys a question cannot know (session names, source IPs,
+ * session tags, times) are listed as unknown so conditions on them make an answer UNPROVABLE, not guessed; every
+ * other key is absent.
+ */
+final class RequestContexts {
+
+    private static final List<String> ALWAYS_UNKNOWN = List.of("aws:currenttime", "aws:epochtime",
+            "aws:requestedregion", "aws:useragent", "aws:referer", "sts:rolesessionname");
+    private static final List<String> NETWORK_UNKNOWN = List.of("aws:sourceip", "aws:sourcevpc", "aws:sourcevpce",
+            "aws:vpcsourceip");
+    private static final List<String> SESSION_TAGS_UNKNOWN = List.of("aws:requesttag/", "aws:tagkeys",
+            "sts:transitivetagkeys", "sts:externalid");
+    private static final List<String> CALLER_ROLE_UNKNOWN = List.of("aws:principaltag/", "aws:principalorgid",
+            "aws:principalorgpaths", "aws:userid", "sts:sourceidentity", "aws:sourceidentity",
+            "aws:tokenissuetime", "aws:multifactorauthpresent", "aws:multifactorauthage", "aws:calledvia",
+            "aws:calledviafirst", "aws:calledvialast", "aws:viaawsservice");
+
+    private RequestContexts() {
+    }
+
+    /**
+     * IRSA (UG iam-roles-for-service-accounts): AssumeRoleWithWebIdentity by the cluster's OIDC provider, with
+     * {@code <issuer>:sub} and {@code <issuer>:aud} from the projected token. The cluster must have an issuer.
+     */
+    static RequestContext irsa(ClusterInfo cluster, ServiceAccountRef sa, String audience) {
+        String issuer = cluster.issuerHostPath().orElseThrow();
+        String provider = cluster.oidcProviderArn().orElseThrow();
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put(issuer + ":sub", sa.subject());
+        known.put(issuer + ":aud", audience == null || audience.isBlank() ? TrustEvaluator.DEFAULT_AUDIENCE
+                : audience);
+        known.put("aws:FederatedProvider", provider);
+        known.put("aws:SecureTransport", "true");
+        return new RequestContext(TrustEvaluator.ASSUME_ROLE_WITH_WEB_IDENTITY,
+                new RequestPrincipal.Federated(provider), known, concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN));
+    }
+
+    /** Pod Identity (UG pod-id-role): sts:AssumeRole by pods.eks.amazonaws.com for the cluster. */
+    static RequestContext podIdentity(ClusterInfo cluster) {
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put("aws:SourceAccount", cluster.account());
+        known.put("aws:SourceArn", cluster.arn());
+        known.put("aws:PrincipalServiceName", TrustEvaluator.POD_IDENTITY_SERVICE);
+        known.put("aws:PrincipalIsAWSService", "true");
+        known.put("aws:SecureTransport", "true");
+        return new RequestContext(TrustEvaluator.ASSUME_ROLE,
+                new RequestPrincipal.Service(TrustEvaluator.POD_IDENTITY_SERVICE), known,
+                concat(ALWAYS_UNKNOWN, SESSION_TAGS_UNKNOWN));
+    }
+
+    /** Role chaining: sts:AssumeRole by a session of {@code sourceRole}. */
+    static RequestContext role(RoleArn sourceRole) {
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put("aws:PrincipalArn", sourceRole.toString());
+        known.put("aws:PrincipalAccount", sourceRole.account());
+        known.put("aws:PrincipalType", "AssumedRole");
+        known.put("aws:PrincipalIsAWSService", "false");
+        known.put("aws:SecureTransport", "true");
+        List<String> unknown = concat(concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN),
+                concat(SESSION_TAGS_UNKNOWN, CALLER_ROLE_UNKNOWN));
+        return new RequestContext(TrustEvaluator.ASSUME_ROLE, new RequestPrincipal.Role(sourceRole), known, unknown);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
