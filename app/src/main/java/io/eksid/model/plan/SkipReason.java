@@ -14,6 +14,8 @@ public enum SkipReason {
     ROLE_MISSING,
     /** The role's trust policy could not be parsed. */
     TRUST_POLICY_INVALID,
+    /** A Deny statement of the trust policy blocks Pod Identity; adding an Allow cannot help. */
+    TRUST_POLICY_DENIES,
     /** Adding the Pod Identity statement would exceed the account's trust policy length quota. */
     TRUST_POLICY_QUOTA,
     /** An association for the service account exists with another role: the user must decide. */
