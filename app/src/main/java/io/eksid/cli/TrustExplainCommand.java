@@ -70,7 +70,8 @@ public final class TrustExplainCommand implements Callable<Integer> {
             description = "aws, aws-cn or aws-us-gov (default: the region's partition).")
     String partition;
 
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "The role the policy belongs to (shown only).")
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "The role the policy belongs to. For IRSA its"
+            + " account picks the OIDC provider (cross-account roles trust a provider in their own account).")
     String roleArn;
 
     @Option(names = "--quota", paramLabel = "N", defaultValue = "2048",
@@ -185,15 +186,18 @@ public final class TrustExplainCommand implements Callable<Integer> {
                     + " URL (aws eks describe-cluster --query cluster.identity.oidc.issuer)");
         }
         String audience = question.irsa.audience == null ? TrustEvaluator.DEFAULT_AUDIENCE : question.irsa.audience;
+        // A role in another account trusts the provider created in its own account (cross-account IRSA).
+        String roleAccount = roleArn == null ? c.account() : parseRole(roleArn, "--role-arn").account();
         q.put("kind", "irsa");
         q.put("serviceAccount", sa.toString());
         q.put("subject", sa.subject());
         q.put("audience", audience);
-        q.put("oidcProviderArn", c.oidcProviderArn().orElseThrow());
+        q.put("oidcProviderArn", "arn:" + c.partition().id() + ":iam::" + roleAccount + ":oidc-provider/"
+                + c.issuerHostPath().orElseThrow());
         q.put("actions", java.util.List.of(TrustEvaluator.ASSUME_ROLE_WITH_WEB_IDENTITY));
         q.put("summary", "may service account " + sa + " of cluster " + c.name() + " assume " + role
                 + " through IRSA (audience " + audience + ")?");
-        return evaluator.irsa(trust, c, sa, audience);
+        return evaluator.irsa(trust, c, sa, audience, roleAccount);
     }
 
     private ClusterInfo clusterInfo() throws BadFlag {

@@ -61,18 +61,41 @@ final class DecisionMaker {
         List<String> trusted = new ArrayList<>();
         for (StatementEvaluator.Result r : results) {
             if (r.statement().effect() == Effect.ALLOW && !r.statement().notPrincipal()) {
-                r.statement().principal().byType().forEach((type, v) -> v.values().forEach(x -> {
+                String type = ctx.principal().principalType();
+                for (String x : r.statement().principal().values(type)) {
                     String d = type + " " + x;
                     if (!trusted.contains(d)) {
                         trusted.add(d);
                     }
-                }));
+                }
             }
         }
         if (!trusted.isEmpty()) {
-            reason.append(" The policy trusts ").append(String.join(", ", trusted)).append('.');
+            reason.append(" Its Allow statements trust ").append(String.join(", ", trusted)).append(" instead.");
+        }
+        if (ctx.principal() instanceof RequestPrincipal.Federated f) {
+            otherAccountProvider(results, f.providerArn()).ifPresent(reason::append);
         }
         return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, reason.toString());
+    }
+
+    /** A hint when a statement names the same issuer's provider in another account (cross-account IRSA). */
+    private static java.util.Optional<String> otherAccountProvider(List<StatementEvaluator.Result> results,
+                                                                   String providerArn) {
+        io.eksid.model.Arn wanted = io.eksid.model.Arn.parse(providerArn);
+        for (StatementEvaluator.Result r : results) {
+            for (String f : r.statement().principal().values("Federated")) {
+                var other = io.eksid.model.Arn.tryParse(f);
+                if (other.isPresent() && other.get().partition() == wanted.partition()
+                        && other.get().resource().equals(wanted.resource())
+                        && !other.get().account().equals(wanted.account())) {
+                    return java.util.Optional.of(" " + label(r) + " names this issuer's OIDC provider in account "
+                            + other.get().account() + ": that works only for a role in account "
+                            + other.get().account() + " (cross-account IRSA), where STS looks the issuer up.");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static StatementEvaluator.Result first(List<StatementEvaluator.Result> results, Effect effect, Tri t) {

@@ -8,10 +8,17 @@ sealed interface RequestPrincipal {
     /** Human description, e.g. "Federated arn:aws:iam::111122223333:oidc-provider/oidc.eks...". */
     String describe();
 
+    /** The Principal element type that names this caller: Federated, Service or AWS. */
+    String principalType();
+
     /** A web identity from an IAM OIDC provider (IRSA). */
     record Federated(String providerArn) implements RequestPrincipal {
         public String describe() {
             return "Federated " + providerArn;
+        }
+
+        public String principalType() {
+            return "Federated";
         }
     }
 
@@ -20,12 +27,20 @@ sealed interface RequestPrincipal {
         public String describe() {
             return "Service " + name;
         }
+
+        public String principalType() {
+            return "Service";
+        }
     }
 
     /** A session of an IAM role (role chaining, Pod Identity target roles). */
     record Role(RoleArn role) implements RequestPrincipal {
         public String describe() {
             return "role " + role;
+        }
+
+        public String principalType() {
+            return "AWS";
         }
     }
 }

@@ -69,15 +69,21 @@ public final class TrustRewriter {
      * would need a new condition, not a removal), or when nothing trusts it.
      */
     public RewriteResult removeIrsaSubject(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, int quota) {
+        return removeIrsaSubject(p, cluster, sa, quota, cluster.account());
+    }
+
+    /** As {@link #removeIrsaSubject(TrustPolicy, ClusterInfo, ServiceAccountRef, int)} for a role in another account. */
+    public RewriteResult removeIrsaSubject(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, int quota,
+                                           String roleAccount) {
         List<String> notes = new ArrayList<>();
         if (cluster.oidcProviderArn().isEmpty()) {
             notes.add("Unchanged: cluster " + cluster.name() + " has no OIDC issuer, so no statement can trust its"
                     + " service accounts through IRSA.");
             return result(p, p, notes, quota);
         }
-        String provider = cluster.oidcProviderArn().orElseThrow();
+        String provider = RequestContexts.providerArn(cluster, roleAccount);
         String subKey = cluster.issuerHostPath().orElseThrow() + ":sub";
-        RequestContext ctx = RequestContexts.irsa(cluster, sa, null);
+        RequestContext ctx = RequestContexts.irsa(cluster, sa, null, roleAccount);
         RequestPrincipal caller = new RequestPrincipal.Federated(provider);
         boolean variables = p.supportsPolicyVariables();
 
@@ -106,7 +112,7 @@ public final class TrustRewriter {
             Optional<ConditionEntry> removable = subEntries.stream()
                     .filter(e -> removableLiteral(e, sa.subject())).findFirst();
             if (removable.isEmpty()) {
-                blockers.add(label + " admits it through " + admittingValues(subEntries, sa.subject(), ctx));
+                blockers.add(label + " admits it through " + admittingValues(subEntries, sa.subject()));
                 out.add(s);
                 continue;
             }
@@ -138,7 +144,7 @@ public final class TrustRewriter {
             return result(p, p, notes, quota);
         }
         TrustPolicy after = p.withStatements(out);
-        if (evaluator.irsa(after, cluster, sa, null).verdict() == Verdict.ALLOWED) {
+        if (evaluator.irsa(after, cluster, sa, null, roleAccount).verdict() == Verdict.ALLOWED) {
             notes.add("Unchanged: " + sa + " would still be allowed after the edit; the policy is left as it is.");
             return result(p, p, notes, quota);
         }
@@ -223,7 +229,7 @@ public final class TrustRewriter {
         return operator.contains("IgnoreCase") ? value.equalsIgnoreCase(subject) : value.equals(subject);
     }
 
-    private String admittingValues(List<ConditionEntry> entries, String subject, RequestContext ctx) {
+    private static String admittingValues(List<ConditionEntry> entries, String subject) {
         List<String> parts = new ArrayList<>();
         for (ConditionEntry e : entries) {
             List<String> admitting = e.values().texts().stream()
