@@ -387,7 +387,7 @@ class ConversionPlannerTest {
                 ConversionOptions.defaults().withRemoveOidcTrustAfterVerify(true));
 
         assertThat(plan.actions(StepAction.RemoveOidcTrust.class)).isEmpty();
-        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("still admitted")
+        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("admitted")
                 && n.contains("Statement[1]"));
     }
 
