@@ -180,4 +180,15 @@ class EksClusterAndAddonApiTest {
         assertThatThrownBy(() -> eks.describeAddonConfiguration(r -> r.addonName("vpc-cni")))
                 .isInstanceOf(InvalidParameterException.class);
     }
+
+    @Test
+    void listAddonsPaginates() {
+        for (int i = 0; i < 12; i++) {
+            f.world.createAddon(CLUSTER, "addon-" + i, "v1.0.0-eksbuild.1", "ACTIVE", null);
+        }
+        List<String> names = new ArrayList<>();
+        eks.listAddonsPaginator(r -> r.clusterName(CLUSTER).maxResults(5)).addons().forEach(names::add);
+        assertThat(names).hasSize(12).doesNotHaveDuplicates();
+        assertThat(eks.listAddons(r -> r.clusterName(CLUSTER).maxResults(5)).nextToken()).isNotBlank();
+    }
 }
