@@ -72,8 +72,12 @@ final class EksService {
     }
 
     void setClusterEndpoint(String name, String endpoint) {
+        updateCluster(name, c -> c.withEndpoint(endpoint));
+    }
+
+    void updateCluster(String name, java.util.function.UnaryOperator<ClusterRecord> change) {
         synchronized (lock) {
-            clusters.put(name, seeded(name).withEndpoint(endpoint));
+            clusters.put(name, change.apply(seeded(name)));
         }
     }
 

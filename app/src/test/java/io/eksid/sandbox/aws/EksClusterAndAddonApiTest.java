@@ -48,6 +48,10 @@ class EksClusterAndAddonApiTest {
         assertThat(c.status()).isEqualTo(ClusterStatus.ACTIVE);
         assertThat(c.createdAt()).isNotNull();
         assertThat(c.computeConfig()).isNull();
+        assertThat(c.certificateAuthority()).isNull();
+        f.world.setClusterCertificateAuthority(CLUSTER, "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t");
+        assertThat(eks.describeCluster(r -> r.name(CLUSTER)).cluster().certificateAuthority().data())
+                .isEqualTo("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t");
 
         f.world.addCluster(ACCOUNT, REGION, "auto", "1.32", "eks.3", ISSUER.replace("0123", "9999"), "https://127.0.0.1:1", true);
         Cluster auto = eks.describeCluster(r -> r.name("auto")).cluster();
