@@ -226,6 +226,8 @@ class ClusterWatcherSandboxTest {
         assertThat(report.canReadClusterWide(WatchedKind.SERVICE_ACCOUNTS)).isTrue();
         assertThat(report.missingSummary()).isEqualTo("list pods (cluster-wide), watch pods (cluster-wide)");
         assertThat(report.canWrite()).isTrue();
+        assertThat(preflight.fallbackNamespaces(List.of(), "shop", 50)).contains("shop", "default", "kube-system");
+        assertThat(preflight.fallbackNamespaces(List.of("shop"), "default", 50)).containsExactly("shop");
 
         watcher.start(report, List.of("shop"), preflight);
         watcher.synced().get(30, TimeUnit.SECONDS);
@@ -252,6 +254,7 @@ class ClusterWatcherSandboxTest {
         cluster.denyAccess("list", "pods", null);
         cluster.denyAccess("list", "namespaces", null);
         RbacReport report = preflight.check();
+        assertThat(preflight.fallbackNamespaces(List.of(), "shop", 50)).containsExactly("shop");
         cluster.allowAllAccess();
         cluster.denyAccess("list", "pods", "secret");
 
