@@ -22,7 +22,8 @@ public final class AwsFailures {
             "unauthorizedoperation", "unauthorizedexception", "forbidden");
     private static final Set<String> BAD_CREDENTIALS = Set.of("expiredtoken", "expiredtokenexception",
             "invalidclienttokenid", "unrecognizedclientexception", "signaturedoesnotmatch",
-            "invalidsignatureexception", "missingauthenticationtoken", "incompletesignature");
+            "invalidsignatureexception", "missingauthenticationtoken", "missingauthenticationtokenexception",
+            "incompletesignature");
 
     private final SsoSessions ssoSessions;
 

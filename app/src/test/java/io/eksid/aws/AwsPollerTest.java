@@ -267,4 +267,28 @@ class AwsPollerTest {
             poller.close();
         }
     }
+
+    @Test
+    void rejectedKeysAreAnErrorOnEachSourceNotAThrottle() {
+        sandbox.write("[profile stranger]\nregion = us-west-2\nendpoint_url = " + sandbox.endpoint()
+                + "\nmax_attempts = 1\n", "[stranger]\naws_access_key_id = AKIAUNKNOWNUNKNOWN99\n"
+                + "aws_secret_access_key = x\n");
+        connections = sandbox.connections();
+        AwsClients clients = connections.clients("stranger", null);
+        AwsPoller poller = new AwsPoller(store, List.of(new ClusterSource(clients.eks(), SandboxAws.CLUSTER,
+                SandboxAws.REGION, store), new OidcProviderSource(clients.iam(), store, 1)), executor,
+                Backoff.standard(() -> 0.5), sandbox.failures(), clients.profile(), Duration.ofSeconds(30));
+        try {
+            poller.start();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(source(ClusterSource.NAME).state()).isEqualTo(SourceState.ERROR);
+                assertThat(source(ClusterSource.NAME).reason())
+                        .startsWith("The credentials of AWS profile 'stranger' were rejected (UnrecognizedClientException)");
+                assertThat(source(OidcProviderSource.NAME).state()).isEqualTo(SourceState.ERROR);
+                assertThat(source(OidcProviderSource.NAME).reason()).contains("(InvalidClientTokenId)");
+            });
+        } finally {
+            poller.close();
+        }
+    }
 }
