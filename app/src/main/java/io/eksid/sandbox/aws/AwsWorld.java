@@ -27,6 +27,7 @@ public final class AwsWorld {
     private final Map<String, Account> accountsByAccessKey = new ConcurrentHashMap<>();
     private final IamService iam;
     private final OidcProviders oidc;
+    private final StsSessions sessions;
     private final EksService eks;
     private final AddonService addons;
     private final FaultPlan faults = new FaultPlan();
@@ -41,6 +42,7 @@ public final class AwsWorld {
         Ids ids = new Ids();
         this.iam = new IamService(lock, clock, ids);
         this.oidc = new OidcProviders(lock, clock);
+        this.sessions = new StsSessions(clock);
         this.eks = new EksService(lock, clock, ids, iam);
         this.addons = new AddonService(lock, clock, ids, eks);
     }
@@ -102,12 +104,20 @@ public final class AwsWorld {
         }
         String arn = "arn:" + EksService.partitionOf(region) + ":eks:" + region + ":" + account.accountId() + ":cluster/" + name;
         eks.addCluster(new ClusterRecord(accountId, region, name, arn, version, platformVersion, oidcIssuerUrl,
-                apiServerEndpoint, autoMode, clock.instant()));
+                apiServerEndpoint, autoMode, clock.instant(), null));
     }
 
     /** The Kubernetes side learns its URL only once it has started. */
     public void setClusterEndpoint(String clusterName, String apiServerEndpoint) {
         eks.setClusterEndpoint(clusterName, apiServerEndpoint);
+    }
+
+    /**
+     * The API server's CA (base64 of the PEM), as DescribeCluster's {@code certificateAuthority.data}
+     * returns it; {@code aws eks update-kubeconfig} needs it to write a kubeconfig.
+     */
+    public void setClusterCertificateAuthority(String clusterName, String base64Pem) {
+        eks.updateCluster(clusterName, c -> c.withCertificateAuthority(base64Pem));
     }
 
     public ClusterRecord cluster(String clusterName) {
@@ -238,6 +248,10 @@ public final class AwsWorld {
 
     OidcProviders oidc() {
         return oidc;
+    }
+
+    StsSessions sessions() {
+        return sessions;
     }
 
     EksService eks() {
