@@ -175,4 +175,21 @@ class AwsProfilesTest {
                 .isInstanceOf(AwsSetupException.class)
                 .hasMessageContaining("no AWS profile named 'nope'");
     }
+
+    @Test
+    void brokenReferencesBetweenProfilesAreReported() throws IOException {
+        AwsProfiles.Listing listing = load("""
+                [profile admin]
+                role_arn = arn:aws:iam::444455556666:role/Admin
+                source_profile = base
+
+                [profile dev]
+                sso_session = nowhere
+                """, null);
+
+        assertThat(listing.profiles()).extracting(AwsProfile::name).containsExactly("admin", "dev");
+        assertThat(listing.problems()).extracting(AwsProfiles.FileProblem::message).containsExactly(
+                "profile 'admin' names source_profile 'base', which does not exist; it cannot get credentials",
+                "profile 'dev' names sso_session 'nowhere', but there is no [sso-session nowhere] section");
+    }
 }
