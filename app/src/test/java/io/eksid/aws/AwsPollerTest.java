@@ -291,4 +291,24 @@ class AwsPollerTest {
             poller.close();
         }
     }
+
+    @Test
+    void aRoleInAnotherAccountIsReadThroughAnAssumeRoleProfile() {
+        String deployer = sandbox.world.createRole(SandboxAws.OTHER_ACCOUNT, "/ops/", "deployer",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                        + "\"arn:aws:iam::" + SandboxAws.ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\"}]}", null);
+        String target = sandbox.world.createRole(SandboxAws.OTHER_ACCOUNT, "/", "reader",
+                SandboxAws.POD_IDENTITY_TRUST, null);
+        referenced.add(target);
+        sandbox.write("[profile sandbox]\nregion = us-west-2\nendpoint_url = " + sandbox.endpoint()
+                        + "\nmax_attempts = 1\n\n[profile data-account]\nrole_arn = " + deployer
+                        + "\nsource_profile = sandbox\nregion = us-west-2\nendpoint_url = " + sandbox.endpoint() + "\n",
+                "[sandbox]\naws_access_key_id = " + SandboxAws.KEY + "\naws_secret_access_key = "
+                        + SandboxAws.SECRET + "\n");
+        startSync();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(snapshot().roles()).containsKey(target));
+        assertThat(connections.listing().profile("data-account").orElseThrow().kind())
+                .isEqualTo(ProfileKind.ASSUME_ROLE);
+    }
 }

@@ -192,4 +192,24 @@ class AwsProfilesTest {
                 "profile 'admin' names source_profile 'base', which does not exist; it cannot get credentials",
                 "profile 'dev' names sso_session 'nowhere', but there is no [sso-session nowhere] section");
     }
+
+    @Test
+    void aSourceProfileLoopIsASetupError() throws IOException {
+        AwsProfiles.Listing listing = load("""
+                [profile a]
+                role_arn = arn:aws:iam::111122223333:role/A
+                source_profile = b
+                region = us-west-2
+
+                [profile b]
+                role_arn = arn:aws:iam::111122223333:role/B
+                source_profile = a
+                region = us-west-2
+                """, null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AwsClients.forProfile(listing,
+                        AwsEnvironment.of(Map.of(), home), "a", null))
+                .isInstanceOf(AwsSetupException.class)
+                .hasMessage("The AWS profiles a -> b -> a name each other as source_profile in a loop.");
+    }
 }
