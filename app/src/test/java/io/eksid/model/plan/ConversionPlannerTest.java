@@ -277,6 +277,27 @@ class ConversionPlannerTest {
     }
 
     @Test
+    void crossAccountCleanUpRemovesTheSubjectFromTheTargetRoleThroughItsAccount() {
+        String target = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/reader";
+        ClusterSnapshot snapshot = base().serviceAccount(irsaSa("shop/cart", target))
+                .role(role(target, policy(irsaStatement(OTHER_ACCOUNT, ISSUER, List.of("shop/cart", "shop/other")))))
+                .build();
+
+        ConversionPlan plan = planner.plan(snapshot, Selection.allIrsa(), ConversionOptions.defaults()
+                .withWritableAccounts(java.util.Set.of(OTHER_ACCOUNT)).withRemoveOidcTrustAfterVerify(true));
+
+        StepAction.RemoveOidcTrust removal = plan.actions(StepAction.RemoveOidcTrust.class).get(0);
+        assertThat(removal.account()).isEqualTo(OTHER_ACCOUNT);
+        TrustPolicy after = parse(removal.afterPolicy());
+        assertThat(evaluator.irsa(after, CLUSTER, ref("shop/cart"), null, OTHER_ACCOUNT).allowed()).isFalse();
+        assertThat(evaluator.irsa(after, CLUSTER, ref("shop/other"), null, OTHER_ACCOUNT).allowed()).isTrue();
+        String bridge = plan.actions(StepAction.CreateBridgeRole.class).get(0).roleArn();
+        assertThat(evaluator.sourceRoleWithSessionTags(after, RoleArn.parse(bridge)).allowed()).isTrue();
+        assertThat(plan.step("remove-oidc-trust:" + target).orElseThrow().dependsOn())
+                .containsExactly("verify:shop/cart");
+    }
+
+    @Test
     void crossAccountReplanAfterApplyIsEmpty() {
         String target = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/reader";
         String bridge = roleArn("eksid/eksid-bridge-reader-1234abcd");
