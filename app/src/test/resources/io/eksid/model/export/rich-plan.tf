@@ -3,6 +3,7 @@
 # Review before applying. Roles that already exist are imported (Terraform 1.5+ import
 # blocks); if they are managed elsewhere in your configuration, move the
 # assume_role_policy there instead of applying these blocks.
+# Note: Add-on vpc-cni manages the annotation of kube-system/aws-node; to drop IRSA there, clear the add-on's service account role (serviceAccountRoleArn), not the annotation.
 
 terraform {
   required_providers {
