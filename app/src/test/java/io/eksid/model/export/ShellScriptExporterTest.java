@@ -149,7 +149,7 @@ class ShellScriptExporterTest {
             assertThat(text).contains("#   shop/bad [MALFORMED_ROLE_ARN]")
                     .contains("#   shop/cart [TARGET_TRUST_PENDING]")
                     .contains("# Ask the owner of account 444455556666 (for shop/cart)")
-                    .contains("#       \"aws:PrincipalArn\"");
+                    .contains("\"aws:PrincipalArn\": \"arn:aws:iam::111122223333:role/eksid/eksid-bridge-reader-");
         }
     }
 
