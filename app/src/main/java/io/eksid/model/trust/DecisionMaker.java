@@ -1,7 +1,9 @@
 package io.eksid.model.trust;
 
+import io.eksid.model.Arn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Combines statement results into one decision for one action, as IAM does: an applicable Deny wins; otherwise an
@@ -80,22 +82,22 @@ final class DecisionMaker {
     }
 
     /** A hint when a statement names the same issuer's provider in another account (cross-account IRSA). */
-    private static java.util.Optional<String> otherAccountProvider(List<StatementEvaluator.Result> results,
+    private static Optional<String> otherAccountProvider(List<StatementEvaluator.Result> results,
                                                                    String providerArn) {
-        io.eksid.model.Arn wanted = io.eksid.model.Arn.parse(providerArn);
+        Arn wanted = Arn.parse(providerArn);
         for (StatementEvaluator.Result r : results) {
             for (String f : r.statement().principal().values("Federated")) {
-                var other = io.eksid.model.Arn.tryParse(f);
+                Optional<Arn> other = Arn.tryParse(f);
                 if (other.isPresent() && other.get().partition() == wanted.partition()
                         && other.get().resource().equals(wanted.resource())
                         && !other.get().account().equals(wanted.account())) {
-                    return java.util.Optional.of(" " + label(r) + " names this issuer's OIDC provider in account "
+                    return Optional.of(" " + label(r) + " names this issuer's OIDC provider in account "
                             + other.get().account() + ": that works only for a role in account "
                             + other.get().account() + " (cross-account IRSA), where STS looks the issuer up.");
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static StatementEvaluator.Result first(List<StatementEvaluator.Result> results, Effect effect, Tri t) {

@@ -6,6 +6,7 @@ import io.eksid.model.trust.ConditionOperator.Base;
 import io.eksid.model.trust.ConditionOperator.Qualifier;
 import io.eksid.model.trust.Statement.ConditionEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,9 +129,10 @@ public final class TrustRewriter {
                     + kept.size() + " other subject(s) stay.");
         }
         if (!blockers.isEmpty()) {
-            notes.add("Unchanged: service account " + sa + " is still admitted after removing its own entries, because "
-                    + String.join("; ", blockers) + ". That wildcard is shared with other service accounts, so it is"
-                    + " left as it is; narrow it by hand if " + sa + " must lose IRSA access.");
+            notes.add("Unchanged: service account " + sa + " would still be admitted, because "
+                    + String.join("; ", blockers) + ". That trust is shared with other service accounts, and removing"
+                    + " it would cut them off while narrowing it means a new condition, not a removal; narrow it by"
+                    + " hand if " + sa + " must lose IRSA access.");
             return result(p, p, notes, quota);
         }
         if (done.isEmpty()) {
@@ -184,7 +186,7 @@ public final class TrustRewriter {
     }
 
     private static String uniqueSid(TrustPolicy p) {
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         p.statements().forEach(s -> taken.add(s.sid()));
         String sid = POD_IDENTITY_SID;
         for (int n = 2; taken.contains(sid); n++) {

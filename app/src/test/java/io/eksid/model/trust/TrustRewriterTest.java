@@ -125,7 +125,7 @@ class TrustRewriterTest {
         RewriteResult r = rewriter.removeIrsaSubject(p, CLUSTER, API, 2048);
         assertThat(r.changed()).isFalse();
         assertThat(r.after()).isEqualTo(p);
-        assertThat(r.notes()).singleElement().asString().contains("still admitted")
+        assertThat(r.notes()).singleElement().asString().contains("would still be admitted")
                 .contains("StringLike " + ISSUER + ":sub = system:serviceaccount:pay:*");
     }
 
