@@ -408,7 +408,7 @@ class ConversionPlannerTest {
                 ConversionOptions.defaults().withRemoveOidcTrustAfterVerify(true));
 
         assertThat(plan.actions(StepAction.RemoveOidcTrust.class)).isEmpty();
-        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("still admitted")
+        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("admits it through StringLike")
                 && n.contains("Statement[1]"));
     }
 
@@ -426,6 +426,15 @@ class ConversionPlannerTest {
                 ConversionOptions.defaults());
         assertThat(((StepAction.EnsureAgentAddon) creating.steps().get(0).action()).operation())
                 .isEqualTo(StepAction.AgentOperation.WAIT_UNTIL_ACTIVE);
+
+        for (String[] c : new String[][] {{"DEGRADED", "UPDATE"}, {"CREATE_FAILED", "UPDATE"},
+                {"UPDATING", "WAIT_UNTIL_ACTIVE"}, {"DELETING", "RECREATE_AFTER_DELETE"}}) {
+            ClusterSnapshot s = ClusterSnapshot.builder(CLUSTER).serviceAccount(irsaSa("shop/cart", arn))
+                    .role(role(arn, irsaTrust("shop/cart"))).addon(agent(c[0])).build();
+            PlanStep step = planner.plan(s, Selection.allIrsa(), ConversionOptions.defaults()).steps().get(0);
+            assertThat(((StepAction.EnsureAgentAddon) step.action()).operation().name()).isEqualTo(c[1]);
+            assertThat(step.title()).contains(c[0].equals("DELETING") ? "deletion" : c[0]);
+        }
 
         ClusterInfo auto = new ClusterInfo("prod", null, ACCOUNT, Partition.AWS, "eu-west-1", ISSUER, "1.31",
                 "eks.2", true);
