@@ -1,21 +1,17 @@
 package io.eksid.engine.live;
 
 import io.eksid.aws.AccountProfiles;
-import io.eksid.aws.AddonSource;
-import io.eksid.aws.AssociationSource;
 import io.eksid.aws.AwsClients;
 import io.eksid.aws.AwsConnections;
 import io.eksid.aws.AwsEnvironment;
 import io.eksid.aws.AwsFailures;
 import io.eksid.aws.AwsPoller;
 import io.eksid.aws.AwsProfiles;
-import io.eksid.aws.AwsSource;
 import io.eksid.aws.Backoff;
 import io.eksid.aws.ClusterMatch;
 import io.eksid.aws.ClusterMatcher;
-import io.eksid.aws.ClusterSource;
-import io.eksid.aws.OidcProviderSource;
-import io.eksid.aws.RoleSource;
+import io.eksid.aws.ClusterAwsSync;
+import io.eksid.aws.ReferencedRoles;
 import io.eksid.aws.SsoSessions;
 import io.eksid.aws.SsoTokenCache;
 import io.eksid.kube.ClusterWatcher;
@@ -73,7 +69,7 @@ public final class LiveSession implements AutoCloseable {
     private volatile KubeConnection kube;
     private volatile ClusterWatcher watcher;
     private volatile AwsConnections aws;
-    private volatile AwsPoller poller;
+    private volatile ClusterAwsSync sync;
     private volatile boolean closed;
 
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
@@ -150,19 +146,13 @@ public final class LiveSession implements AutoCloseable {
             }
             store.setCluster(m.cluster());
             AwsClients clients = aws.clients(m.profile(), m.region());
-            List<AwsSource> sources = new ArrayList<>();
-            sources.add(new ClusterSource(clients.eks(), m.cluster().name(), m.region(), store));
-            sources.add(new AssociationSource(clients.eks(), m.cluster().name(), store, clock, 20));
-            sources.add(new AddonSource(clients.eks(), m.cluster().name(), store));
-            sources.add(new OidcProviderSource(clients.iam(), store, 10));
-            sources.add(new RoleSource(clients.iam(), store, () -> ReferencedRoles.of(store.snapshot(fallback)),
-                    new AccountProfiles(aws, sso, m.region())));
             if (closed) {
                 return;
             }
-            poller = new AwsPoller(store, sources, executor, Backoff.standard(Math::random), failures, clients.profile(),
+            sync = new ClusterAwsSync(store, clients, m.cluster().name(), new AccountProfiles(aws, sso, m.region()),
+                    ReferencedRoles.from(store, fallback), executor, clock, Backoff.standard(), failures,
                     AwsPoller.DEFAULT_INTERVAL);
-            poller.start();
+            sync.start();
         } catch (RuntimeException e) {
             LOG.warn("AWS side of context {} failed", context.name(), e);
             store.reportSource("aws/cluster", SourceState.ERROR, e.getMessage());
@@ -194,7 +184,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** Polls AWS now instead of at the next interval. */
     public void refreshNow() {
-        AwsPoller p = poller;
+        ClusterAwsSync p = sync;
         if (p != null) {
             p.refreshNow();
         }
@@ -204,8 +194,8 @@ public final class LiveSession implements AutoCloseable {
     public void close() {
         closed = true;
         coalescer.stop();
-        if (poller != null) {
-            poller.close();
+        if (sync != null) {
+            sync.close();
         }
         if (watcher != null) {
             watcher.close();
