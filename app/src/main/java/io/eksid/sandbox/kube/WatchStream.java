@@ -65,10 +65,10 @@ final class WatchStream implements ObjectStore.Listener {
         if (closed || !inScope(event)) {
             return;
         }
-        boolean now = request.filter().test(event.object());
+        boolean now = request.filter().test(event.object().summary());
         String type = event.type();
         if ("MODIFIED".equals(type) && event.previous() != null) {
-            boolean before = request.filter().test(event.previous());
+            boolean before = request.filter().test(event.previous().summary());
             if (!now && !before) {
                 return;
             }
@@ -77,10 +77,11 @@ final class WatchStream implements ObjectStore.Listener {
         } else if (!now) {
             return;
         }
-        JsonNode object = request.table()
-                ? Tables.table(event.resource(), List.of(event.object()), clock.instant(), null, false)
-                : event.object();
-        send(type, object);
+        if (request.table()) {
+            send(type, Tables.table(event.resource(), List.of(event.object().tree()), clock.instant(), null, false));
+        } else {
+            sink.send("{\"type\":\"" + type + "\",\"object\":" + event.object().jsonText() + "}");
+        }
     }
 
     void sendBookmark() {
