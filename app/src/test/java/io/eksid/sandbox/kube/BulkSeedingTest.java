@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,22 +38,27 @@ class BulkSeedingTest extends SandboxKubeTestSupport {
         assertThat(stored).isGreaterThanOrEqualTo(PODS + deployments * 2 + namespaces * 2);
         assertThat(cluster.store().count(ResourceCatalog.PODS)).isEqualTo(PODS);
 
-        List<Pod> all = client.pods().inAnyNamespace().list().getItems();
-        assertThat(all).hasSize(PODS);
-        assertThat(all).allSatisfy(p -> {
-            assertThat(p.getStatus().getPhase()).isEqualTo("Running");
-            assertThat(p.getSpec().getContainers()).hasSize(2);
-        });
-
         Set<String> paged = new HashSet<>();
         String token = null;
         do {
             PodList page = client.pods().inAnyNamespace().list(new ListOptionsBuilder().withLimit(1_000L)
                     .withContinue(token).build());
-            page.getItems().forEach(p -> paged.add(p.getMetadata().getUid()));
+            for (Pod p : page.getItems()) {
+                assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+                assertThat(p.getSpec().getContainers()).hasSize(2);
+                paged.add(p.getMetadata().getUid());
+            }
             token = page.getMetadata().getContinue();
         } while (token != null);
         assertThat(paged).hasSize(PODS);
+
+        // The unpaged list (what an informer's first list does) streams every pod in one response.
+        java.net.http.HttpResponse<java.io.InputStream> all = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.serverUrl("c1") + "/api/v1/pods")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = all.body()) {
+            assertThat(new ObjectMapper().readTree(body).path("items").size()).isEqualTo(PODS);
+        }
 
         ObjectMapper mapper = new ObjectMapper();
         double averageBytes = cluster.pods("team-0").stream().mapToInt(p -> {
