@@ -39,8 +39,12 @@ final class WatchStream implements ObjectStore.Listener {
         this.sink = sink;
     }
 
-    /** Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event. */
-    void start() {
+    /**
+     * Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event.
+     *
+     * @return false when the watch was refused with 410 Gone
+     */
+    boolean start() {
         store.lock().lock();
         try {
             store.watch(request.fromResourceVersion(), this::inScope, this, List.of(request.type()));
@@ -48,9 +52,11 @@ final class WatchStream implements ObjectStore.Listener {
                 // The watch-list protocol: the initial state ends with a bookmark so annotated.
                 bookmark(true);
             }
+            return true;
         } catch (ApiError e) {
             sendError(e);
             close(false);
+            return false;
         } finally {
             store.lock().unlock();
         }
