@@ -255,7 +255,8 @@ public final class KubeApiServer implements AutoCloseable {
             }
         } catch (ApiError e) {
             responses.error(req, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug must still answer (a 500 Status), never leave the client hanging.
             LOG.error("internal error serving {} {}", api.method(), api.path(), e);
             responses.error(req, new ApiError(500, "InternalError", "Internal error occurred: " + e, null, null));
         }
