@@ -92,8 +92,9 @@ public final class InspectorView extends ScrollPane {
             grid.setHgap(10);
             grid.setVgap(4);
             ColumnConstraints names = new ColumnConstraints();
-            names.setMinWidth(90);
+            names.setMinWidth(110);
             names.setPrefWidth(130);
+            names.setMaxWidth(170);
             ColumnConstraints values = new ColumnConstraints();
             values.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().addAll(names, values);
