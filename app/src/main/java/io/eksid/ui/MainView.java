@@ -117,7 +117,7 @@ public final class MainView extends BorderPane {
                 new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingTable),
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
         SplitPane split = new SplitPane(tabs, inspector);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(inspector, false);
         setCenter(split);
         setBottom(new StatusBarView(vm));
