@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -67,6 +68,11 @@ public final class ConsoleApp extends Application {
         scene.getStylesheets().add(ConsoleApp.class.getResource("/io/eksid/ui/console.css").toExternalForm());
         theme.attach(view);
         stage.setTitle("EKS Identity Console");
+        stage.getIcons().add(new javafx.scene.image.Image(
+                ConsoleApp.class.getResource("/io/eksid/ui/eksid.png").toExternalForm()));
+        if (Boolean.getBoolean("eksid.bench.startup")) {
+            reportWhenInteractive();
+        }
         stage.setScene(scene);
         stage.show();
         if (useSandbox) {
@@ -77,6 +83,22 @@ public final class ConsoleApp extends Application {
             workspace.addSource(WorkspaceSource.defaults());
             vm.start(null);
         }
+    }
+
+    /**
+     * For {@code eksid bench startup}: says "interactive" on standard output once the window shows the graph of
+     * the cluster (the moment a user can work), then exits.
+     */
+    private void reportWhenInteractive() {
+        vm.graphProperty().addListener((o, a, g) -> {
+            if (g.nodeCount() > 0) {
+                Platform.runLater(() -> {
+                    System.out.println("interactive");
+                    System.out.flush();
+                    Platform.exit();
+                });
+            }
+        });
     }
 
     /** Starts the sandbox in the background and adds its contexts; connects to {@code context} when ready. */
