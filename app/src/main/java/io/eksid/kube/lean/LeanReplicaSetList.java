@@ -1,0 +1,5 @@
+package io.eksid.kube.lean;
+
+/** A page of {@link LeanReplicaSet}s. */
+public final class LeanReplicaSetList extends LeanList<LeanReplicaSet> {
+}

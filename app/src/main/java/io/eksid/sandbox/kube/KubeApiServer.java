@@ -1,0 +1,332 @@
+package io.eksid.sandbox.kube;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An emulated Kubernetes API server serving several simulated EKS clusters on one port.
+ *
+ * <p><b>One port, one path prefix per cluster.</b> Cluster {@code X} lives under {@code /clusters/X}: its
+ * server URL is {@code http://127.0.0.1:<port>/clusters/X}, which kubectl (kubeconfig {@code server:}) and
+ * fabric8 ({@code masterUrl}) both accept, since they append API paths to the server URL. One port keeps the
+ * CLI's {@code --k8s-port} a single number however many clusters a scenario has.
+ *
+ * <p><b>HTTP layer.</b> fabric8's mock web server (mockwebserver 7.x) is a thin layer over Vert.x whose
+ * responses are fully buffered, so it cannot stream a watch as chunked HTTP, which is how kubectl (and
+ * fabric8's HTTP-watch fallback) watch. This server therefore serves on the same Vert.x stack directly: plain
+ * requests, chunked list and watch responses, and WebSocket watches (fabric8's default). The API itself is this
+ * package's own store and dispatcher, not the mock's CRUD mode, which ignores paging, replays every object on
+ * each watch and scans its store on each create.
+ */
+public final class KubeApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubeApiServer.class);
+    private static final String PREFIX = "/clusters/";
+    private static final Duration BOOKMARK_INTERVAL = Duration.ofSeconds(5);
+
+    private final AssociationLookup associations;
+    private final Clock clock;
+    private final Map<String, SimulatedCluster> clusters = new ConcurrentHashMap<>();
+    private final Set<WatchStream> watches = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ApiHandler handler;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final HttpResponses responses;
+    private Vertx vertx;
+    private HttpServer server;
+    private volatile int port = -1;
+    private ScheduledFuture<?> dropTask;
+
+    public KubeApiServer(AssociationLookup associations, Clock clock) {
+        this.associations = associations;
+        this.clock = clock;
+        this.handler = new ApiHandler(mapper, new ObjectMapper(new YAMLFactory()), clock);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(4, r -> daemon(r, "sandbox-kube-api-" + n.incrementAndGet()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sandbox-kube-timers"));
+        this.responses = new HttpResponses(mapper);
+    }
+
+    /** Adds a cluster in the default region us-east-1 (scenario data: the sandbox's fake account). */
+    public SimulatedCluster addCluster(String name) {
+        return addCluster(name, "us-east-1");
+    }
+
+    public SimulatedCluster addCluster(String name, String region) {
+        BulkSeeder.requireName(name, "cluster");
+        SimulatedCluster cluster = new SimulatedCluster(name, region, associations, clock,
+                SimulatedCluster.DEFAULT_WATCH_HISTORY);
+        if (clusters.putIfAbsent(name, cluster) != null) {
+            cluster.close();
+            throw new IllegalArgumentException("cluster \"" + name + "\" already exists");
+        }
+        return cluster;
+    }
+
+    public SimulatedCluster cluster(String name) {
+        SimulatedCluster cluster = clusters.get(name);
+        if (cluster == null) {
+            throw new IllegalArgumentException("no cluster \"" + name + "\"; known: " + clusters.keySet());
+        }
+        return cluster;
+    }
+
+    public List<String> clusterNames() {
+        return List.copyOf(new java.util.TreeSet<>(clusters.keySet()));
+    }
+
+    /** Starts serving on 127.0.0.1; port 0 picks a free port. */
+    public synchronized void start(int requestedPort) {
+        if (server != null) {
+            throw new IllegalStateException("already started on port " + port);
+        }
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
+                .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requestedPort)
+                .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 24)
+                .setCompressionSupported(false).setIdleTimeout(0);
+        server = vertx.createHttpServer(options).requestHandler(this::onRequest);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Kubernetes API server", e);
+        } catch (ExecutionException | TimeoutException e) {
+            vertx.close();
+            server = null;
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + requestedPort + ": "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+        port = server.actualPort();
+        timers.scheduleAtFixedRate(this::sendBookmarks, BOOKMARK_INTERVAL.toMillis(), BOOKMARK_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    public int port() {
+        if (port < 0) {
+            throw new IllegalStateException("the Kubernetes API server is not started");
+        }
+        return port;
+    }
+
+    /** The URL kubectl and fabric8 use for a cluster: {@code http://127.0.0.1:<port>/clusters/<name>}. */
+    public String serverUrl(String clusterName) {
+        cluster(clusterName);
+        return "http://127.0.0.1:" + port() + PREFIX + clusterName;
+    }
+
+    /** Cuts every open watch connection every {@code interval} (null stops it), as flaky load balancers do. */
+    public synchronized void dropWatchesEvery(Duration interval) {
+        if (dropTask != null) {
+            dropTask.cancel(false);
+            dropTask = null;
+        }
+        if (interval != null) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("watch drop interval must be positive, got " + interval);
+            }
+            dropTask = timers.scheduleAtFixedRate(this::dropAllWatches, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Cuts every open watch connection now. */
+    public void dropAllWatches() {
+        for (WatchStream watch : new ArrayList<>(watches)) {
+            watches.remove(watch);
+            watch.close(true);
+        }
+    }
+
+    public int openWatchCount() {
+        watches.removeIf(WatchStream::isClosed);
+        return watches.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        dropWatchesEvery(null);
+        for (WatchStream watch : new ArrayList<>(watches)) {
+            watch.close(true);
+        }
+        watches.clear();
+        clusters.values().forEach(SimulatedCluster::close);
+        timers.shutdownNow();
+        workers.shutdownNow();
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("the Kubernetes API server did not stop cleanly: {}", e.getMessage());
+            }
+            vertx = null;
+            server = null;
+        }
+    }
+
+    private void onRequest(HttpServerRequest req) {
+        String path = req.path();
+        if (!path.startsWith(PREFIX)) {
+            responses.error(req, ApiError.pathNotFound(path + " (clusters are served under " + PREFIX + "<name>)"));
+            return;
+        }
+        int slash = path.indexOf('/', PREFIX.length());
+        String name = slash < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), slash);
+        SimulatedCluster cluster = clusters.get(name);
+        if (cluster == null) {
+            responses.error(req, new ApiError(404, "NotFound", "no simulated cluster \"" + name + "\"", null, null));
+            return;
+        }
+        String inner = slash < 0 ? "/" : path.substring(slash);
+        boolean upgrade = "websocket".equalsIgnoreCase(req.getHeader(HttpHeaders.UPGRADE));
+        if (upgrade) {
+            onWebSocketRequest(req, cluster, inner);
+            return;
+        }
+        req.body().onComplete(body -> {
+            if (body.failed()) {
+                return;
+            }
+            ApiRequest api = new ApiRequest(req.method().name(), inner, ApiRequest.parseQuery(req.query()),
+                    req.getHeader(HttpHeaders.CONTENT_TYPE), req.getHeader(HttpHeaders.ACCEPT), body.result().getBytes());
+            try {
+                workers.execute(() -> serve(req, cluster, api));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                responses.error(req, new ApiError(503, "ServiceUnavailable", "the API server is shutting down", null, null));
+            }
+        });
+    }
+
+    private void serve(HttpServerRequest req, SimulatedCluster cluster, ApiRequest api) {
+        try {
+            ApiResult result = handler.handle(cluster, api, "127.0.0.1:" + port);
+            if (result instanceof ApiResult.Watch watch) {
+                HttpConnection connection = req.connection();
+                WatchStream stream = new WatchStream(watch.request(), cluster.store(), mapper, clock,
+                        responses.chunkedWatch(req, connection));
+                open(stream, watch.request(), connection);
+            } else {
+                responses.send(req, result);
+            }
+        } catch (ApiError e) {
+            responses.error(req, e);
+        } catch (RuntimeException e) {
+            LOG.error("internal error serving {} {}", api.method(), api.path(), e);
+            responses.error(req, new ApiError(500, "InternalError", "Internal error occurred: " + e, null, null));
+        }
+    }
+
+    private void onWebSocketRequest(HttpServerRequest req, SimulatedCluster cluster, String inner) {
+        ApiRequest api = new ApiRequest("GET", inner, ApiRequest.parseQuery(req.query()), "",
+                req.getHeader(HttpHeaders.ACCEPT), new byte[0]);
+        ApiResult result;
+        try {
+            result = handler.handle(cluster, api, "127.0.0.1:" + port);
+        } catch (ApiError e) {
+            responses.error(req, e);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("internal error serving WebSocket {}", inner, e);
+            responses.error(req, new ApiError(500, "InternalError", "Internal error occurred: " + e, null, null));
+            return;
+        }
+        if (!(result instanceof ApiResult.Watch watch)) {
+            responses.error(req, ApiError.badRequest("only watches are served over WebSocket"));
+            return;
+        }
+        HttpConnection connection = req.connection();
+        req.toWebSocket().onSuccess(ws -> {
+            WatchStream stream = new WatchStream(watch.request(), cluster.store(), mapper, clock,
+                    webSocketSink(ws, connection));
+            ws.closeHandler(v -> disconnected(stream));
+            ws.exceptionHandler(e -> disconnected(stream));
+            workers.execute(() -> open(stream, watch.request(), connection));
+        });
+    }
+
+    private void open(WatchStream stream, ApiHandler.WatchRequest request, HttpConnection connection) {
+        watches.add(stream);
+        connection.closeHandler(v -> disconnected(stream));
+        stream.start();
+        if (stream.isClosed()) {
+            watches.remove(stream);
+            return;
+        }
+        if (request.timeoutSeconds() > 0) {
+            timers.schedule(() -> {
+                watches.remove(stream);
+                stream.close(false);
+            }, request.timeoutSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private void disconnected(WatchStream stream) {
+        watches.remove(stream);
+        stream.disconnected();
+    }
+
+    private static WatchStream.Sink webSocketSink(ServerWebSocket ws, HttpConnection connection) {
+        return new WatchStream.Sink() {
+            @Override
+            public void send(String eventJson) {
+                ws.writeTextMessage(eventJson);
+            }
+
+            @Override
+            public void finish() {
+                ws.close((short) 1000);
+            }
+
+            @Override
+            public void abort() {
+                connection.close();
+            }
+        };
+    }
+
+    private void sendBookmarks() {
+        for (WatchStream watch : watches) {
+            if (watch.wantsBookmarks() && !watch.isClosed()) {
+                try {
+                    watch.sendBookmark();
+                } catch (RuntimeException e) {
+                    LOG.debug("bookmark not sent", e);
+                }
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,129 @@
+package io.eksid.sandbox.kube;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One open watch: filters a cluster's store events and writes them, one JSON object per event, to an HTTP
+ * chunked response or a WebSocket. Events arrive under the store lock, so they go out in resourceVersion order.
+ */
+final class WatchStream implements ObjectStore.Listener {
+
+    /** Where events go: a chunked HTTP body or a WebSocket. */
+    interface Sink {
+        void send(String eventJson);
+
+        /** Ends the stream normally (timeoutSeconds reached). */
+        void finish();
+
+        /** Cuts the connection mid-stream, as a load balancer or a restarting API server does. */
+        void abort();
+    }
+
+    private final ApiHandler.WatchRequest request;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Sink sink;
+    private final ObjectStore store;
+    private volatile boolean closed;
+
+    WatchStream(ApiHandler.WatchRequest request, ObjectStore store, ObjectMapper mapper, Clock clock, Sink sink) {
+        this.request = request;
+        this.store = store;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.sink = sink;
+    }
+
+    /** Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event. */
+    void start() {
+        try {
+            store.watch(request.fromResourceVersion(), this::matches, this, List.of(request.type()));
+        } catch (ApiError e) {
+            sendError(e);
+            close(false);
+        }
+    }
+
+    boolean wantsBookmarks() {
+        return request.bookmarks();
+    }
+
+    @Override
+    public void onEvent(WatchEvent event) {
+        if (closed || !matches(event)) {
+            return;
+        }
+        JsonNode object = request.table()
+                ? Tables.table(event.resource(), List.of(event.object()), clock.instant(), null, false)
+                : event.object();
+        send(event.type(), object);
+    }
+
+    void sendBookmark() {
+        store.lock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            ObjectNode object = mapper.createObjectNode();
+            object.put("kind", request.type().kind()).put("apiVersion", request.type().apiVersion());
+            object.putObject("metadata").put("resourceVersion", Long.toString(store.resourceVersion()));
+            send("BOOKMARK", object);
+        } finally {
+            store.lock().unlock();
+        }
+    }
+
+    void sendError(ApiError error) {
+        send("ERROR", error.toStatus());
+    }
+
+    /** Stops following; {@code abort} cuts the connection, otherwise the stream ends cleanly. */
+    void close(boolean abort) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        store.removeListener(this);
+        if (abort) {
+            sink.abort();
+        } else {
+            sink.finish();
+        }
+    }
+
+    /** The client went away. */
+    void disconnected() {
+        closed = true;
+        store.removeListener(this);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private boolean matches(WatchEvent event) {
+        if (event.resource() != request.type()) {
+            return false;
+        }
+        if (request.namespace() != null && !request.namespace().equals(event.namespace())) {
+            return false;
+        }
+        Predicate<JsonNode> filter = request.filter();
+        return filter.test(event.object());
+    }
+
+    private void send(String type, JsonNode object) {
+        try {
+            sink.send("{\"type\":\"" + type + "\",\"object\":" + mapper.writeValueAsString(object) + "}");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a watch event", e);
+        }
+    }
+}
