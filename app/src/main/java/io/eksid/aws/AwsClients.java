@@ -1,0 +1,141 @@
+package io.eksid.aws;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * The EKS, IAM and STS clients of one profile, built only from the standard settings an admin already uses:
+ * the profile's credentials (static keys, assume-role, credential_process, IAM Identity Center), the region
+ * ({@code AWS_REGION}, else the profile's) and endpoint resolution left entirely to the SDK. The SDK is handed the
+ * same {@link ProfileFile} we listed, so a profile's {@code endpoint_url}, its {@code services} section,
+ * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} (or the {@code aws.endpointUrl*} system
+ * properties) all apply; nothing here ever names an endpoint, a region or an account.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final AwsProfile profile;
+    private final String region;
+    private final AwsCredentialsProvider credentials;
+    private final ClientOverrideConfiguration override;
+    private final EksClient eks;
+    private final IamClient iam;
+    private final StsClient sts;
+
+    private AwsClients(AwsProfile profile, String region, AwsCredentialsProvider credentials,
+                       ClientOverrideConfiguration override) {
+        this.profile = profile;
+        this.region = region;
+        this.credentials = credentials;
+        this.override = override;
+        this.eks = configure(EksClient.builder()).build();
+        this.iam = configure(IamClient.builder()).build();
+        this.sts = configure(StsClient.builder()).build();
+    }
+
+    /**
+     * Builds the clients for {@code profileName} from {@code listing}.
+     *
+     * @param regionOverride a region chosen by the caller (for example from a kubeconfig exec argument), or null
+     * @throws AwsSetupException when the profile does not exist or no region can be determined
+     */
+    public static AwsClients forProfile(AwsProfiles.Listing listing, AwsEnvironment env, String profileName,
+                                        String regionOverride) {
+        AwsProfile profile = listing.profile(profileName).orElseThrow(() -> new AwsSetupException(
+                "There is no AWS profile named '" + profileName + "' in " + env.configFile() + " or "
+                        + env.credentialsFile() + "."));
+        String region = Optional.ofNullable(regionOverride).filter(r -> !r.isBlank())
+                .or(env::regionOverride)
+                .or(profile::regionIfSet)
+                .orElseThrow(() -> new AwsSetupException("The AWS profile '" + profileName
+                        + "' has no region. Add 'region = <region>' to it or set AWS_REGION."));
+        ProfileFile file = listing.profileFile();
+        Supplier<ProfileFile> files = () -> file;
+        AwsCredentialsProvider credentials = profile.kind() == ProfileKind.NO_CREDENTIALS
+                ? DefaultCredentialsProvider.builder().profileFile(files).profileName(profileName).build()
+                : ProfileCredentialsProvider.builder().profileFile(files).profileName(profileName).build();
+        ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
+                .defaultProfileFileSupplier(files)
+                .defaultProfileName(profileName)
+                .retryStrategy(retryStrategy(file, profileName))
+                .build();
+        return new AwsClients(profile, region, credentials, override);
+    }
+
+    /**
+     * Adaptive retries (client-side rate limiting under throttling) unless the admin chose a mode with
+     * {@code retry_mode} / {@code AWS_RETRY_MODE}; {@code max_attempts} from the profile is kept.
+     */
+    static RetryStrategy retryStrategy(ProfileFile file, String profileName) {
+        RetryMode mode = RetryMode.resolver().profileFile(() -> file).profileName(profileName)
+                .defaultRetryMode(RetryMode.ADAPTIVE_V2).resolve();
+        RetryStrategy strategy = AwsRetryStrategy.forRetryMode(mode);
+        Optional<Integer> maxAttempts = file.profile(profileName)
+                .flatMap(p -> p.property(ProfileProperty.MAX_ATTEMPTS))
+                .flatMap(AwsClients::positiveInt);
+        return maxAttempts.<RetryStrategy>map(n -> strategy.toBuilder().maxAttempts(n).build()).orElse(strategy);
+    }
+
+    private static Optional<Integer> positiveInt(String s) {
+        try {
+            int n = Integer.parseInt(s.strip());
+            return n > 0 ? Optional.of(n) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        return builder.region(Region.of(region)).credentialsProvider(credentials).overrideConfiguration(override);
+    }
+
+    public AwsProfile profile() {
+        return profile;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public EksClient eks() {
+        return eks;
+    }
+
+    public IamClient iam() {
+        return iam;
+    }
+
+    public StsClient sts() {
+        return sts;
+    }
+
+    @Override
+    public void close() {
+        IoUtils.closeQuietly(eks, null);
+        IoUtils.closeQuietly(iam, null);
+        IoUtils.closeQuietly(sts, null);
+        if (credentials instanceof AutoCloseable c) {
+            IoUtils.closeQuietly(c, null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AwsClients[profile=" + profile.name() + ", region=" + region + "]";
+    }
+
+}

@@ -1,0 +1,68 @@
+package io.eksid.aws;
+
+import io.eksid.model.store.ClusterStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Everything that keeps the AWS side of one cluster's store fresh, wired together: the cluster description,
+ * Pod Identity associations, add-ons, OIDC providers and roles, polled with one {@link AwsPoller}.
+ */
+public final class ClusterAwsSync implements AutoCloseable {
+
+    /** Known associations re-described per poll to notice updates made elsewhere. */
+    public static final int ASSOCIATIONS_REVALIDATED_PER_POLL = 25;
+    /** OIDC providers are re-read in full every this many polls (they are new-only in between). */
+    public static final int OIDC_FULL_REFRESH_EVERY = 10;
+
+    private final AssociationSource associations;
+    private final AwsPoller poller;
+
+    /**
+     * @param clients            the clients of the profile that matched the cluster (its account)
+     * @param otherAccounts      finds profiles for roles in other accounts
+     * @param referencedRoleArns the roles the graph references now, e.g. {@link ReferencedRoles#from(ClusterStore)}
+     */
+    public ClusterAwsSync(ClusterStore store, AwsClients clients, String clusterName, AccountProfiles otherAccounts,
+                          Supplier<Set<String>> referencedRoleArns, ScheduledExecutorService executor, Clock clock,
+                          Backoff backoff, AwsFailures failures, Duration interval) {
+        Objects.requireNonNull(clients, "clients");
+        this.associations = new AssociationSource(clients.eks(), clusterName, store, clock,
+                ASSOCIATIONS_REVALIDATED_PER_POLL);
+        List<AwsSource> sources = List.of(
+                new ClusterSource(clients.eks(), clusterName, clients.region(), store),
+                associations,
+                new AddonSource(clients.eks(), clusterName, store),
+                new OidcProviderSource(clients.iam(), store, OIDC_FULL_REFRESH_EVERY),
+                new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
+                        RoleSource.DEFAULT_POLICY_TTL));
+        this.poller = new AwsPoller(store, sources, executor, backoff, failures, clients.profile(), interval);
+    }
+
+    public void start() {
+        poller.start();
+    }
+
+    /** Poll everything now; after our own writes, {@link #associations()} can be told which ones changed. */
+    public void refreshNow() {
+        poller.refreshNow();
+    }
+
+    public AssociationSource associations() {
+        return associations;
+    }
+
+    public AwsPoller poller() {
+        return poller;
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+    }
+}

@@ -1,0 +1,260 @@
+package io.eksid.aws;
+
+import io.eksid.model.ClusterInfo;
+import io.eksid.model.IamRole;
+import io.eksid.model.RoleArn;
+import io.eksid.model.store.ClusterStore;
+import io.eksid.model.trust.PolicyParseException;
+import io.eksid.model.trust.Statement;
+import io.eksid.model.trust.TrustPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+
+/**
+ * {@code aws/roles}: the IAM roles the identity graph needs, with their trust policies decoded (IAM returns them
+ * RFC 3986 URL-encoded, FACTS.md):
+ * <ul>
+ *   <li>every role in the cluster's account that trusts this cluster's OIDC provider or
+ *       {@code pods.eks.amazonaws.com} (ListRoles, paginated);</li>
+ *   <li>every role the graph references (IRSA annotations, association roles, target roles), from the supplier the
+ *       caller passes; roles in other accounts are read with a profile of that account when there is one, and
+ *       otherwise marked unreadable with the reason.</li>
+ * </ul>
+ * Roles that are neither any more are removed from the store.
+ */
+public final class RoleSource implements AwsSource {
+
+    public static final String NAME = "aws/roles";
+    static final String POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
+    public static final Duration DEFAULT_POLICY_TTL = Duration.ofMinutes(5);
+
+    private final IamClient iam;
+    private final ClusterStore store;
+    private final Supplier<Set<String>> referencedRoleArns;
+    private final AccountProfiles otherAccounts;
+    private final Set<String> written = new HashSet<>();
+    private final Clock clock;
+    private final Duration policyTtl;
+    private final Map<String, CachedPolicies> policies = new HashMap<>();
+
+    private record CachedPolicies(List<String> attached, List<String> inline, Instant fetchedAt) {
+    }
+
+    /**
+     * @param iam                IAM client of the cluster's account
+     * @param referencedRoleArns the role ARNs the graph references now (annotations, associations, targets)
+     */
+    public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
+                      AccountProfiles otherAccounts) {
+        this(iam, store, referencedRoleArns, otherAccounts, Clock.systemUTC(), DEFAULT_POLICY_TTL);
+    }
+
+    /**
+     * @param policyTtl how long a role's attached and inline policy lists are reused before they are listed again
+     *                  (two calls per role; trust policies are read on every poll)
+     */
+    public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
+                      AccountProfiles otherAccounts, Clock clock, Duration policyTtl) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policyTtl = Objects.requireNonNull(policyTtl, "policyTtl");
+        this.iam = Objects.requireNonNull(iam, "iam");
+        this.store = Objects.requireNonNull(store, "store");
+        this.referencedRoleArns = Objects.requireNonNull(referencedRoleArns, "referencedRoleArns");
+        this.otherAccounts = Objects.requireNonNull(otherAccounts, "otherAccounts");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized String refresh() {
+        Optional<ClusterInfo> cluster = store.cluster();
+        if (cluster.isEmpty()) {
+            return "waiting for the cluster description (aws/cluster) to know its account and OIDC provider";
+        }
+        ClusterInfo c = cluster.get();
+        String providerArn = c.oidcProviderArn().orElse(null);
+        Set<String> referenced = new HashSet<>(referencedRoleArns.get());
+        Map<String, IamRole> roles = new LinkedHashMap<>();
+        Map<String, IamClient> readers = new HashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        List<String> partial = new ArrayList<>();
+
+        Set<String> listedInHomeAccount = new HashSet<>();
+        boolean listed = false;
+        try {
+            for (Role r : iam.listRolesPaginator(b -> b.maxItems(1000)).roles()) {
+                listed = true;
+                String arn = RoleArn.tryParse(r.arn()).map(RoleArn::toString).orElse(r.arn());
+                listedInHomeAccount.add(arn);
+                String json = TrustPolicy.decodeIamDocument(r.assumeRolePolicyDocument());
+                if (referenced.contains(arn) || trustsCluster(json, providerArn)) {
+                    toModel(r, json).ifPresent(role -> {
+                        roles.put(arn, role);
+                        readers.put(arn, iam);
+                    });
+                }
+            }
+            listed = true;
+        } catch (RuntimeException e) {
+            if (!AwsFailures.isAccessDenied(e)) {
+                throw e;
+            }
+            partial.add("ListRoles is denied (" + AwsFailures.errorCode(e) + "): only roles a service account or "
+                    + "association names are shown");
+        }
+
+        for (String arnText : referenced) {
+            if (roles.containsKey(arnText)) {
+                continue;
+            }
+            Optional<RoleArn> parsed = RoleArn.tryParse(arnText);
+            if (parsed.isEmpty()) {
+                unreadable.put(arnText, "not a valid IAM role ARN");
+                continue;
+            }
+            RoleArn arn = parsed.get();
+            if (arn.account().equals(c.account())) {
+                if (listed && !listedInHomeAccount.contains(arnText)) {
+                    unreadable.put(arnText, "the role does not exist in account " + arn.account());
+                } else {
+                    read(iam, arn, roles, unreadable);
+                    readers.put(arnText, iam);
+                }
+                continue;
+            }
+            Optional<AwsClients> other;
+            try {
+                other = otherAccounts.clientsFor(arn.account());
+            } catch (AwsSetupException e) {
+                other = Optional.empty();
+            }
+            if (other.isEmpty()) {
+                unreadable.put(arnText, "in account " + arn.account() + "; no profile for that account");
+            } else {
+                read(other.get().iam(), arn, roles, unreadable);
+                readers.put(arnText, other.get().iam());
+            }
+        }
+
+        int policyFailures = 0;
+        for (Map.Entry<String, IamRole> e : roles.entrySet()) {
+            if (!withPolicies(e, readers.get(e.getKey()))) {
+                policyFailures++;
+            }
+        }
+        if (policyFailures > 0) {
+            partial.add("the permission policies of " + policyFailures + " role(s) could not be listed (AccessDenied)");
+        }
+        policies.keySet().retainAll(roles.keySet());
+
+        Set<String> now = new HashSet<>(roles.keySet());
+        now.addAll(unreadable.keySet());
+        roles.values().forEach(store::putRole);
+        unreadable.forEach(store::markRoleUnreadable);
+        for (String gone : written) {
+            if (!now.contains(gone)) {
+                store.removeRole(gone);
+            }
+        }
+        written.clear();
+        written.addAll(now);
+        return String.join("; ", partial);
+    }
+
+    /** Adds the role's attached and inline policy names, from the cache while fresh; false when denied. */
+    private boolean withPolicies(Map.Entry<String, IamRole> e, IamClient client) {
+        IamRole role = e.getValue();
+        Instant now = clock.instant();
+        CachedPolicies cached = policies.get(e.getKey());
+        if (cached == null || !now.isBefore(cached.fetchedAt().plus(policyTtl))) {
+            try {
+                List<String> attached = new ArrayList<>();
+                client.listAttachedRolePoliciesPaginator(b -> b.roleName(role.name())).attachedPolicies()
+                        .forEach(p -> attached.add(p.policyArn()));
+                List<String> inline = new ArrayList<>();
+                client.listRolePoliciesPaginator(b -> b.roleName(role.name())).policyNames().forEach(inline::add);
+                attached.sort(null);
+                inline.sort(null);
+                cached = new CachedPolicies(List.copyOf(attached), List.copyOf(inline), now);
+                policies.put(e.getKey(), cached);
+            } catch (NoSuchEntityException gone) {
+                return true; // deleted since it was read; the next poll drops it
+            } catch (RuntimeException ex) {
+                if (!AwsFailures.isAccessDenied(ex)) {
+                    throw ex;
+                }
+                return false;
+            }
+        }
+        e.setValue(new IamRole(role.arn(), role.roleId(), role.trustPolicyJson(), cached.attached(),
+                cached.inline(), role.createdAt()));
+        return true;
+    }
+
+    private static void read(IamClient client, RoleArn arn, Map<String, IamRole> roles,
+                             Map<String, String> unreadable) {
+        String key = arn.toString();
+        try {
+            Role r = client.getRole(b -> b.roleName(arn.name())).role();
+            if (!Objects.equals(r.path() == null ? "/" : r.path(), arn.path())) {
+                unreadable.put(key, "the role " + arn.name() + " exists in account " + arn.account()
+                        + " with path " + r.path() + ", not " + arn.path());
+                return;
+            }
+            toModel(r, TrustPolicy.decodeIamDocument(r.assumeRolePolicyDocument()))
+                    .ifPresent(role -> roles.put(key, role));
+        } catch (NoSuchEntityException e) {
+            unreadable.put(key, "the role does not exist in account " + arn.account());
+        } catch (RuntimeException e) {
+            if (AwsFailures.isAccessDenied(e)) {
+                unreadable.put(key, "AccessDenied reading the role in account " + arn.account());
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    private static Optional<IamRole> toModel(Role r, String decodedTrust) {
+        return RoleArn.tryParse(r.arn()).map(arn -> new IamRole(arn, r.roleId(),
+                decodedTrust == null ? "" : decodedTrust, List.of(), List.of(), r.createDate()));
+    }
+
+    /** Trusts this cluster's OIDC provider (IRSA) or the Pod Identity service principal. */
+    static boolean trustsCluster(String json, String clusterProviderArn) {
+        if (json == null || json.isBlank()) {
+            return false;
+        }
+        TrustPolicy policy;
+        try {
+            policy = TrustPolicy.parse(json);
+        } catch (PolicyParseException e) {
+            return false;
+        }
+        if (clusterProviderArn != null && policy.federatedOidcProviderArns().contains(clusterProviderArn)) {
+            return true;
+        }
+        for (Statement s : policy.statements()) {
+            if (!s.notPrincipal() && s.principal().values("Service").contains(POD_IDENTITY_SERVICE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

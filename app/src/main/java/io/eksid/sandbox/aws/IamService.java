@@ -1,0 +1,416 @@
+package io.eksid.sandbox.aws;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The IAM state of every emulated account and the operations on it, with IAM's rules and errors
+ * (model data/iam/2010-05-08). Every method holds the world lock, so concurrent writers never lose
+ * an update. Role names are unique per account regardless of case, as in IAM.
+ */
+final class IamService {
+
+    static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+    private static final Pattern ROLE_PATH = Pattern.compile("(/)|(/[\\u0021-\\u007E]+/)");
+    private static final Pattern POLICY_PATH = Pattern.compile("((/[A-Za-z0-9.,+@=_-]+)*)/");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(/.*/|/)([\\w+=,.@-]{1,64})");
+    private static final Pattern OIDC_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):oidc-provider/(.+)");
+
+    private final Object lock;
+    private final Clock clock;
+    private final Ids ids;
+    private final Map<String, TreeMap<String, IamRoleRecord>> rolesByAccount = new HashMap<>();
+    private final Map<String, TreeMap<String, ManagedPolicyRecord>> localPolicies = new HashMap<>();
+    private final Map<String, TreeMap<String, OidcProviderRecord>> oidcProviders = new HashMap<>();
+    private final Map<String, ManagedPolicyRecord> awsPolicies = new LinkedHashMap<>();
+
+    IamService(Object lock, Clock clock, Ids ids) {
+        this.lock = lock;
+        this.clock = clock;
+        this.ids = ids;
+        ManagedPolicyCatalog.awsManagedPolicies().forEach(p -> awsPolicies.put(p.arn(), p));
+    }
+
+    void addAccount(String accountId) {
+        synchronized (lock) {
+            rolesByAccount.putIfAbsent(accountId, new TreeMap<>());
+            localPolicies.putIfAbsent(accountId, new TreeMap<>());
+            oidcProviders.putIfAbsent(accountId, new TreeMap<>());
+        }
+    }
+
+    // ---- roles
+
+    IamRoleRecord createRole(Account account, String path, String name, String trustPolicy, String description,
+                             Integer maxSessionDuration, boolean allowServiceLinkedPath) {
+        String p = path == null ? "/" : path;
+        requireRoleName(name);
+        require(p.length() <= 512 && ROLE_PATH.matcher(p).matches(), p, "path",
+                "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
+        if (!allowServiceLinkedPath && p.startsWith("/aws-service-role/")) {
+            throw AwsError.invalidInput("The path /aws-service-role/ is reserved for service-linked roles.");
+        }
+        require(trustPolicy != null && !trustPolicy.isEmpty(), "null", "assumeRolePolicyDocument",
+                "Member must not be null");
+        require(description == null || description.length() <= 1000, "...", "description",
+                "Member must have length less than or equal to 1000");
+        int maxSession = maxSessionDuration == null ? 3600 : maxSessionDuration;
+        require(maxSession >= 3600 && maxSession <= 43200, String.valueOf(maxSession), "maxSessionDuration",
+                "Member must have value between 3600 and 43200");
+        checkTrustPolicy(account, trustPolicy);
+        synchronized (lock) {
+            TreeMap<String, IamRoleRecord> roles = roles(account.accountId());
+            IamRoleRecord existing = roles.get(key(name));
+            if (existing != null) {
+                throw AwsError.alreadyExists("Role with name " + existing.name() + " already exists.");
+            }
+            String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":role" + p + name;
+            IamRoleRecord role = new IamRoleRecord(account.accountId(), p, name, ids.roleId(), arn, clock.instant(),
+                    trustPolicy, description, maxSession, List.of(), Map.of());
+            roles.put(key(name), role);
+            return role;
+        }
+    }
+
+    IamRoleRecord getRole(String accountId, String name) {
+        requireRoleName(name);
+        synchronized (lock) {
+            return role(accountId, name);
+        }
+    }
+
+    Optional<IamRoleRecord> roleByArn(String roleArn) {
+        Matcher m = ROLE_ARN.matcher(roleArn == null ? "" : roleArn);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        synchronized (lock) {
+            TreeMap<String, IamRoleRecord> roles = rolesByAccount.get(m.group(2));
+            IamRoleRecord role = roles == null ? null : roles.get(key(m.group(4)));
+            return Optional.ofNullable(role).filter(r -> r.path().equals(m.group(3)));
+        }
+    }
+
+    static boolean isRoleArn(String arn) {
+        return arn != null && ROLE_ARN.matcher(arn).matches();
+    }
+
+    /** The account and name of a role ARN, or NoSuchEntity when it names no role. */
+    IamRoleRecord requireRoleByArn(String roleArn) {
+        return roleByArn(roleArn).orElseThrow(() -> AwsError.noSuchEntity("The role with ARN " + roleArn + " cannot be found."));
+    }
+
+    List<IamRoleRecord> listRoles(String accountId, String pathPrefix) {
+        if (pathPrefix != null) {
+            require(pathPrefix.startsWith("/") && pathPrefix.length() <= 512, pathPrefix, "pathPrefix",
+                    "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*");
+        }
+        synchronized (lock) {
+            return roles(accountId).values().stream()
+                    .filter(r -> pathPrefix == null || r.path().startsWith(pathPrefix))
+                    .toList();
+        }
+    }
+
+    void updateAssumeRolePolicy(Account account, String roleName, String document) {
+        requireRoleName(roleName);
+        require(document != null && !document.isEmpty(), "null", "policyDocument", "Member must not be null");
+        synchronized (lock) {
+            IamRoleRecord role = role(account.accountId(), roleName);
+            requireModifiable(role);
+            checkTrustPolicy(account, document);
+            roles(account.accountId()).put(key(roleName), role.withTrustPolicy(document));
+        }
+    }
+
+    void deleteRole(String accountId, String roleName) {
+        requireRoleName(roleName);
+        synchronized (lock) {
+            IamRoleRecord role = role(accountId, roleName);
+            requireModifiable(role);
+            if (!role.attachedPolicyArns().isEmpty() || !role.inlinePolicies().isEmpty()) {
+                throw new AwsError("DeleteConflict", 409, "Cannot delete entity, must "
+                        + (role.attachedPolicyArns().isEmpty() ? "delete policies" : "detach all policies") + " first.");
+            }
+            roles(accountId).remove(key(roleName));
+        }
+    }
+
+    // ---- managed policies
+
+    void attachRolePolicy(String accountId, String roleName, String policyArn) {
+        requireRoleName(roleName);
+        requireArn(policyArn, "policyArn");
+        synchronized (lock) {
+            IamRoleRecord role = role(accountId, roleName);
+            requireModifiable(role);
+            policy(accountId, policyArn);
+            if (!role.attachedPolicyArns().contains(policyArn)) {
+                List<String> arns = new ArrayList<>(role.attachedPolicyArns());
+                arns.add(policyArn);
+                roles(accountId).put(key(roleName), role.withAttachedPolicies(arns));
+            }
+        }
+    }
+
+    void detachRolePolicy(String accountId, String roleName, String policyArn) {
+        requireRoleName(roleName);
+        requireArn(policyArn, "policyArn");
+        synchronized (lock) {
+            IamRoleRecord role = role(accountId, roleName);
+            requireModifiable(role);
+            if (!role.attachedPolicyArns().contains(policyArn)) {
+                throw AwsError.noSuchEntity("Policy " + policyArn + " was not found.");
+            }
+            List<String> arns = new ArrayList<>(role.attachedPolicyArns());
+            arns.remove(policyArn);
+            roles(accountId).put(key(roleName), role.withAttachedPolicies(arns));
+        }
+    }
+
+    List<ManagedPolicyRecord> listAttachedRolePolicies(String accountId, String roleName, String pathPrefix) {
+        requireRoleName(roleName);
+        requirePolicyPath(pathPrefix);
+        synchronized (lock) {
+            return role(accountId, roleName).attachedPolicyArns().stream()
+                    .map(arn -> policy(accountId, arn))
+                    .filter(p -> pathPrefix == null || p.path().startsWith(pathPrefix))
+                    .toList();
+        }
+    }
+
+    /** ListPolicies: Scope All (default), AWS or Local; OnlyAttached; PathPrefix. AWS policies come first. */
+    List<ManagedPolicyRecord> listPolicies(String accountId, String scope, boolean onlyAttached, String pathPrefix) {
+        String s = scope == null ? "All" : scope;
+        if (!List.of("All", "AWS", "Local").contains(s)) {
+            throw AwsError.validation("1 validation error detected: Value '" + s
+                    + "' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]");
+        }
+        requirePolicyPath(pathPrefix);
+        synchronized (lock) {
+            List<ManagedPolicyRecord> all = new ArrayList<>();
+            if (!s.equals("Local")) {
+                all.addAll(awsPolicies.values());
+            }
+            if (!s.equals("AWS")) {
+                all.addAll(localPolicies.get(accountId).values());
+            }
+            return all.stream()
+                    .filter(p -> pathPrefix == null || p.path().startsWith(pathPrefix))
+                    .filter(p -> !onlyAttached || attachmentCount(accountId, p.arn()) > 0)
+                    .toList();
+        }
+    }
+
+    int attachmentCount(String accountId, String policyArn) {
+        synchronized (lock) {
+            return (int) roles(accountId).values().stream().filter(r -> r.attachedPolicyArns().contains(policyArn)).count();
+        }
+    }
+
+    ManagedPolicyRecord getPolicy(String accountId, String policyArn) {
+        requireArn(policyArn, "policyArn");
+        synchronized (lock) {
+            return policy(accountId, policyArn);
+        }
+    }
+
+    ManagedPolicyRecord createPolicy(Account account, String path, String name, String document, String description) {
+        String p = path == null ? "/" : path;
+        require(name != null && POLICY_NAME.matcher(name).matches(), String.valueOf(name), "policyName",
+                "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+        requirePolicyPath(p);
+        PolicyDocuments.validatePermissionsPolicy(document);
+        synchronized (lock) {
+            String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":policy" + p + name;
+            TreeMap<String, ManagedPolicyRecord> local = localPolicies.get(account.accountId());
+            if (local.values().stream().anyMatch(x -> x.name().equalsIgnoreCase(name))) {
+                throw AwsError.alreadyExists("A policy called " + name + " already exists. Duplicate names are not allowed.");
+            }
+            ManagedPolicyRecord policy = new ManagedPolicyRecord(arn, p, name, ids.policyId(), "v1", description,
+                    clock.instant(), clock.instant(), document, false);
+            local.put(arn, policy);
+            return policy;
+        }
+    }
+
+    // ---- inline policies
+
+    void putRolePolicy(String accountId, String roleName, String policyName, String document) {
+        requireRoleName(roleName);
+        require(policyName != null && POLICY_NAME.matcher(policyName).matches(), String.valueOf(policyName),
+                "policyName", "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+        require(document != null && !document.isEmpty(), "null", "policyDocument", "Member must not be null");
+        PolicyDocuments.validatePermissionsPolicy(document);
+        synchronized (lock) {
+            IamRoleRecord role = role(accountId, roleName);
+            requireModifiable(role);
+            Map<String, String> inline = new TreeMap<>(role.inlinePolicies());
+            inline.put(policyName, document);
+            roles(accountId).put(key(roleName), role.withInlinePolicies(inline));
+        }
+    }
+
+    String getRolePolicy(String accountId, String roleName, String policyName) {
+        requireRoleName(roleName);
+        synchronized (lock) {
+            String doc = role(accountId, roleName).inlinePolicies().get(policyName);
+            if (doc == null) {
+                throw AwsError.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
+            }
+            return doc;
+        }
+    }
+
+    List<String> listRolePolicies(String accountId, String roleName) {
+        requireRoleName(roleName);
+        synchronized (lock) {
+            return new ArrayList<>(new TreeMap<>(role(accountId, roleName).inlinePolicies()).keySet());
+        }
+    }
+
+    void deleteRolePolicy(String accountId, String roleName, String policyName) {
+        requireRoleName(roleName);
+        synchronized (lock) {
+            IamRoleRecord role = role(accountId, roleName);
+            requireModifiable(role);
+            if (!role.inlinePolicies().containsKey(policyName)) {
+                throw AwsError.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
+            }
+            Map<String, String> inline = new TreeMap<>(role.inlinePolicies());
+            inline.remove(policyName);
+            roles(accountId).put(key(roleName), role.withInlinePolicies(inline));
+        }
+    }
+
+    // ---- OIDC providers
+
+    OidcProviderRecord addOidcProvider(Account account, String url, List<String> clientIds, List<String> thumbprints) {
+        if (url == null || !url.startsWith("https://") || url.length() > 255 + "https://".length()) {
+            throw AwsError.invalidInput("Invalid OpenID Connect provider URL: " + url + " (it must start with https://)");
+        }
+        String host = url.substring("https://".length()).replaceAll("/+$", "");
+        synchronized (lock) {
+            TreeMap<String, OidcProviderRecord> providers = oidcProviders.get(account.accountId());
+            String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":oidc-provider/" + host;
+            if (providers.containsKey(arn)) {
+                throw AwsError.alreadyExists("Provider with url " + url + " already exists.");
+            }
+            if (providers.size() >= 100) {
+                throw AwsError.limitExceeded("Cannot exceed quota for OpenIdConnectProvidersPerAccount: 100");
+            }
+            OidcProviderRecord provider = new OidcProviderRecord(arn, host, clientIds, thumbprints, clock.instant());
+            providers.put(arn, provider);
+            return provider;
+        }
+    }
+
+    List<OidcProviderRecord> listOidcProviders(String accountId) {
+        synchronized (lock) {
+            return List.copyOf(oidcProviders.get(accountId).values());
+        }
+    }
+
+    OidcProviderRecord getOidcProvider(String accountId, String arn) {
+        requireArn(arn, "openIDConnectProviderArn");
+        Matcher m = OIDC_ARN.matcher(arn);
+        if (!m.matches()) {
+            throw AwsError.invalidInput("ARN " + arn + " is not valid.");
+        }
+        synchronized (lock) {
+            OidcProviderRecord p = oidcProviders.get(accountId).get(arn);
+            if (p == null) {
+                throw AwsError.noSuchEntity("OpenIDConnect Provider not found for arn " + arn);
+            }
+            return p;
+        }
+    }
+
+    // ---- helpers
+
+    private void checkTrustPolicy(Account account, String document) {
+        PolicyDocuments.validateTrustPolicy(document);
+        // IAM measures the document without white space against the per-account quota (FACTS.md, IAM).
+        if (PolicyDocuments.nonWhitespaceLength(document) > account.trustPolicyQuota()) {
+            throw AwsError.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + account.trustPolicyQuota());
+        }
+    }
+
+    private static void requireModifiable(IamRoleRecord role) {
+        if (role.serviceLinked()) {
+            throw AwsError.unmodifiable("Cannot perform the operation on the protected role '" + role.name()
+                    + "' - this role is only modifiable by AWS");
+        }
+    }
+
+    private IamRoleRecord role(String accountId, String name) {
+        IamRoleRecord role = roles(accountId).get(key(name));
+        if (role == null) {
+            throw AwsError.noSuchEntity("The role with name " + name + " cannot be found.");
+        }
+        return role;
+    }
+
+    private ManagedPolicyRecord policy(String accountId, String arn) {
+        ManagedPolicyRecord p = awsPolicies.get(arn);
+        if (p == null) {
+            p = localPolicies.get(accountId).get(arn);
+        }
+        if (p == null) {
+            throw AwsError.noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
+        }
+        return p;
+    }
+
+    private TreeMap<String, IamRoleRecord> roles(String accountId) {
+        TreeMap<String, IamRoleRecord> roles = rolesByAccount.get(accountId);
+        if (roles == null) {
+            throw new IllegalStateException("no account " + accountId);
+        }
+        return roles;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static void requireRoleName(String name) {
+        require(name != null && ROLE_NAME.matcher(name).matches(), String.valueOf(name), "roleName",
+                name == null ? "Member must not be null"
+                        : name.length() > 64 ? "Member must have length less than or equal to 64"
+                        : "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+    }
+
+    private static void requirePolicyPath(String pathPrefix) {
+        if (pathPrefix != null) {
+            require(POLICY_PATH.matcher(pathPrefix).matches(), pathPrefix, "pathPrefix",
+                    "Member must satisfy regular expression pattern: ((/[A-Za-z0-9\\.,\\+@=_-]+)*)/");
+        }
+    }
+
+    private static void requireArn(String arn, String field) {
+        require(arn != null && arn.length() >= 20 && arn.length() <= 2048, String.valueOf(arn), field,
+                "Member must have length greater than or equal to 20");
+        if (!arn.startsWith("arn:")) {
+            throw AwsError.invalidInput("ARN " + arn + " is not valid.");
+        }
+    }
+
+    /** IAM's front-end constraint check, with its message format. */
+    private static void require(boolean ok, String value, String field, String constraint) {
+        if (!ok) {
+            throw AwsError.validation("1 validation error detected: Value '" + value + "' at '" + field
+                    + "' failed to satisfy constraint: " + constraint);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.eksid.sandbox.aws;
+
+import static io.eksid.sandbox.aws.EmulatorFixture.CLUSTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real {@code aws} CLI (botocore), pointed at the emulator through a profile's {@code endpoint_url}. */
+class AwsCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+    private EmulatorFixture f;
+    private Path aws;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Optional<Path> binary = onPath("aws");
+        assumeTrue(binary.isPresent(), "the aws CLI is not installed");
+        aws = binary.get();
+        f = new EmulatorFixture();
+        Files.writeString(home.resolve("config"), "[profile sandbox]\nregion = " + EmulatorFixture.REGION
+                + "\noutput = json\nendpoint_url = " + f.emulator.endpoint() + "\n");
+        Files.writeString(home.resolve("credentials"), "[sandbox]\naws_access_key_id = " + EmulatorFixture.KEY
+                + "\naws_secret_access_key = " + EmulatorFixture.SECRET + "\n");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @Test
+    void listPodIdentityAssociations() throws Exception {
+        String role = f.podIdentityRole("app");
+        String id = f.world.createPodIdentityAssociation(CLUSTER, "payments", "api", role, null, false, null);
+        JsonNode out = run("eks", "list-pod-identity-associations", "--cluster-name", CLUSTER);
+        assertThat(out.get("associations")).hasSize(1);
+        JsonNode a = out.get("associations").get(0);
+        assertThat(a.get("associationId").asText()).isEqualTo(id);
+        assertThat(a.get("namespace").asText()).isEqualTo("payments");
+        assertThat(a.has("roleArn")).isFalse();
+
+        JsonNode described = run("eks", "describe-pod-identity-association", "--cluster-name", CLUSTER, "--association-id", id);
+        assertThat(described.at("/association/roleArn").asText()).isEqualTo(role);
+        assertThat(run("sts", "get-caller-identity").get("Account").asText()).isEqualTo(EmulatorFixture.ACCOUNT);
+    }
+
+    @Test
+    void getRoleDecodesTheTrustPolicy() throws Exception {
+        f.world.createRole(EmulatorFixture.ACCOUNT, "/teams/", "payments-api", IamApiTest.IRSA_TRUST, null);
+        JsonNode out = run("iam", "get-role", "--role-name", "payments-api");
+        assertThat(out.at("/Role/Arn").asText()).endsWith(":role/teams/payments-api");
+        // botocore URL-decodes the document and parses it: it must be the very JSON we stored
+        assertThat(out.at("/Role/AssumeRolePolicyDocument")).isEqualTo(JSON.readTree(IamApiTest.IRSA_TRUST));
+    }
+
+    private JsonNode run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(aws.toString(), "--profile", "sandbox"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().put("AWS_MAX_ATTEMPTS", "1");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] stdout = p.getInputStream().readAllBytes();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("aws %s failed: %s", String.join(" ", args), stderr).isZero();
+        return JSON.readTree(stdout);
+    }
+
+    private static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
