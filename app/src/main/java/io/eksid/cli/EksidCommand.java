@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "EKS Identity Console: which AWS role each pod really gets, and IRSA to Pod Identity conversion.",
         subcommands = {CommandLine.HelpCommand.class,
-                TrustCommand.class})
+                TrustCommand.class,
+                SandboxCommand.class})
 public final class EksidCommand implements Runnable {
 
     @CommandLine.Spec
