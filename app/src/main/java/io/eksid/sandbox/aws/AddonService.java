@@ -103,7 +103,10 @@ final class AddonService {
             if (a == null) {
                 throw AwsError.eksNotFound("No addon: " + name + " found in cluster: " + cluster.name());
             }
-            return settled(a);
+            // the owned associations as they are now, even if one was removed behind the add-on's back
+            List<String> owned = eks.listAssociations(cluster.name(), null, null).stream()
+                    .filter(x -> a.addonArn().equals(x.ownerArn())).map(PodIdentityAssociationRecord::associationArn).toList();
+            return settled(a.with(a.addonVersion(), a.status(), a.serviceAccountRoleArn(), a.modifiedAt(), owned));
         }
     }
 

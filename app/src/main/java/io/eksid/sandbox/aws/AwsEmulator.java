@@ -36,6 +36,9 @@ public final class AwsEmulator implements AutoCloseable {
     private static final Pattern CREDENTIAL = Pattern.compile(
             "Credential=([^/,\\s]+)/(\\d{8})/([^/,\\s]+)/([^/,\\s]+)/aws4_request");
 
+    /** Far above any request the emulated operations accept (a policy document is at most 128 KiB). */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
     private final AwsWorld world;
     private final EksRestApi eks;
     private final IamQueryApi iam;
@@ -124,7 +127,7 @@ public final class AwsEmulator implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         URI uri = exchange.getRequestURI();
         return new WireRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
@@ -133,13 +136,16 @@ public final class AwsEmulator implements AutoCloseable {
     WireResponse handle(WireRequest request) {
         String service = null;
         try {
+            if (request.body().length > MAX_BODY_BYTES) {
+                return WireResponse.of(413, "text/plain", Map.of(), "Request Entity Too Large");
+            }
             String authorization = request.header("authorization");
             if (authorization == null) {
                 return missingAuthentication(request);
             }
             Matcher m = CREDENTIAL.matcher(authorization);
             if (!m.find()) {
-                return missingAuthentication(request);
+                return incompleteSignature(request);
             }
             service = m.group(4);
             if (!List.of("eks", "iam", "sts").contains(service)) {
@@ -169,7 +175,7 @@ public final class AwsEmulator implements AutoCloseable {
             };
         } catch (AwsError e) {
             return error(service, e);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | StackOverflowError e) {
             unexpectedErrors.add(e);
             LOG.error("unexpected failure answering {} {}", request.method(), request.rawPath(), e);
             return error(service == null ? "iam" : service, service != null && service.equals("eks")
@@ -226,6 +232,15 @@ public final class AwsEmulator implements AutoCloseable {
                     "Request is missing Authentication Token"));
         }
         return EksRestApi.error(new AwsError("MissingAuthenticationTokenException", 403, "Missing Authentication Token"));
+    }
+
+    private static WireResponse incompleteSignature(WireRequest request) {
+        String message = "Authorization header requires 'Credential' parameter in the form "
+                + "Credential=<access key>/<date>/<region>/<service>/aws4_request.";
+        if (looksLikeQuery(request)) {
+            return error(queryService(request), new AwsError("IncompleteSignature", 403, message));
+        }
+        return EksRestApi.error(new AwsError("IncompleteSignatureException", 403, message));
     }
 
     private static WireResponse wrongService(WireRequest request, String service) {

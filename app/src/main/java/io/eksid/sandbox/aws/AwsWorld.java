@@ -26,6 +26,7 @@ public final class AwsWorld {
     private final Map<String, Account> accountsById = new ConcurrentHashMap<>();
     private final Map<String, Account> accountsByAccessKey = new ConcurrentHashMap<>();
     private final IamService iam;
+    private final OidcProviders oidc;
     private final EksService eks;
     private final AddonService addons;
     private final FaultPlan faults = new FaultPlan();
@@ -39,6 +40,7 @@ public final class AwsWorld {
         this.clock = Objects.requireNonNull(clock, "clock");
         Ids ids = new Ids();
         this.iam = new IamService(lock, clock, ids);
+        this.oidc = new OidcProviders(lock, clock);
         this.eks = new EksService(lock, clock, ids, iam);
         this.addons = new AddonService(lock, clock, ids, eks);
     }
@@ -112,6 +114,10 @@ public final class AwsWorld {
         return eks.seeded(clusterName);
     }
 
+    public List<ClusterRecord> clusters() {
+        return eks.clusters();
+    }
+
     // ---- IAM
 
     /** Creates a role with CreateRole's checks; service-linked paths ({@code /aws-service-role/}) are allowed here. */
@@ -149,11 +155,11 @@ public final class AwsWorld {
     }
 
     public String addOidcProvider(String accountId, String url, List<String> clientIds, List<String> thumbprints) {
-        return iam.addOidcProvider(account(accountId), url, clientIds, thumbprints).arn();
+        return oidc.addOidcProvider(account(accountId), url, clientIds, thumbprints).arn();
     }
 
     public List<OidcProviderRecord> oidcProviders(String accountId) {
-        return iam.listOidcProviders(account(accountId).accountId());
+        return oidc.listOidcProviders(account(accountId).accountId());
     }
 
     // ---- Pod Identity associations
@@ -165,6 +171,11 @@ public final class AwsWorld {
         ClusterRecord cluster = eks.seeded(clusterName);
         return eks.createAssociation(cluster, new EksService.AssociationSpec(namespace, serviceAccount, roleArn,
                 targetRoleArn, disableSessionTags, null, null), null, ownerArn).associationId();
+    }
+
+    /** Deletes an association as DeletePodIdentityAssociation would (add-on owned ones included). */
+    public void deletePodIdentityAssociation(String clusterName, String associationId) {
+        eks.deleteAssociation(eks.seeded(clusterName), associationId, true);
     }
 
     /** The simulated pod-identity webhook asks this when a pod is created. */
@@ -219,6 +230,10 @@ public final class AwsWorld {
 
     IamService iam() {
         return iam;
+    }
+
+    OidcProviders oidc() {
+        return oidc;
     }
 
     EksService eks() {

@@ -32,6 +32,8 @@ final class EksService {
     private final Map<String, ClusterRecord> clusters = new TreeMap<>();
     private final Map<String, TreeMap<String, PodIdentityAssociationRecord>> associations = new HashMap<>();
     private final Map<String, Map<String, IdempotentCreate>> tokens = new HashMap<>();
+    /** cluster → "namespace/serviceAccount" → association id: the webhook asks for every new pod. */
+    private final Map<String, Map<String, String>> byServiceAccount = new HashMap<>();
 
     private record IdempotentCreate(String fingerprint, String associationId) {
     }
@@ -67,6 +69,7 @@ final class EksService {
             clusters.put(cluster.name(), cluster);
             associations.put(cluster.name(), new TreeMap<>());
             tokens.put(cluster.name(), new HashMap<>());
+            byServiceAccount.put(cluster.name(), new HashMap<>());
         }
     }
 
@@ -84,6 +87,12 @@ final class EksService {
                 throw new IllegalArgumentException("no cluster named " + name + " in the sandbox; add it first");
             }
             return c;
+        }
+    }
+
+    List<ClusterRecord> clusters() {
+        synchronized (lock) {
+            return List.copyOf(clusters.values());
         }
     }
 
@@ -144,6 +153,7 @@ final class EksService {
                     spec.tags() == null ? Map.of() : spec.tags(), now, now, ownerArn, disableTags, target,
                     externalId(cluster, spec.namespace(), spec.serviceAccount(), target), emptyToNull(spec.policy()));
             all.put(id, created);
+            byServiceAccount.get(cluster.name()).put(saKey(spec.namespace(), spec.serviceAccount()), id);
             if (clientRequestToken != null) {
                 seen.put(clientRequestToken, new IdempotentCreate(spec.fingerprint(), id));
             }
@@ -173,14 +183,14 @@ final class EksService {
 
     Optional<PodIdentityAssociationRecord> find(String clusterName, String namespace, String serviceAccount) {
         synchronized (lock) {
-            TreeMap<String, PodIdentityAssociationRecord> all = associations.get(clusterName);
-            if (all == null) {
-                return Optional.empty();
-            }
-            return all.values().stream()
-                    .filter(a -> a.namespace().equals(namespace) && a.serviceAccount().equals(serviceAccount))
-                    .findFirst();
+            Map<String, String> index = byServiceAccount.get(clusterName);
+            String id = index == null ? null : index.get(saKey(namespace, serviceAccount));
+            return id == null ? Optional.empty() : Optional.ofNullable(associations.get(clusterName).get(id));
         }
+    }
+
+    private static String saKey(String namespace, String serviceAccount) {
+        return namespace + "/" + serviceAccount;
     }
 
     /**
@@ -212,6 +222,7 @@ final class EksService {
             PodIdentityAssociationRecord a = describeAssociation(cluster, associationId);
             requireNotOwned(a, byOwner, "deleted");
             associations.get(cluster.name()).remove(associationId);
+            byServiceAccount.get(cluster.name()).remove(saKey(a.namespace(), a.serviceAccount()));
             return a;
         }
     }

@@ -15,9 +15,11 @@ final class IamQueryApi {
     static final QueryProtocol PROTOCOL = new QueryProtocol("https://iam.amazonaws.com/doc/2010-05-08/", "2010-05-08");
 
     private final IamService iam;
+    private final OidcProviders oidc;
 
     IamQueryApi(AwsWorld world) {
         this.iam = world.iam();
+        this.oidc = world.oidc();
     }
 
     WireResponse handle(Caller caller, WireRequest request) {
@@ -84,16 +86,16 @@ final class IamQueryApi {
                 yield PROTOCOL.result(action, null);
             }
             case "ListOpenIDConnectProviders" -> PROTOCOL.result(action, r -> r.members("OpenIDConnectProviderList",
-                    iam.listOidcProviders(acct), (x, o) -> x.element("Arn", o.arn())));
+                    oidc.listOidcProviders(acct), (x, o) -> x.element("Arn", o.arn())));
             case "GetOpenIDConnectProvider" -> {
-                OidcProviderRecord o = iam.getOidcProvider(acct, p.get("OpenIDConnectProviderArn"));
+                OidcProviderRecord o = oidc.getOidcProvider(acct, p.get("OpenIDConnectProviderArn"));
                 yield PROTOCOL.result(action, r -> r.element("Url", o.url())
                         .stringMembers("ClientIDList", o.clientIds())
                         .stringMembers("ThumbprintList", o.thumbprints())
                         .element("CreateDate", o.createDate()));
             }
             case "CreateOpenIDConnectProvider" -> {
-                OidcProviderRecord o = iam.addOidcProvider(caller.account(), p.get("Url"),
+                OidcProviderRecord o = oidc.addOidcProvider(caller.account(), p.get("Url"),
                         list(p, "ClientIDList"), list(p, "ThumbprintList"));
                 yield PROTOCOL.result(action, r -> r.element("OpenIDConnectProviderArn", o.arn()));
             }

@@ -1,5 +1,11 @@
 package io.eksid.sandbox.aws;
 
+import static io.eksid.sandbox.aws.IamConstraints.require;
+import static io.eksid.sandbox.aws.IamConstraints.requireArn;
+import static io.eksid.sandbox.aws.IamConstraints.requireDocumentCharacters;
+import static io.eksid.sandbox.aws.IamConstraints.requirePolicyPath;
+import static io.eksid.sandbox.aws.IamConstraints.requireRoleName;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,19 +25,13 @@ import java.util.regex.Pattern;
  */
 final class IamService {
 
-    static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
-    static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
-    private static final Pattern ROLE_PATH = Pattern.compile("(/)|(/[\\u0021-\\u007E]+/)");
-    private static final Pattern POLICY_PATH = Pattern.compile("((/[A-Za-z0-9.,+@=_-]+)*)/");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(/.*/|/)([\\w+=,.@-]{1,64})");
-    private static final Pattern OIDC_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):oidc-provider/(.+)");
 
     private final Object lock;
     private final Clock clock;
     private final Ids ids;
     private final Map<String, TreeMap<String, IamRoleRecord>> rolesByAccount = new HashMap<>();
     private final Map<String, TreeMap<String, ManagedPolicyRecord>> localPolicies = new HashMap<>();
-    private final Map<String, TreeMap<String, OidcProviderRecord>> oidcProviders = new HashMap<>();
     private final Map<String, ManagedPolicyRecord> awsPolicies = new LinkedHashMap<>();
 
     IamService(Object lock, Clock clock, Ids ids) {
@@ -45,7 +45,6 @@ final class IamService {
         synchronized (lock) {
             rolesByAccount.putIfAbsent(accountId, new TreeMap<>());
             localPolicies.putIfAbsent(accountId, new TreeMap<>());
-            oidcProviders.putIfAbsent(accountId, new TreeMap<>());
         }
     }
 
@@ -55,7 +54,7 @@ final class IamService {
                              Integer maxSessionDuration, boolean allowServiceLinkedPath) {
         String p = path == null ? "/" : path;
         requireRoleName(name);
-        require(p.length() <= 512 && ROLE_PATH.matcher(p).matches(), p, "path",
+        require(p.length() <= 512 && IamConstraints.ROLE_PATH.matcher(p).matches(), p, "path",
                 "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
         if (!allowServiceLinkedPath && p.startsWith("/aws-service-role/")) {
             throw AwsError.invalidInput("The path /aws-service-role/ is reserved for service-linked roles.");
@@ -227,9 +226,10 @@ final class IamService {
 
     ManagedPolicyRecord createPolicy(Account account, String path, String name, String document, String description) {
         String p = path == null ? "/" : path;
-        require(name != null && POLICY_NAME.matcher(name).matches(), String.valueOf(name), "policyName",
+        require(name != null && IamConstraints.POLICY_NAME.matcher(name).matches(), String.valueOf(name), "policyName",
                 "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         requirePolicyPath(p);
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validatePermissionsPolicy(document);
         synchronized (lock) {
             String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":policy" + p + name;
@@ -248,9 +248,10 @@ final class IamService {
 
     void putRolePolicy(String accountId, String roleName, String policyName, String document) {
         requireRoleName(roleName);
-        require(policyName != null && POLICY_NAME.matcher(policyName).matches(), String.valueOf(policyName),
+        require(policyName != null && IamConstraints.POLICY_NAME.matcher(policyName).matches(), String.valueOf(policyName),
                 "policyName", "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         require(document != null && !document.isEmpty(), "null", "policyDocument", "Member must not be null");
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validatePermissionsPolicy(document);
         synchronized (lock) {
             IamRoleRecord role = role(accountId, roleName);
@@ -293,52 +294,10 @@ final class IamService {
         }
     }
 
-    // ---- OIDC providers
-
-    OidcProviderRecord addOidcProvider(Account account, String url, List<String> clientIds, List<String> thumbprints) {
-        if (url == null || !url.startsWith("https://") || url.length() > 255 + "https://".length()) {
-            throw AwsError.invalidInput("Invalid OpenID Connect provider URL: " + url + " (it must start with https://)");
-        }
-        String host = url.substring("https://".length()).replaceAll("/+$", "");
-        synchronized (lock) {
-            TreeMap<String, OidcProviderRecord> providers = oidcProviders.get(account.accountId());
-            String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":oidc-provider/" + host;
-            if (providers.containsKey(arn)) {
-                throw AwsError.alreadyExists("Provider with url " + url + " already exists.");
-            }
-            if (providers.size() >= 100) {
-                throw AwsError.limitExceeded("Cannot exceed quota for OpenIdConnectProvidersPerAccount: 100");
-            }
-            OidcProviderRecord provider = new OidcProviderRecord(arn, host, clientIds, thumbprints, clock.instant());
-            providers.put(arn, provider);
-            return provider;
-        }
-    }
-
-    List<OidcProviderRecord> listOidcProviders(String accountId) {
-        synchronized (lock) {
-            return List.copyOf(oidcProviders.get(accountId).values());
-        }
-    }
-
-    OidcProviderRecord getOidcProvider(String accountId, String arn) {
-        requireArn(arn, "openIDConnectProviderArn");
-        Matcher m = OIDC_ARN.matcher(arn);
-        if (!m.matches()) {
-            throw AwsError.invalidInput("ARN " + arn + " is not valid.");
-        }
-        synchronized (lock) {
-            OidcProviderRecord p = oidcProviders.get(accountId).get(arn);
-            if (p == null) {
-                throw AwsError.noSuchEntity("OpenIDConnect Provider not found for arn " + arn);
-            }
-            return p;
-        }
-    }
-
     // ---- helpers
 
     private void checkTrustPolicy(Account account, String document) {
+        requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validateTrustPolicy(document);
         // IAM measures the document without white space against the per-account quota (FACTS.md, IAM).
         if (PolicyDocuments.nonWhitespaceLength(document) > account.trustPolicyQuota()) {
@@ -384,33 +343,4 @@ final class IamService {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static void requireRoleName(String name) {
-        require(name != null && ROLE_NAME.matcher(name).matches(), String.valueOf(name), "roleName",
-                name == null ? "Member must not be null"
-                        : name.length() > 64 ? "Member must have length less than or equal to 64"
-                        : "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
-    }
-
-    private static void requirePolicyPath(String pathPrefix) {
-        if (pathPrefix != null) {
-            require(POLICY_PATH.matcher(pathPrefix).matches(), pathPrefix, "pathPrefix",
-                    "Member must satisfy regular expression pattern: ((/[A-Za-z0-9\\.,\\+@=_-]+)*)/");
-        }
-    }
-
-    private static void requireArn(String arn, String field) {
-        require(arn != null && arn.length() >= 20 && arn.length() <= 2048, String.valueOf(arn), field,
-                "Member must have length greater than or equal to 20");
-        if (!arn.startsWith("arn:")) {
-            throw AwsError.invalidInput("ARN " + arn + " is not valid.");
-        }
-    }
-
-    /** IAM's front-end constraint check, with its message format. */
-    private static void require(boolean ok, String value, String field, String constraint) {
-        if (!ok) {
-            throw AwsError.validation("1 validation error detected: Value '" + value + "' at '" + field
-                    + "' failed to satisfy constraint: " + constraint);
-        }
-    }
 }

@@ -35,10 +35,8 @@ class AwsCliTest {
         assumeTrue(binary.isPresent(), "the aws CLI is not installed");
         aws = binary.get();
         f = new EmulatorFixture();
-        Files.writeString(home.resolve("config"), "[profile sandbox]\nregion = " + EmulatorFixture.REGION
-                + "\noutput = json\nendpoint_url = " + f.emulator.endpoint() + "\n");
-        Files.writeString(home.resolve("credentials"), "[sandbox]\naws_access_key_id = " + EmulatorFixture.KEY
-                + "\naws_secret_access_key = " + EmulatorFixture.SECRET + "\n");
+        AwsProfileFiles.writeProfile(home.resolve("config"), home.resolve("credentials"), "sandbox",
+                f.world.account(EmulatorFixture.ACCOUNT), EmulatorFixture.REGION, f.emulator.endpoint());
     }
 
     @AfterEach
@@ -62,6 +60,11 @@ class AwsCliTest {
         JsonNode described = run("eks", "describe-pod-identity-association", "--cluster-name", CLUSTER, "--association-id", id);
         assertThat(described.at("/association/roleArn").asText()).isEqualTo(role);
         assertThat(run("sts", "get-caller-identity").get("Account").asText()).isEqualTo(EmulatorFixture.ACCOUNT);
+
+        JsonNode created = run("eks", "create-pod-identity-association", "--cluster-name", CLUSTER,
+                "--namespace", "payments", "--service-account", "worker", "--role-arn", role);
+        assertThat(created.at("/association/associationId").asText()).matches("a-[a-z0-9]{17}");
+        assertThat(f.world.hasPodIdentityAssociation(CLUSTER, "payments", "worker")).isTrue();
     }
 
     @Test
