@@ -48,8 +48,8 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError unsupportedMediaType(String contentType) {
         return new ApiError(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted "
-                + "media types include: application/json-patch+json, application/merge-patch+json, "
-                + "application/strategic-merge-patch+json (got " + contentType + ")", null, null);
+                + "media types include: application/json, application/yaml, application/json-patch+json, "
+                + "application/merge-patch+json, application/strategic-merge-patch+json (got " + contentType + ")", null, null);
     }
 
     public static ApiError expired(String message) {

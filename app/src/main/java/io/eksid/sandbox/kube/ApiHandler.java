@@ -319,6 +319,9 @@ final class ApiHandler {
         if (req.body().length == 0) {
             throw ApiError.badRequest("the request body is empty");
         }
+        if (req.contentType().contains("protobuf")) {
+            throw ApiError.unsupportedMediaType(req.contentType());
+        }
         try {
             boolean isYaml = req.contentType().contains("yaml");
             return (isYaml ? yaml : mapper).readTree(req.body());

@@ -47,7 +47,7 @@ public final class KubeApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubeApiServer.class);
     private static final String PREFIX = "/clusters/";
-    private static final Duration BOOKMARK_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration BOOKMARK_INTERVAL = Duration.ofSeconds(2);
 
     private final AssociationLookup associations;
     private final Clock clock;
@@ -61,6 +61,7 @@ public final class KubeApiServer implements AutoCloseable {
     private Vertx vertx;
     private HttpServer server;
     private volatile int port = -1;
+    private volatile int watchHistory = SimulatedCluster.DEFAULT_WATCH_HISTORY;
     private ScheduledFuture<?> dropTask;
 
     public KubeApiServer(AssociationLookup associations, Clock clock) {
@@ -80,13 +81,23 @@ public final class KubeApiServer implements AutoCloseable {
 
     public SimulatedCluster addCluster(String name, String region) {
         BulkSeeder.requireName(name, "cluster");
-        SimulatedCluster cluster = new SimulatedCluster(name, region, associations, clock,
-                SimulatedCluster.DEFAULT_WATCH_HISTORY);
+        SimulatedCluster cluster = new SimulatedCluster(name, region, associations, clock, watchHistory);
         if (clusters.putIfAbsent(name, cluster) != null) {
             cluster.close();
             throw new IllegalArgumentException("cluster \"" + name + "\" already exists");
         }
         return cluster;
+    }
+
+    /**
+     * How many changes clusters added from now on keep for watches to resume from (default
+     * {@value SimulatedCluster#DEFAULT_WATCH_HISTORY}); a watch from an older resourceVersion gets 410 Gone.
+     */
+    public void watchHistory(int changes) {
+        if (changes < 1) {
+            throw new IllegalArgumentException("watch history must keep at least one change, got " + changes);
+        }
+        this.watchHistory = changes;
     }
 
     public SimulatedCluster cluster(String name) {

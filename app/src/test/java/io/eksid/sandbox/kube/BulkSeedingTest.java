@@ -1,0 +1,91 @@
+package io.eksid.sandbox.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Direct seeding of large scenarios. The unit suite seeds 5,000 heavy pods; the benchmark path runs the same
+ * test with {@code -Dsandbox.bulk.pods=50000}.
+ */
+class BulkSeedingTest extends SandboxKubeTestSupport {
+
+    private static final int PODS = Integer.getInteger("sandbox.bulk.pods", 5_000);
+
+    @Test
+    void seedsHeavyPodsAndListsThemBack() throws Exception {
+        BulkSeeder bulk = cluster.bulk();
+        int namespaces = 20;
+        int perDeployment = 25;
+        int deployments = PODS / perDeployment;
+        for (int n = 0; n < namespaces; n++) {
+            bulk.namespace("team-" + n, Map.of("team", "t" + n));
+            bulk.serviceAccount("team-" + n, "app", Map.of("eks.amazonaws.com/role-arn",
+                    "arn:aws:iam::111122223333:role/team-" + n));
+        }
+        for (int d = 0; d < deployments; d++) {
+            bulk.deployment("team-" + (d % namespaces), "svc-" + d, "app", perDeployment, PodTemplateOptions.defaults());
+        }
+        int stored = bulk.commit();
+        assertThat(stored).isGreaterThanOrEqualTo(PODS + deployments * 2 + namespaces * 2);
+        assertThat(cluster.store().count(ResourceCatalog.PODS)).isEqualTo(PODS);
+
+        List<Pod> all = client.pods().inAnyNamespace().list().getItems();
+        assertThat(all).hasSize(PODS);
+        assertThat(all).allSatisfy(p -> {
+            assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+            assertThat(p.getSpec().getContainers()).hasSize(2);
+        });
+
+        Set<String> paged = new HashSet<>();
+        String token = null;
+        do {
+            PodList page = client.pods().inAnyNamespace().list(new ListOptionsBuilder().withLimit(1_000L)
+                    .withContinue(token).build());
+            page.getItems().forEach(p -> paged.add(p.getMetadata().getUid()));
+            token = page.getMetadata().getContinue();
+        } while (token != null);
+        assertThat(paged).hasSize(PODS);
+
+        ObjectMapper mapper = new ObjectMapper();
+        double averageBytes = cluster.pods("team-0").stream().mapToInt(p -> {
+            try {
+                return mapper.writeValueAsBytes(p).length;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).average().orElseThrow();
+        assertThat(averageBytes).as("realistic pod weight").isBetween(5_000.0, 8_000.0);
+    }
+
+    @Test
+    void seededWorkloadsAreWhatTheControllersWouldHaveBuilt() {
+        cluster.bulk().namespace("shop", Map.of()).deployment("shop", "web", "default", 3, PodTemplateOptions.defaults())
+                .commit();
+        long replicaSets = cluster.store().count(ResourceCatalog.REPLICA_SETS);
+        String pod = cluster.pods("shop").get(0).path("metadata").path("name").asText();
+        client.pods().inNamespace("shop").withName(pod).delete();
+        assertThat(cluster.store().count(ResourceCatalog.REPLICA_SETS)).as("no new ReplicaSet").isEqualTo(replicaSets);
+        assertThat(cluster.pods("shop")).hasSize(3);
+    }
+
+    @Test
+    void rejectsWorkloadsInUndeclaredNamespacesAndBadNames() {
+        assertThatThrownBy(() -> cluster.bulk().deployment("ghost", "web", "default", 1, PodTemplateOptions.defaults())
+                .commit()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace \"ghost\"");
+        assertThatThrownBy(() -> cluster.bulk().namespace("Bad_Name", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Bad_Name");
+        assertThatThrownBy(() -> cluster.bulk().namespace("ok", Map.of()).deployment("ok", "web", null, -1, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replicas");
+        assertThat(cluster.store().get(ResourceCatalog.NAMESPACES, "", "ok")).isEmpty();
+    }
+}
