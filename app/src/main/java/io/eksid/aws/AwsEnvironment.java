@@ -20,9 +20,12 @@ public record AwsEnvironment(Function<String, String> environment, Function<Stri
         Objects.requireNonNull(home, "home");
     }
 
-    /** The real process environment. */
+    /** The real process environment; the home folder is found as the SDK finds it (HOME, USERPROFILE, Java's). */
     public static AwsEnvironment system() {
         String home = System.getenv("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getenv("USERPROFILE");
+        }
         if (home == null || home.isBlank()) {
             home = System.getProperty("user.home");
         }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Everything that keeps the AWS side of one cluster's store fresh, wired together: the cluster description,
- * Pod Identity associations, add-ons, OIDC providers and roles, polled with one {@link AwsPoller}.
+ * Pod Identity associations, add-ons, OIDC providers, roles and the trust policy quota, polled with one {@link AwsPoller}.
  */
 public final class ClusterAwsSync implements AutoCloseable {
 
@@ -19,6 +19,8 @@ public final class ClusterAwsSync implements AutoCloseable {
     public static final int ASSOCIATIONS_REVALIDATED_PER_POLL = 25;
     /** OIDC providers are re-read in full every this many polls (they are new-only in between). */
     public static final int OIDC_FULL_REFRESH_EVERY = 10;
+    /** The trust policy quota is re-read every this many polls (it changes only on a quota increase). */
+    public static final int QUOTA_EVERY_POLLS = 20;
 
     private final AssociationSource associations;
     private final AwsPoller poller;
@@ -40,7 +42,8 @@ public final class ClusterAwsSync implements AutoCloseable {
                 new AddonSource(clients.eks(), clusterName, store),
                 new OidcProviderSource(clients.iam(), store, OIDC_FULL_REFRESH_EVERY),
                 new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
-                        RoleSource.DEFAULT_POLICY_TTL));
+                        RoleSource.DEFAULT_POLICY_TTL),
+                new TrustPolicyQuotaSource(clients.iam(), store, QUOTA_EVERY_POLLS));
         this.poller = new AwsPoller(store, sources, executor, backoff, failures, clients.profile(), interval);
     }
 

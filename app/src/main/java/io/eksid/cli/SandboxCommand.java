@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * interrupted, and writes the kubeconfig and AWS profile that point {@code kubectl}, the {@code aws} CLI and the
  * console at it.
  */
-@Command(name = "sandbox",
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run a local EKS sandbox (Kubernetes API server + AWS emulator) until interrupted.",
             "Writes <dir>/kubeconfig and <dir>/aws/{config,credentials} (profile 'sandbox')."})
 public final class SandboxCommand implements Callable<Integer> {
@@ -39,15 +39,15 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--pods", paramLabel = "N", defaultValue = "50000",
             description = "Pods of the large scenario. Default: ${DEFAULT-VALUE}.")
-    int pods;
+    String pods;
 
     @Option(names = "--k8s-port", paramLabel = "PORT", defaultValue = "0",
             description = "Kubernetes API port (0 = any free port).")
-    int k8sPort;
+    String k8sPort;
 
     @Option(names = "--aws-port", paramLabel = "PORT", defaultValue = "0",
             description = "AWS emulator port (0 = any free port).")
-    int awsPort;
+    String awsPort;
 
     @Option(names = "--faults", paramLabel = "SPEC", defaultValue = "",
             description = "Faults to inject, e.g. iam.throttle=0.2,eks.latency=200ms,k8s.dropWatches=30s.")
@@ -55,7 +55,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--churn", paramLabel = "PODS_PER_SEC", defaultValue = "0",
             description = "Pods replaced per second in every cluster (0 = none).")
-    double churn;
+    String churn;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -66,8 +66,9 @@ public final class SandboxCommand implements Callable<Integer> {
         SandboxOptions options;
         try {
             Path target = dir != null ? dir : SandboxStateDirectory.forCurrentUser();
-            options = new SandboxOptions(target.toAbsolutePath(), SandboxOptions.Scenario.parse(scenario), pods,
-                    k8sPort, awsPort, faults, churn);
+            options = new SandboxOptions(target.toAbsolutePath(), SandboxOptions.Scenario.parse(scenario),
+                    whole("--pods", pods), whole("--k8s-port", k8sPort), whole("--aws-port", awsPort), faults,
+                    decimal("--churn", churn));
         } catch (IllegalArgumentException e) {
             err.println("eksid sandbox: " + e.getMessage());
             return USAGE_ERROR;
@@ -97,6 +98,23 @@ public final class SandboxCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Numbers are parsed here, not by picocli, so a typo gets the same one-line error as any bad flag. */
+    private static int whole(String flag, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static double decimal(String flag, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a number, got '" + value + "'");
+        }
     }
 
     private static void printReady(PrintWriter out, Sandbox sandbox) {

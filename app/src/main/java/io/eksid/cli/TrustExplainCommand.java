@@ -1,5 +1,6 @@
 package io.eksid.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.eksid.model.ClusterInfo;
@@ -15,11 +16,15 @@ import io.eksid.model.trust.TrustPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -70,7 +75,8 @@ public final class TrustExplainCommand implements Callable<Integer> {
             description = "aws, aws-cn or aws-us-gov (default: the region's partition).")
     String partition;
 
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "The role the policy belongs to (shown only).")
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "The role the policy belongs to. For IRSA its"
+            + " account picks the OIDC provider (cross-account roles trust a provider in their own account).")
     String roleArn;
 
     @Option(names = "--quota", paramLabel = "N", defaultValue = "2048",
@@ -162,7 +168,7 @@ public final class TrustExplainCommand implements Callable<Integer> {
         if (question.podIdentity) {
             q.put("kind", "pod-identity");
             q.put("principal", "Service " + TrustEvaluator.POD_IDENTITY_SERVICE);
-            q.put("actions", java.util.List.of(TrustEvaluator.ASSUME_ROLE, TrustEvaluator.TAG_SESSION));
+            q.put("actions", List.of(TrustEvaluator.ASSUME_ROLE, TrustEvaluator.TAG_SESSION));
             q.put("summary", "may EKS Pod Identity assume " + role + " for pods of cluster " + c.name() + "?");
             return evaluator.podIdentity(trust, c);
         }
@@ -170,7 +176,7 @@ public final class TrustExplainCommand implements Callable<Integer> {
             RoleArn source = parseRole(question.sourceRole, "--source-role");
             q.put("kind", "source-role");
             q.put("sourceRole", source.toString());
-            q.put("actions", java.util.List.of(TrustEvaluator.ASSUME_ROLE));
+            q.put("actions", List.of(TrustEvaluator.ASSUME_ROLE));
             q.put("summary", "may a session of " + source + " assume " + role + "?");
             return evaluator.sourceRole(trust, source);
         }
@@ -185,15 +191,18 @@ public final class TrustExplainCommand implements Callable<Integer> {
                     + " URL (aws eks describe-cluster --query cluster.identity.oidc.issuer)");
         }
         String audience = question.irsa.audience == null ? TrustEvaluator.DEFAULT_AUDIENCE : question.irsa.audience;
+        // A role in another account trusts the provider created in its own account (cross-account IRSA).
+        String roleAccount = roleArn == null ? c.account() : parseRole(roleArn, "--role-arn").account();
         q.put("kind", "irsa");
         q.put("serviceAccount", sa.toString());
         q.put("subject", sa.subject());
         q.put("audience", audience);
-        q.put("oidcProviderArn", c.oidcProviderArn().orElseThrow());
-        q.put("actions", java.util.List.of(TrustEvaluator.ASSUME_ROLE_WITH_WEB_IDENTITY));
+        q.put("oidcProviderArn", "arn:" + c.partition().id() + ":iam::" + roleAccount + ":oidc-provider/"
+                + c.issuerHostPath().orElseThrow());
+        q.put("actions", List.of(TrustEvaluator.ASSUME_ROLE_WITH_WEB_IDENTITY));
         q.put("summary", "may service account " + sa + " of cluster " + c.name() + " assume " + role
                 + " through IRSA (audience " + audience + ")?");
-        return evaluator.irsa(trust, c, sa, audience);
+        return evaluator.irsa(trust, c, sa, audience, roleAccount);
     }
 
     private ClusterInfo clusterInfo() throws BadFlag {
@@ -214,7 +223,7 @@ public final class TrustExplainCommand implements Callable<Integer> {
         if (roleArn != null) {
             parseRole(roleArn, "--role-arn");
         }
-        if (oidcIssuer != null && !oidcIssuer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://")) {
+        if (oidcIssuer != null && !oidcIssuer.strip().toLowerCase(Locale.ROOT).startsWith("https://")) {
             throw new BadFlag("--oidc-issuer", "'" + oidcIssuer + "' is not an issuer URL (expected"
                     + " https://oidc.eks.<region>.amazonaws.com/id/<ID>)");
         }
@@ -238,9 +247,9 @@ public final class TrustExplainCommand implements Callable<Integer> {
             return Files.readString(Path.of(policy), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadFlag("--policy", "the policy file '" + policy + "' does not exist");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new BadFlag("--policy", "cannot read the policy file '" + policy + "': " + e.getMessage());
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new BadFlag("--policy", "'" + policy + "' is not a valid file path");
         }
     }
@@ -263,7 +272,7 @@ public final class TrustExplainCommand implements Callable<Integer> {
     private static String toJson(Object value) {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON output", e);
         }
     }

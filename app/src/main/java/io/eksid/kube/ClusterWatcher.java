@@ -76,7 +76,7 @@ public final class ClusterWatcher implements AutoCloseable {
         }
         Scopes scopes = new Scopes(rbac, List.copyOf(fallbackNamespaces), preflight);
         startNamespaces(scopes);
-        start(WatchedKind.REPLICA_SETS, scopes,
+        start(WatchedKind.REPLICA_SETS, LeanReplicaSet.class, scopes,
                 ns -> scoped(client.resources(LeanReplicaSet.class, LeanReplicaSetList.class), ns),
                 new Reflector.Sink<LeanReplicaSet>() {
                     public void upsert(LeanReplicaSet rs) {
@@ -88,7 +88,7 @@ public final class ClusterWatcher implements AutoCloseable {
                         owners.replicaSet(namespace, name, null);
                     }
                 });
-        start(WatchedKind.JOBS, scopes, ns -> scoped(client.resources(LeanJob.class, LeanJobList.class), ns),
+        start(WatchedKind.JOBS, LeanJob.class, scopes, ns -> scoped(client.resources(LeanJob.class, LeanJobList.class), ns),
                 new Reflector.Sink<LeanJob>() {
                     public void upsert(LeanJob job) {
                         WorkloadRef cron = OwnerIndex.ownerOf(job.getMetadata(), "CronJob");
@@ -104,7 +104,7 @@ public final class ClusterWatcher implements AutoCloseable {
                     }
                 });
         List<CompletableFuture<Void>> ownerSyncs = List.copyOf(syncs);
-        start(WatchedKind.SERVICE_ACCOUNTS, scopes, ns -> scoped(client.serviceAccounts(), ns),
+        start(WatchedKind.SERVICE_ACCOUNTS, ServiceAccount.class, scopes, ns -> scoped(client.serviceAccounts(), ns),
                 new Reflector.Sink<ServiceAccount>() {
                     public void upsert(ServiceAccount sa) {
                         store.putServiceAccount(new ServiceAccountInfo(sa.getMetadata().getNamespace(),
@@ -116,12 +116,12 @@ public final class ClusterWatcher implements AutoCloseable {
                         store.removeServiceAccount(namespace, name);
                     }
                 });
-        start(WatchedKind.DEPLOYMENTS, scopes, ns -> scoped(client.apps().deployments(), ns),
+        start(WatchedKind.DEPLOYMENTS, io.fabric8.kubernetes.api.model.apps.Deployment.class, scopes, ns -> scoped(client.apps().deployments(), ns),
                 workloadSink("Deployment", WorkloadTrimmer::deployment));
-        start(WatchedKind.STATEFUL_SETS, scopes, ns -> scoped(client.apps().statefulSets(), ns),
+        start(WatchedKind.STATEFUL_SETS, io.fabric8.kubernetes.api.model.apps.StatefulSet.class, scopes, ns -> scoped(client.apps().statefulSets(), ns),
                 workloadSink("StatefulSet", WorkloadTrimmer::statefulSet));
         startDaemonSets(scopes);
-        start(WatchedKind.CRON_JOBS, scopes, ns -> scoped(client.batch().v1().cronjobs(), ns),
+        start(WatchedKind.CRON_JOBS, io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, scopes, ns -> scoped(client.batch().v1().cronjobs(), ns),
                 workloadSink("CronJob", WorkloadTrimmer::cronJob));
         // Pods last: their owners' ReplicaSets and Jobs should be known when they arrive.
         CompletableFuture.allOf(ownerSyncs.toArray(CompletableFuture[]::new))
@@ -134,7 +134,7 @@ public final class ClusterWatcher implements AutoCloseable {
             if (closed) {
                 return;
             }
-            start(WatchedKind.PODS, scopes, ns -> scoped(client.resources(LeanPod.class, LeanPodList.class), ns),
+            start(WatchedKind.PODS, LeanPod.class, scopes, ns -> scoped(client.resources(LeanPod.class, LeanPodList.class), ns),
                     new Reflector.Sink<LeanPod>() {
                         public void upsert(LeanPod pod) {
                             store.putPod(podTrimmer.trim(pod));
@@ -176,7 +176,7 @@ public final class ClusterWatcher implements AutoCloseable {
     private void startNamespaces(Scopes scopes) {
         if (scopes.rbac.canReadClusterWide(WatchedKind.NAMESPACES) || scopes.fallback.isEmpty()) {
             SourceAggregator agg = new SourceAggregator(store, WatchedKind.NAMESPACES.source(), 1, null);
-            launch("namespaces", () -> client.namespaces(), new Reflector.Sink<Namespace>() {
+            launch("namespaces", Namespace.class, () -> client.namespaces(), new Reflector.Sink<Namespace>() {
                 public void upsert(Namespace ns) {
                     store.putNamespace(new NamespaceInfo(ns.getMetadata().getName(), ns.getMetadata().getLabels()));
                 }
@@ -213,7 +213,7 @@ public final class ClusterWatcher implements AutoCloseable {
                 }
             }
         };
-        start(WatchedKind.DAEMON_SETS, scopes.withExtraNamespace(AGENT_NAMESPACE),
+        start(WatchedKind.DAEMON_SETS, DaemonSet.class, scopes.withExtraNamespace(AGENT_NAMESPACE),
                 ns -> scoped(client.apps().daemonSets(), ns), sink);
     }
 
@@ -250,12 +250,12 @@ public final class ClusterWatcher implements AutoCloseable {
         return namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
     }
 
-    private <T extends HasMetadata> void start(WatchedKind kind, Scopes scopes,
+    private <T extends HasMetadata> void start(WatchedKind kind, Class<T> type, Scopes scopes,
             Function<String, FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
             Reflector.Sink<T> sink) {
         if (scopes.rbac.canReadClusterWide(kind) || scopes.fallback.isEmpty()) {
             SourceAggregator agg = new SourceAggregator(store, kind.source(), 1, null);
-            launch(kind.resource(), () -> operation.apply(null), sink, agg.part(0));
+            launch(kind.resource(), type, () -> operation.apply(null), sink, agg.part(0));
             return;
         }
         List<String> namespaces = scopes.readable(kind);
@@ -269,14 +269,16 @@ public final class ClusterWatcher implements AutoCloseable {
                 missing + "; watching only " + String.join(", ", namespaces));
         for (int i = 0; i < namespaces.size(); i++) {
             String ns = namespaces.get(i);
-            launch(kind.resource() + " in namespace " + ns, () -> operation.apply(ns), sink, agg.part(i));
+            launch(kind.resource() + " in namespace " + ns, type, () -> operation.apply(ns), sink, agg.part(i));
         }
     }
 
-    private <T extends HasMetadata> void launch(String description,
+    private <T extends HasMetadata> void launch(String description, Class<T> type,
             java.util.function.Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> op,
             Reflector.Sink<T> sink, Reflector.StateListener listener) {
-        Reflector<T> r = new Reflector<>(description, op, sink, listener, settings);
+        java.util.function.Function<Object, T> convert = o -> type.isInstance(o) ? type.cast(o)
+                : client.getKubernetesSerialization().convertValue(o, type);
+        Reflector<T> r = new Reflector<>(description, convert, op, sink, listener, settings);
         reflectors.add(r);
         syncs.add(r.firstSync());
         r.start();

@@ -45,6 +45,7 @@ final class Reflector<T extends HasMetadata> {
     }
 
     private final String description;
+    private final java.util.function.Function<Object, T> convert;
     private final Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation;
     private final Sink<T> sink;
     private final StateListener listener;
@@ -61,9 +62,11 @@ final class Reflector<T extends HasMetadata> {
      * @param description what is reflected, for messages ("pods", "pods in namespace shop")
      * @param operation   the fabric8 operation for the kind and scope ({@code inAnyNamespace()} or one namespace)
      */
-    Reflector(String description, Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
+    Reflector(String description, java.util.function.Function<Object, T> convert,
+              Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
               Sink<T> sink, StateListener listener, ReflectorSettings settings) {
         this.description = Objects.requireNonNull(description);
+        this.convert = Objects.requireNonNull(convert);
         this.operation = Objects.requireNonNull(operation);
         this.sink = Objects.requireNonNull(sink);
         this.listener = Objects.requireNonNull(listener);
@@ -95,7 +98,7 @@ final class Reflector<T extends HasMetadata> {
         return firstSync;
     }
 
-    /** How many full lists have run (1 after start; more after 410 Gone or failures). */
+    /** How many full lists have completed (1 after start; more after 410 Gone or failures). */
     int relists() {
         return relists;
     }
@@ -120,6 +123,13 @@ final class Reflector<T extends HasMetadata> {
             } catch (KubeException e) {
                 if (stopped) {
                     return;
+                }
+                if (e.failure() == KubeFailure.NOT_FOUND && e.getMessage().startsWith("list ")) {
+                    // The API server does not serve this kind (an API group turned off): nothing to watch.
+                    listener.state(SourceState.LIVE, description + " are not served by this API server");
+                    firstSync.complete(null);
+                    sleep(settings.maxBackoff().toMillis());
+                    continue;
                 }
                 if (e.failure() == KubeFailure.GONE) {
                     listener.state(SourceState.DEGRADED, "resource version of " + description
@@ -146,8 +156,6 @@ final class Reflector<T extends HasMetadata> {
 
     /** Lists every page; returns the list's resource version. Deletes what vanished since the last list. */
     private String relist() {
-        relists++;
-        Set<String> seen = new HashSet<>();
         Map<String, Set<String>> seenByNamespace = new HashMap<>();
         String token = null;
         String rv;
@@ -159,7 +167,8 @@ final class Reflector<T extends HasMetadata> {
             } catch (RuntimeException e) {
                 throw KubeErrors.classify("list " + description, e);
             }
-            for (T item : page.getItems()) {
+            for (Object raw : page.getItems()) {
+                T item = convert.apply(raw);
                 ObjectMeta meta = item.getMetadata();
                 if (meta == null || meta.getName() == null) {
                     continue;
@@ -181,7 +190,7 @@ final class Reflector<T extends HasMetadata> {
                 }
             }
         }
-        seen.clear();
+        relists++;
         return rv;
     }
 
@@ -236,11 +245,17 @@ final class Reflector<T extends HasMetadata> {
         return null;
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private Watcher<T> watcher(int gen, AtomicReference<String> rv, CompletableFuture<WatcherException> closed) {
-        return new Watcher<>() {
+        return (Watcher<T>) (Watcher) new Watcher<Object>() {
             @Override
-            public void eventReceived(Action action, T resource) {
-                if (gen != generation.get() || stopped || resource == null || resource.getMetadata() == null) {
+            public void eventReceived(Action action, Object raw) {
+                if (gen != generation.get() || stopped || raw == null) {
+                    return;
+                }
+                // fabric8 may hand over its full model class (picked by kind); trim it to the lean type.
+                T resource = convert.apply(raw);
+                if (resource.getMetadata() == null) {
                     return;
                 }
                 ObjectMeta meta = resource.getMetadata();

@@ -38,6 +38,15 @@ class SandboxCommandTest {
     }
 
     @Test
+    void badNumbersAreOneLineUsageErrors() {
+        assertThat(run("sandbox", "--dir", dir.toString(), "--pods", "lots")).isEqualTo(2);
+        assertThat(err()).isEqualTo("eksid sandbox: --pods must be a whole number, got 'lots'" + System.lineSeparator());
+        err.reset();
+        assertThat(run("sandbox", "--dir", dir.toString(), "--churn", "-3")).isEqualTo(2);
+        assertThat(err()).startsWith("eksid sandbox: --churn must be between 0 and 10000").hasLineCount(1);
+    }
+
+    @Test
     void badFaultSpecIsAOneLineUsageError() {
         assertThat(run("sandbox", "--dir", dir.toString(), "--faults", "iam.explode=1")).isEqualTo(2);
         assertThat(err()).startsWith("eksid sandbox: bad fault spec").contains("iam.explode").hasLineCount(1);

@@ -181,6 +181,22 @@ class TrustExplainCommandTest {
     }
 
     @Test
+    void roleArnPicksTheProviderAccountForCrossAccountIrsa() throws Exception {
+        Path p = write("x.json", IRSA.replace("arn:aws:iam::111122223333:oidc-provider",
+                "arn:aws:iam::444455556666:oidc-provider"));
+        Run sameAccount = run(args(p, "--service-account", "pay/api", "--output", "json"));
+        assertThat(sameAccount.json().get("allowed").asBoolean()).isFalse();
+        assertThat(sameAccount.json().get("reason").asText()).contains("cross-account IRSA");
+        Run crossAccount = run(args(p, "--service-account", "pay/api", "--role-arn",
+                "arn:aws:iam::444455556666:role/payments/api", "--output", "json"));
+        assertThat(crossAccount.json().get("allowed").asBoolean()).isTrue();
+        assertThat(crossAccount.json().get("question").get("oidcProviderArn").asText())
+                .startsWith("arn:aws:iam::444455556666:oidc-provider/");
+        assertThat(crossAccount.json().get("question").get("roleArn").asText())
+                .isEqualTo("arn:aws:iam::444455556666:role/payments/api");
+    }
+
+    @Test
     void trustAloneShowsUsage() {
         Run r = run("trust");
         assertThat(r.code()).isZero();

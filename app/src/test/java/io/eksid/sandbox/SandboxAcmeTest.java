@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.eksid.sandbox.scenario.AcmeScenario;
+import io.eksid.sandbox.scenario.ScenarioCase;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -154,6 +156,38 @@ class SandboxAcmeTest {
                 .allSatisfy(p -> assertThat(p.getSpec().getNodeName()).startsWith("fargate-"));
         assertThat(pods(prod, "orders", "legacy-invoicing")).hasSize(2)
                 .allSatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("ip-10-20-3-77.us-west-2.compute.internal"));
+    }
+
+    @Test
+    void everyCatalogueCaseIsServedOverTheKubernetesApi() {
+        for (ScenarioCase c : AcmeScenario.cases()) {
+            if (c.serviceAccount().equals("-")) {
+                continue;
+            }
+            for (String cluster : c.cluster().split(", ")) {
+                KubernetesClient k = cluster.equals("acme-prod") ? prod : staging;
+                for (String ns : c.namespace().split(", ")) {
+                    long present = java.util.Arrays.stream(c.serviceAccount().split(", "))
+                            .filter(sa -> k.serviceAccounts().inNamespace(ns).withName(sa).get() != null).count();
+                    if (c.id().equals("association-missing-sa")) {
+                        assertThat(present).as(c.id()).isZero();
+                    } else {
+                        assertThat(present).as(c.id() + " in " + cluster + "/" + ns).isPositive();
+                    }
+                }
+            }
+        }
+        String shared = annotation(prod, "catalog", "catalog-api");
+        assertThat(annotation(prod, "search", "search-indexer")).isEqualTo(shared);
+        assertThat(annotation(prod, "orders", "orders-api")).isEqualTo(shared);
+        assertThat(annotation(prod, "payments", "ledger-writer")).startsWith("arn:aws:iam::444455556666:role/");
+        assertThat(annotation(staging, "platform-tools", "external-secrets"))
+                .isEqualTo(annotation(prod, "platform-tools", "external-secrets"));
+    }
+
+    private static String annotation(KubernetesClient k, String ns, String sa) {
+        return k.serviceAccounts().inNamespace(ns).withName(sa).get().getMetadata().getAnnotations()
+                .get("eks.amazonaws.com/role-arn");
     }
 
     private static long scenarioServiceAccounts(KubernetesClient k) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
@@ -61,5 +62,12 @@ final class SandboxClients {
     static StsClient sts(Sandbox sandbox, String profile) {
         return StsClient.builder().region(Region.US_WEST_2).credentialsProvider(credentials(sandbox, profile))
                 .endpointOverride(endpoint(sandbox, profile)).build();
+    }
+
+    /** For fault tests: the first answer counts, no retries with back-off. */
+    static StsClient stsWithoutRetries(Sandbox sandbox, String profile) {
+        return StsClient.builder().region(Region.US_WEST_2).credentialsProvider(credentials(sandbox, profile))
+                .endpointOverride(endpoint(sandbox, profile))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 }

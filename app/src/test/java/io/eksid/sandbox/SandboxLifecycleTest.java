@@ -62,9 +62,24 @@ class SandboxLifecycleTest {
     @Test
     void faultsReachTheEmulator() {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.acme(dir).withFaults("sts.5xx=1"));
-             StsClient sts = SandboxClients.sts(sandbox, "sandbox")) {
+             StsClient sts = SandboxClients.stsWithoutRetries(sandbox, "sandbox")) {
             assertThatThrownBy(sts::getCallerIdentity).hasMessageContaining("500");
         }
+    }
+
+    @Test
+    void churnReplacesRunningPods() {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.acme(dir).withChurn(50));
+             KubernetesClient k = SandboxClients.kube(sandbox, "acme-prod")) {
+            java.util.Set<String> before = podNames(k);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> !before.containsAll(podNames(k)));
+        }
+    }
+
+    private static java.util.Set<String> podNames(KubernetesClient k) {
+        return k.pods().inAnyNamespace().list().getItems().stream().map(p -> p.getMetadata().getName())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static void assertReachable(Sandbox sandbox) {

@@ -1,5 +1,10 @@
 package io.eksid.kube.lean;
 
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 /** A page of {@link LeanReplicaSet}s. */
+// Plain bean binding: the interface's KubernetesDeserializer would pick the full list class by kind.
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public final class LeanReplicaSetList extends LeanList<LeanReplicaSet> {
 }

@@ -58,6 +58,13 @@ final class CrossAccountChaining {
                 && group.stream().noneMatch(c -> c.associationDone);
         boolean trusted = targetTrust.map(p -> evaluator.sourceRoleWithSessionTags(p, bridge).allowed())
                 .orElse(false) || draft.options.confirmedTargetTrust().contains(targetArn);
+        if (!trusted && targetTrust.isEmpty() && group.stream().anyMatch(c -> c.associationDone)) {
+            // An association already chains to it: re-planning must not undo a finished conversion just because
+            // the target cannot be read from here.
+            trusted = true;
+            draft.notes.add("Target role " + targetArn + " cannot be read from here, so it is not checked that it "
+                    + "still trusts " + bridge + "; the existing association already chains to it.");
+        }
         List<ServiceAccountRef> refs = group.stream().map(Conversion::ref).toList();
         String targetStepId = null;
         if (!trusted) {

@@ -83,8 +83,8 @@ public final class PlanFormatter {
             out.append(String.format("%3d. %s%n", n, step.title()));
             out.append("       id: ").append(step.id()).append('\n');
             if (!step.dependsOn().isEmpty()) {
-                out.append("       after: ").append(step.dependsOn().stream().map(d -> "#" + number.get(d))
-                        .collect(Collectors.joining(", "))).append('\n');
+                out.append("       after: ").append(step.dependsOn().stream().map(number::get).sorted()
+                        .map(k -> "#" + k).collect(Collectors.joining(", "))).append('\n');
             }
             step.preconditions().forEach(p -> out.append("       requires: ").append(p).append('\n'));
             step.expectedResults().forEach(e -> out.append("       expect: ").append(e).append('\n'));

@@ -17,8 +17,8 @@ final class ArnPatterns {
         if (want.length != 6 || have.length != 6) {
             return false;
         }
-        // Literal * from ${*} would be re-read as a wildcard here; ARN patterns with escaped wildcards are not a
-        // trust-policy idiom, and treating them as wildcards can only widen a match we then report as such.
+        // The pattern is split on its text, so a * that came from the ${*} variable counts as a wildcard here;
+        // ARNs cannot contain a literal * or ?, so no real ARN is matched differently because of it.
         for (int i = 0; i < 6; i++) {
             if (!Glob.matches(want[i], have[i], false)) {
                 return false;

@@ -63,8 +63,9 @@ final class ConditionEvaluator {
             }
         }
         String actualText = String.join(", ", l.values());
-        return new Outcome(result, "its condition " + described + (result == Tri.TRUE ? " matches " : " does not match ")
-                + actualText);
+        String verb = op.base().negated ? (result == Tri.TRUE ? " holds for " : " excludes ")
+                : (result == Tri.TRUE ? " matches " : " does not match ");
+        return new Outcome(result, "its condition " + described + verb + actualText);
     }
 
     private Outcome nullCheck(ConditionEntry entry, boolean present, String described) {

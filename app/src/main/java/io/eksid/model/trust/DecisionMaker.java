@@ -1,7 +1,9 @@
 package io.eksid.model.trust;
 
+import io.eksid.model.Arn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Combines statement results into one decision for one action, as IAM does: an applicable Deny wins; otherwise an
@@ -71,10 +73,31 @@ final class DecisionMaker {
             }
         }
         if (!trusted.isEmpty()) {
-            reason.append(" Its ").append(ctx.principal().principalType()).append(" principals are ")
-                    .append(String.join(", ", trusted)).append('.');
+            reason.append(" Its Allow statements trust ").append(String.join(", ", trusted)).append(" instead.");
+        }
+        if (ctx.principal() instanceof RequestPrincipal.Federated f) {
+            otherAccountProvider(results, f.providerArn()).ifPresent(reason::append);
         }
         return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, reason.toString());
+    }
+
+    /** A hint when a statement names the same issuer's provider in another account (cross-account IRSA). */
+    private static Optional<String> otherAccountProvider(List<StatementEvaluator.Result> results,
+                                                                   String providerArn) {
+        Arn wanted = Arn.parse(providerArn);
+        for (StatementEvaluator.Result r : results) {
+            for (String f : r.statement().principal().values("Federated")) {
+                Optional<Arn> other = Arn.tryParse(f);
+                if (other.isPresent() && other.get().partition() == wanted.partition()
+                        && other.get().resource().equals(wanted.resource())
+                        && !other.get().account().equals(wanted.account())) {
+                    return Optional.of(" " + label(r) + " names this issuer's OIDC provider in account "
+                            + other.get().account() + ": that works only for a role in account "
+                            + other.get().account() + " (cross-account IRSA), where STS looks the issuer up.");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static StatementEvaluator.Result first(List<StatementEvaluator.Result> results, Effect effect, Tri t) {

@@ -69,38 +69,61 @@ final class Glob {
         return sb.toString();
     }
 
+    /**
+     * Wildcard matching by the classic two-pointer method with backtracking to the last {@code *}: O(n·m) at
+     * worst, so a hostile pattern in a pasted policy cannot make matching explode.
+     */
     boolean matches(String value, boolean ignoreCase) {
-        return match(0, value, 0, ignoreCase);
-    }
-
-    private boolean match(int pi, String s, int si, boolean ignoreCase) {
-        while (pi < parts.size()) {
-            Part p = parts.get(pi);
-            if (p == Part.STAR || (p.isWildcard() && p.wildcard() == '*')) {
-                if (pi == parts.size() - 1) {
-                    return true;
-                }
-                for (int k = si; k <= s.length(); k++) {
-                    if (match(pi + 1, s, k, ignoreCase)) {
-                        return true;
-                    }
-                }
+        int[] pattern = tokens();
+        int p = 0;
+        int s = 0;
+        int starP = -1;
+        int starS = 0;
+        while (s < value.length()) {
+            if (p < pattern.length && pattern[p] != STAR
+                    && (pattern[p] == ONE || same((char) pattern[p], value.charAt(s), ignoreCase))) {
+                p++;
+                s++;
+            } else if (p < pattern.length && pattern[p] == STAR) {
+                starP = p++;
+                starS = s;
+            } else if (starP >= 0) {
+                p = starP + 1;
+                s = ++starS;
+            } else {
                 return false;
             }
-            if (p.isWildcard()) {
-                if (si >= s.length()) {
-                    return false;
-                }
-                si++;
-            } else {
-                int n = p.literal().length();
-                if (!s.regionMatches(ignoreCase, si, p.literal(), 0, n)) {
-                    return false;
-                }
-                si += n;
-            }
-            pi++;
         }
-        return si == s.length();
+        while (p < pattern.length && pattern[p] == STAR) {
+            p++;
+        }
+        return p == pattern.length;
+    }
+
+    private static final int STAR = -1;
+    private static final int ONE = -2;
+
+    private int[] tokens() {
+        int n = 0;
+        for (Part part : parts) {
+            n += part.isWildcard() ? 1 : part.literal().length();
+        }
+        int[] out = new int[n];
+        int i = 0;
+        for (Part part : parts) {
+            if (part.isWildcard()) {
+                out[i++] = part.wildcard() == '*' ? STAR : ONE;
+            } else {
+                for (char c : part.literal().toCharArray()) {
+                    out[i++] = c;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean same(char a, char b, boolean ignoreCase) {
+        return a == b || (ignoreCase && (Character.toLowerCase(a) == Character.toLowerCase(b)
+                || Character.toUpperCase(a) == Character.toUpperCase(b)));
     }
 }

@@ -31,7 +31,8 @@ final class IamDocumentDecoder {
             return document;
         }
         try {
-            return decode(document.strip());
+            String once = decode(document.strip());
+            return looksEncoded(once) ? decode(once.strip()) : once;
         } catch (PolicyParseException e) {
             return document;
         }

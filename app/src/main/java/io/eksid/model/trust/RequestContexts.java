@@ -33,9 +33,9 @@ final class RequestContexts {
      * IRSA (UG iam-roles-for-service-accounts): AssumeRoleWithWebIdentity by the cluster's OIDC provider, with
      * {@code <issuer>:sub} and {@code <issuer>:aud} from the projected token. The cluster must have an issuer.
      */
-    static RequestContext irsa(ClusterInfo cluster, ServiceAccountRef sa, String audience) {
+    static RequestContext irsa(ClusterInfo cluster, ServiceAccountRef sa, String audience, String roleAccount) {
         String issuer = cluster.issuerHostPath().orElseThrow();
-        String provider = cluster.oidcProviderArn().orElseThrow();
+        String provider = providerArn(cluster, roleAccount);
         Map<String, String> known = new LinkedHashMap<>();
         known.put(issuer + ":sub", sa.subject());
         known.put(issuer + ":aud", audience == null || audience.isBlank() ? TrustEvaluator.DEFAULT_AUDIENCE
@@ -44,6 +44,16 @@ final class RequestContexts {
         known.put("aws:SecureTransport", "true");
         return new RequestContext(TrustEvaluator.ASSUME_ROLE_WITH_WEB_IDENTITY,
                 new RequestPrincipal.Federated(provider), known, concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN));
+    }
+
+    /**
+     * The IAM OIDC provider STS uses for the cluster's tokens when assuming a role in {@code roleAccount}: STS looks
+     * the issuer up among the role account's providers, so a cross-account IRSA role trusts a provider created in
+     * its own account for the cluster's issuer (UG iam-roles-for-service-accounts, cross-account).
+     */
+    static String providerArn(ClusterInfo cluster, String roleAccount) {
+        return "arn:" + cluster.partition().id() + ":iam::" + roleAccount + ":oidc-provider/"
+                + cluster.issuerHostPath().orElseThrow();
     }
 
     /** Pod Identity (UG pod-id-role): sts:AssumeRole by pods.eks.amazonaws.com for the cluster. */

@@ -23,18 +23,27 @@ public final class TrustEvaluator {
     private final DecisionMaker decisions = new DecisionMaker();
 
     /**
-     * IRSA: may the service account's projected token (issuer = the cluster's OIDC issuer, sub =
-     * system:serviceaccount:ns:name, aud = {@code audience}) call AssumeRoleWithWebIdentity on the role?
+     * IRSA for a role in the cluster's own account: may the service account's projected token (issuer = the
+     * cluster's OIDC issuer, sub = system:serviceaccount:ns:name, aud = {@code audience}) call
+     * AssumeRoleWithWebIdentity? The Federated principal must be {@link ClusterInfo#oidcProviderArn()}.
      *
      * @param audience the token audience; null means {@value #DEFAULT_AUDIENCE}
      */
     public TrustDecision irsa(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, String audience) {
+        return irsa(p, cluster, sa, audience, cluster.account());
+    }
+
+    /**
+     * IRSA for a role in {@code roleAccount}, which may differ from the cluster's account (cross-account IRSA):
+     * the Federated principal must then be the provider for the cluster's issuer created in the role's account.
+     */
+    public TrustDecision irsa(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, String audience,
+                              String roleAccount) {
         if (cluster.oidcProviderArn().isEmpty()) {
             return new TrustDecision(Verdict.NO_MATCHING_ALLOW, null, "Cluster " + cluster.name()
                     + " has no OIDC issuer, so no service account of it can use IRSA.");
         }
-        RequestContext ctx = RequestContexts.irsa(cluster, sa, audience);
-        return decisions.decide(p, ctx);
+        return decisions.decide(p, RequestContexts.irsa(cluster, sa, audience, roleAccount));
     }
 
     /**

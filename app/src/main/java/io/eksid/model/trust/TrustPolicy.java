@@ -44,8 +44,22 @@ public final class TrustPolicy {
         if (json == null || json.isBlank()) {
             throw new PolicyParseException("document", "the policy document is empty");
         }
-        String text = IamDocumentDecoder.looksEncoded(json) ? IamDocumentDecoder.decode(json.strip()) : json;
-        return TrustPolicyReader.read(JsonReader.read(text));
+        if (!IamDocumentDecoder.looksEncoded(json)) {
+            return TrustPolicyReader.read(JsonReader.read(json));
+        }
+        String text = IamDocumentDecoder.decode(json.strip());
+        if (IamDocumentDecoder.looksEncoded(text)) {
+            // Encoded twice (a tool that encoded GetRole's already encoded output): a JSON document never starts
+            // with '%', so a second decoding cannot misread a real document.
+            text = IamDocumentDecoder.decode(text.strip());
+        }
+        JsonNode root;
+        try {
+            root = JsonReader.read(text);
+        } catch (PolicyParseException e) {
+            throw new PolicyParseException(e.where() + " of the URL-decoded document", e.problem());
+        }
+        return TrustPolicyReader.read(root);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.eksid.model.trust.ConditionOperator.Base;
 import io.eksid.model.trust.ConditionOperator.Qualifier;
 import io.eksid.model.trust.Statement.ConditionEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,15 +70,21 @@ public final class TrustRewriter {
      * would need a new condition, not a removal), or when nothing trusts it.
      */
     public RewriteResult removeIrsaSubject(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, int quota) {
+        return removeIrsaSubject(p, cluster, sa, quota, cluster.account());
+    }
+
+    /** As {@link #removeIrsaSubject(TrustPolicy, ClusterInfo, ServiceAccountRef, int)} for a role in another account. */
+    public RewriteResult removeIrsaSubject(TrustPolicy p, ClusterInfo cluster, ServiceAccountRef sa, int quota,
+                                           String roleAccount) {
         List<String> notes = new ArrayList<>();
         if (cluster.oidcProviderArn().isEmpty()) {
             notes.add("Unchanged: cluster " + cluster.name() + " has no OIDC issuer, so no statement can trust its"
                     + " service accounts through IRSA.");
             return result(p, p, notes, quota);
         }
-        String provider = cluster.oidcProviderArn().orElseThrow();
+        String provider = RequestContexts.providerArn(cluster, roleAccount);
         String subKey = cluster.issuerHostPath().orElseThrow() + ":sub";
-        RequestContext ctx = RequestContexts.irsa(cluster, sa, null);
+        RequestContext ctx = RequestContexts.irsa(cluster, sa, null, roleAccount);
         RequestPrincipal caller = new RequestPrincipal.Federated(provider);
         boolean variables = p.supportsPolicyVariables();
 
@@ -106,7 +113,7 @@ public final class TrustRewriter {
             Optional<ConditionEntry> removable = subEntries.stream()
                     .filter(e -> removableLiteral(e, sa.subject())).findFirst();
             if (removable.isEmpty()) {
-                blockers.add(label + " admits it through " + admittingValues(subEntries, sa.subject(), ctx));
+                blockers.add(label + " admits it through " + admittingValues(subEntries, sa.subject()));
                 out.add(s);
                 continue;
             }
@@ -122,9 +129,10 @@ public final class TrustRewriter {
                     + kept.size() + " other subject(s) stay.");
         }
         if (!blockers.isEmpty()) {
-            notes.add("Unchanged: service account " + sa + " is still admitted after removing its own entries, because "
-                    + String.join("; ", blockers) + ". That wildcard is shared with other service accounts, so it is"
-                    + " left as it is; narrow it by hand if " + sa + " must lose IRSA access.");
+            notes.add("Unchanged: service account " + sa + " would still be admitted, because "
+                    + String.join("; ", blockers) + ". That trust is shared with other service accounts, and removing"
+                    + " it would cut them off while narrowing it means a new condition, not a removal; narrow it by"
+                    + " hand if " + sa + " must lose IRSA access.");
             return result(p, p, notes, quota);
         }
         if (done.isEmpty()) {
@@ -138,7 +146,7 @@ public final class TrustRewriter {
             return result(p, p, notes, quota);
         }
         TrustPolicy after = p.withStatements(out);
-        if (evaluator.irsa(after, cluster, sa, null).verdict() == Verdict.ALLOWED) {
+        if (evaluator.irsa(after, cluster, sa, null, roleAccount).verdict() == Verdict.ALLOWED) {
             notes.add("Unchanged: " + sa + " would still be allowed after the edit; the policy is left as it is.");
             return result(p, p, notes, quota);
         }
@@ -178,7 +186,7 @@ public final class TrustRewriter {
     }
 
     private static String uniqueSid(TrustPolicy p) {
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         p.statements().forEach(s -> taken.add(s.sid()));
         String sid = POD_IDENTITY_SID;
         for (int n = 2; taken.contains(sid); n++) {
@@ -223,7 +231,7 @@ public final class TrustRewriter {
         return operator.contains("IgnoreCase") ? value.equalsIgnoreCase(subject) : value.equals(subject);
     }
 
-    private String admittingValues(List<ConditionEntry> entries, String subject, RequestContext ctx) {
+    private static String admittingValues(List<ConditionEntry> entries, String subject) {
         List<String> parts = new ArrayList<>();
         for (ConditionEntry e : entries) {
             List<String> admitting = e.values().texts().stream()

@@ -19,21 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class AddonService {
 
-    /** The add-ons EKS offers (a subset), with a current default version and their namespace. */
-    private static final Map<String, String[]> KNOWN = Map.ofEntries(
-            Map.entry("eks-pod-identity-agent", new String[] {"v1.3.4-eksbuild.1", "kube-system"}),
-            Map.entry("vpc-cni", new String[] {"v1.19.2-eksbuild.1", "kube-system"}),
-            Map.entry("coredns", new String[] {"v1.11.4-eksbuild.2", "kube-system"}),
-            Map.entry("kube-proxy", new String[] {"v1.31.3-eksbuild.2", "kube-system"}),
-            Map.entry("aws-ebs-csi-driver", new String[] {"v1.38.1-eksbuild.1", "kube-system"}),
-            Map.entry("aws-efs-csi-driver", new String[] {"v2.1.4-eksbuild.1", "kube-system"}),
-            Map.entry("aws-mountpoint-s3-csi-driver", new String[] {"v1.11.0-eksbuild.1", "kube-system"}),
-            Map.entry("snapshot-controller", new String[] {"v8.1.0-eksbuild.2", "kube-system"}),
-            Map.entry("metrics-server", new String[] {"v0.7.2-eksbuild.1", "kube-system"}),
-            Map.entry("eks-node-monitoring-agent", new String[] {"v1.0.1-eksbuild.2", "kube-system"}),
-            Map.entry("amazon-cloudwatch-observability", new String[] {"v2.6.0-eksbuild.1", "amazon-cloudwatch"}),
-            Map.entry("adot", new String[] {"v0.109.0-eksbuild.2", "opentelemetry-operator-system"}),
-            Map.entry("aws-guardduty-agent", new String[] {"v1.8.1-eksbuild.2", "amazon-guardduty"}));
     private static final Set<String> SETTLING = Set.of("CREATING", "UPDATING");
 
     private final Object lock;
@@ -69,7 +54,7 @@ final class AddonService {
     }
 
     static boolean isKnown(String addonName) {
-        return KNOWN.containsKey(addonName);
+        return AddonCatalog.find(addonName).isPresent();
     }
 
     AddonRecord create(ClusterRecord cluster, String name, String version, String status, String serviceAccountRoleArn,
@@ -77,7 +62,7 @@ final class AddonService {
         if (name == null || name.isEmpty()) {
             throw AwsError.eksInvalidParameter("addonName is required.");
         }
-        String[] known = KNOWN.getOrDefault(name, new String[] {"v1.0.0-eksbuild.1", "kube-system"});
+        AddonCatalog.Entry known = AddonCatalog.orGeneric(name);
         validateRole(serviceAccountRoleArn);
         AddonRecord created;
         synchronized (lock) {
@@ -88,9 +73,9 @@ final class AddonService {
             String arn = "arn:" + EksService.partitionOf(cluster.region()) + ":eks:" + cluster.region() + ":"
                     + cluster.accountId() + ":addon/" + cluster.name() + "/" + name + "/" + ids.uuid();
             Instant now = clock.instant();
-            List<String> associationArns = eks.atomically(e -> replaceOwned(e, cluster, arn, known[1], owned));
-            created = new AddonRecord(cluster.name(), name, arn, version == null ? known[0] : version, status,
-                    EksService.emptyToNull(serviceAccountRoleArn), known[1], now, now, associationArns);
+            List<String> associationArns = eks.atomically(e -> replaceOwned(e, cluster, arn, known.namespace(), owned));
+            created = new AddonRecord(cluster.name(), name, arn, version == null ? known.defaultVersion() : version, status,
+                    EksService.emptyToNull(serviceAccountRoleArn), known.namespace(), now, now, associationArns);
             ofCluster.put(name, created);
         }
         listeners.forEach(l -> l.addonCreated(cluster.name(), name));

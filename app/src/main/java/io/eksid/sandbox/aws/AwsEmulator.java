@@ -51,7 +51,7 @@ public final class AwsEmulator implements AutoCloseable {
         this.world = Objects.requireNonNull(world, "world");
         this.eks = new EksRestApi(world);
         this.iam = new IamQueryApi(world);
-        this.sts = new StsQueryApi();
+        this.sts = new StsQueryApi(world);
     }
 
     /** Starts listening on 127.0.0.1; port 0 picks a free port. */
@@ -113,9 +113,12 @@ public final class AwsEmulator implements AutoCloseable {
             Map<String, String> headers = new HashMap<>(response.headers());
             headers.put("Content-Type", response.contentType());
             headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
+            boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response.body());
+                }
             }
         } catch (IOException e) {
             LOG.debug("client closed the connection: {}", e.getMessage());
@@ -151,12 +154,7 @@ public final class AwsEmulator implements AutoCloseable {
             if (!List.of("eks", "iam", "sts").contains(service)) {
                 return wrongService(request, service);
             }
-            var account = world.accountForAccessKey(m.group(1));
-            if (account.isEmpty()) {
-                return error(service, new AwsError(service.equals("eks") ? "UnrecognizedClientException" : "InvalidClientTokenId",
-                        403, "The security token included in the request is invalid."));
-            }
-            Caller caller = new Caller(account.get(), m.group(3));
+            Caller caller = caller(service, m.group(1), m.group(3));
             applyLatency(world.faults().latencyFor(service));
             switch (world.faults().decide(service)) {
                 case THROTTLE -> {
@@ -182,6 +180,22 @@ public final class AwsEmulator implements AutoCloseable {
                     ? new AwsError("ServerException", 500, "An internal error occurred.")
                     : new AwsError("ServiceFailure", 500, "An internal error occurred."));
         }
+    }
+
+    /** The identity behind an access key: an account's IAM user, or an unexpired AssumeRole session. */
+    private Caller caller(String service, String accessKeyId, String region) {
+        var account = world.accountForAccessKey(accessKeyId);
+        if (account.isPresent()) {
+            return Caller.user(account.get(), region);
+        }
+        var session = world.sessions().find(accessKeyId).orElseThrow(() -> new AwsError(
+                service.equals("eks") ? "UnrecognizedClientException" : "InvalidClientTokenId", 403,
+                "The security token included in the request is invalid."));
+        if (world.sessions().expired(session)) {
+            throw new AwsError(service.equals("eks") ? "ExpiredTokenException" : "ExpiredToken", 403,
+                    "The security token included in the request is expired");
+        }
+        return Caller.session(session, region);
     }
 
     private static void applyLatency(Duration delay) {

@@ -27,6 +27,7 @@ public final class AwsWorld {
     private final Map<String, Account> accountsByAccessKey = new ConcurrentHashMap<>();
     private final IamService iam;
     private final OidcProviders oidc;
+    private final StsSessions sessions;
     private final EksService eks;
     private final AddonService addons;
     private final FaultPlan faults = new FaultPlan();
@@ -41,6 +42,7 @@ public final class AwsWorld {
         Ids ids = new Ids();
         this.iam = new IamService(lock, clock, ids);
         this.oidc = new OidcProviders(lock, clock);
+        this.sessions = new StsSessions(clock);
         this.eks = new EksService(lock, clock, ids, iam);
         this.addons = new AddonService(lock, clock, ids, eks);
     }
@@ -120,7 +122,11 @@ public final class AwsWorld {
 
     // ---- IAM
 
-    /** Creates a role with CreateRole's checks; service-linked paths ({@code /aws-service-role/}) are allowed here. */
+    /**
+     * Creates a role with CreateRole's checks, except two that would get in a scenario's way:
+     * service-linked paths ({@code /aws-service-role/}) are allowed, and AWS principals in the trust
+     * policy need not exist yet (so roles may trust each other in any order).
+     */
     public String createRole(String accountId, String path, String name, String trustPolicyJson, String description) {
         return iam.createRole(account(accountId), path, name, trustPolicyJson, description, null, true).arn();
     }
@@ -138,7 +144,7 @@ public final class AwsWorld {
     /** Replaces a role's trust policy with UpdateAssumeRolePolicy's checks. */
     public void updateAssumeRolePolicy(String roleArn, String trustPolicyJson) {
         IamRoleRecord role = iam.requireRoleByArn(roleArn);
-        iam.updateAssumeRolePolicy(account(role.accountId()), role.name(), trustPolicyJson);
+        iam.updateAssumeRolePolicy(account(role.accountId()), role.name(), trustPolicyJson, true);
     }
 
     /** A customer-managed policy (ListPolicies Scope=Local); returns its ARN. */
@@ -234,6 +240,10 @@ public final class AwsWorld {
 
     OidcProviders oidc() {
         return oidc;
+    }
+
+    StsSessions sessions() {
+        return sessions;
     }
 
     EksService eks() {

@@ -42,6 +42,9 @@ final class EksRestApi {
         List<String> seg = segments(request.rawPath());
         String method = request.method();
         Map<String, String> query = request.queryParameters();
+        if (seg.size() == 2 && seg.get(0).equals("addons") && seg.get(1).equals("configuration-schemas") && method.equals("GET")) {
+            return addonConfiguration(query);
+        }
         if (seg.isEmpty() || !seg.get(0).equals("clusters")) {
             throw unknownOperation(request);
         }
@@ -148,6 +151,23 @@ final class EksRestApi {
             return ok(EksJson.object().set("update", EksJson.update(u, false)));
         }
         throw unknownOperation(request);
+    }
+
+    /** DescribeAddonConfiguration: which service accounts of an add-on want a role, and with which policies. */
+    private static WireResponse addonConfiguration(Map<String, String> query) {
+        String name = emptyToNull(query.get("addonName"));
+        String version = emptyToNull(query.get("addonVersion"));
+        if (name == null || version == null) {
+            throw AwsError.eksInvalidParameter("addonName and addonVersion are required.");
+        }
+        AddonCatalog.Entry entry = AddonCatalog.find(name)
+                .orElseThrow(() -> AwsError.eksNotFound("No addon: " + name + " found."));
+        ObjectNode out = EksJson.object().put("addonName", name).put("addonVersion", version)
+                .put("configurationSchema", AddonCatalog.CONFIGURATION_SCHEMA);
+        var configs = out.putArray("podIdentityConfiguration");
+        entry.podIdentity().forEach(c -> configs.addObject().put("serviceAccount", c.serviceAccount())
+                .set("recommendedManagedPolicies", EksJson.strings(c.recommendedManagedPolicies())));
+        return ok(out);
     }
 
     private static <T> Pages.Page<T> page(List<T> sorted, Function<T, String> key, Map<String, String> query) {

@@ -36,7 +36,7 @@ final class IamQueryApi {
                 yield PROTOCOL.result(action, r -> truncated(r.members("Roles", page.items(), (x, role) -> role(x, null, role, false)), page));
             }
             case "UpdateAssumeRolePolicy" -> {
-                iam.updateAssumeRolePolicy(caller.account(), p.get("RoleName"), p.get("PolicyDocument"));
+                iam.updateAssumeRolePolicy(caller.account(), p.get("RoleName"), p.get("PolicyDocument"), false);
                 yield PROTOCOL.result(action, null);
             }
             case "DeleteRole" -> {

@@ -27,6 +27,8 @@ final class IamService {
 
     private static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role(/.*/|/)([\\w+=,.@-]{1,64})");
 
+    private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):(role|user)/(?:.*/)?([^/]+)");
+
     private final Object lock;
     private final Clock clock;
     private final Ids ids;
@@ -51,12 +53,12 @@ final class IamService {
     // ---- roles
 
     IamRoleRecord createRole(Account account, String path, String name, String trustPolicy, String description,
-                             Integer maxSessionDuration, boolean allowServiceLinkedPath) {
+                             Integer maxSessionDuration, boolean seeding) {
         String p = path == null ? "/" : path;
         requireRoleName(name);
         require(p.length() <= 512 && IamConstraints.ROLE_PATH.matcher(p).matches(), p, "path",
                 "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
-        if (!allowServiceLinkedPath && p.startsWith("/aws-service-role/")) {
+        if (!seeding && p.startsWith("/aws-service-role/")) {
             throw AwsError.invalidInput("The path /aws-service-role/ is reserved for service-linked roles.");
         }
         require(trustPolicy != null && !trustPolicy.isEmpty(), "null", "assumeRolePolicyDocument",
@@ -66,8 +68,8 @@ final class IamService {
         int maxSession = maxSessionDuration == null ? 3600 : maxSessionDuration;
         require(maxSession >= 3600 && maxSession <= 43200, String.valueOf(maxSession), "maxSessionDuration",
                 "Member must have value between 3600 and 43200");
-        checkTrustPolicy(account, trustPolicy);
         synchronized (lock) {
+            checkTrustPolicy(account, trustPolicy, !seeding);
             TreeMap<String, IamRoleRecord> roles = roles(account.accountId());
             IamRoleRecord existing = roles.get(key(name));
             if (existing != null) {
@@ -121,13 +123,13 @@ final class IamService {
         }
     }
 
-    void updateAssumeRolePolicy(Account account, String roleName, String document) {
+    void updateAssumeRolePolicy(Account account, String roleName, String document, boolean seeding) {
         requireRoleName(roleName);
         require(document != null && !document.isEmpty(), "null", "policyDocument", "Member must not be null");
         synchronized (lock) {
             IamRoleRecord role = role(account.accountId(), roleName);
             requireModifiable(role);
-            checkTrustPolicy(account, document);
+            checkTrustPolicy(account, document, !seeding);
             roles(account.accountId()).put(key(roleName), role.withTrustPolicy(document));
         }
     }
@@ -296,13 +298,37 @@ final class IamService {
 
     // ---- helpers
 
-    private void checkTrustPolicy(Account account, String document) {
+    /**
+     * The checks of CreateRole and UpdateAssumeRolePolicy. With {@code checkPrincipals}, an AWS principal
+     * naming a role or user of an emulated account must exist, as IAM resolves such ARNs when it stores
+     * the policy; seeding skips that so scenarios may create roles that trust each other in any order.
+     */
+    private void checkTrustPolicy(Account account, String document, boolean checkPrincipals) {
         requireDocumentCharacters(document, "policyDocument");
         PolicyDocuments.validateTrustPolicy(document);
         // IAM measures the document without white space against the per-account quota (FACTS.md, IAM).
         if (PolicyDocuments.nonWhitespaceLength(document) > account.trustPolicyQuota()) {
             throw AwsError.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + account.trustPolicyQuota());
         }
+        if (checkPrincipals) {
+            for (String principal : PolicyDocuments.awsPrincipals(document)) {
+                if (!principalExists(principal)) {
+                    throw AwsError.malformedPolicy("Invalid principal in policy: \"AWS\":\"" + principal + "\"");
+                }
+            }
+        }
+    }
+
+    private boolean principalExists(String principal) {
+        Matcher m = PRINCIPAL_ARN.matcher(principal);
+        if (!m.matches() || !rolesByAccount.containsKey(m.group(1))) {
+            return true; // an account id, "*", a root ARN or an account outside the sandbox
+        }
+        return switch (m.group(2)) {
+            case "role" -> roleByArn(principal).isPresent();
+            case "user" -> m.group(3).equals(Account.CALLER_USER_NAME);
+            default -> true;
+        };
     }
 
     private static void requireModifiable(IamRoleRecord role) {

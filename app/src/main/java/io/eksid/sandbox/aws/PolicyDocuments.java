@@ -72,6 +72,19 @@ final class PolicyDocuments {
         }
     }
 
+    /** Every value of an {@code AWS} principal in a (valid) policy, in order. */
+    static java.util.List<String> awsPrincipals(String document) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode statement : statements(document)) {
+            JsonNode principal = statement.has("Principal") ? statement.get("Principal") : statement.get("NotPrincipal");
+            JsonNode aws = principal == null || !principal.isObject() ? null : principal.get("AWS");
+            if (aws != null) {
+                stringOrArray(aws).forEach(n -> out.add(n.asText()));
+            }
+        }
+        return out;
+    }
+
     private static Iterable<JsonNode> statements(String document) {
         JsonNode root;
         try {

@@ -18,7 +18,7 @@ final class ApiHandler {
 
     /** A watch the HTTP layer should open. */
     record WatchRequest(ResourceType type, String namespace, Predicate<JsonNode> filter, long fromResourceVersion,
-                        boolean bookmarks, long timeoutSeconds, boolean table) {
+                        boolean bookmarks, long timeoutSeconds, boolean table, boolean sendInitialEvents) {
     }
 
     private record Target(ResourceType type, String namespace, String name, String subresource) {
@@ -97,7 +97,9 @@ final class ApiHandler {
             throw ApiError.forbidden(verb, type, scope, target.name());
         }
         if (type == ResourceCatalog.SELF_SUBJECT_ACCESS_REVIEWS) {
-            return json(201, accessReview(cluster, body(req, type, null)));
+            ObjectNode review = ProtobufAccessReview.isProtobuf(req.contentType())
+                    ? ProtobufAccessReview.decode(req.body()) : body(req, type, null);
+            return json(201, accessReview(cluster, review));
         }
         ObjectStore store = cluster.store();
         return switch (verb) {
@@ -222,8 +224,13 @@ final class ApiHandler {
             throw ApiError.badRequest("invalid resource version: \"" + rv + "\"");
         }
         Integer timeout = intParam(req, "timeoutSeconds");
-        return new WatchRequest(type, namespace, filter(type, req), from, req.flag("allowWatchBookmarks"),
-                timeout == null ? 0 : timeout, req.wantsTable());
+        boolean initialEvents = req.flag("sendInitialEvents");
+        if (initialEvents && !req.flag("allowWatchBookmarks")) {
+            throw ApiError.invalid(null, null, "allowWatchBookmarks: Required value: sendInitialEvents requires "
+                    + "allowWatchBookmarks=true");
+        }
+        return new WatchRequest(type, namespace, filter(type, req), initialEvents ? 0 : from,
+                req.flag("allowWatchBookmarks"), timeout == null ? 0 : timeout, req.wantsTable(), initialEvents);
     }
 
     private static Predicate<JsonNode> filter(ResourceType type, ApiRequest req) {

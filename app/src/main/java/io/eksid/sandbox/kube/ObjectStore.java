@@ -286,7 +286,7 @@ public final class ObjectStore {
             unindexOwners(ref, previous);
         }
         indexOwners(ref, node);
-        record(new WatchEvent(eventType, ref.type(), node, rv));
+        record(new WatchEvent(eventType, ref.type(), node, rv, "MODIFIED".equals(eventType) ? previous : null));
     }
 
     private void record(WatchEvent event) {

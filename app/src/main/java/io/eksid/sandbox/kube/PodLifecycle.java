@@ -75,6 +75,30 @@ final class PodLifecycle {
             throw ApiError.invalid(ResourceCatalog.PODS, pod.path("metadata").path("name").asText(),
                     "spec.containers: Required value");
         }
+        String podName = pod.path("metadata").path("name").asText();
+        for (String field : new String[] {"initContainers", "containers"}) {
+            JsonNode list = spec.get(field);
+            if (list == null) {
+                continue;
+            }
+            if (!list.isArray()) {
+                throw ApiError.invalid(ResourceCatalog.PODS, podName, "spec." + field + ": Invalid value: must be a list");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode c = list.get(i);
+                if (!c.isObject() || c.path("name").asText("").isEmpty() || c.path("image").asText("").isEmpty()) {
+                    throw ApiError.invalid(ResourceCatalog.PODS, podName, "spec." + field + "[" + i
+                            + "]: Required value: a container needs a name and an image");
+                }
+                if (c.has("env") && !c.get("env").isArray() || c.has("volumeMounts") && !c.get("volumeMounts").isArray()) {
+                    throw ApiError.invalid(ResourceCatalog.PODS, podName, "spec." + field + "[" + i
+                            + "]: Invalid value: env and volumeMounts must be lists");
+                }
+            }
+        }
+        if (spec.has("volumes") && !spec.get("volumes").isArray()) {
+            throw ApiError.invalid(ResourceCatalog.PODS, podName, "spec.volumes: Invalid value: must be a list");
+        }
         String sa = spec.path("serviceAccountName").asText(spec.path("serviceAccount").asText("default"));
         spec.put("serviceAccountName", sa).put("serviceAccount", sa);
         if (!spec.has("restartPolicy")) {

@@ -9,8 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param resource        the resource the object belongs to
  * @param object          the object after the change (for DELETED: as it was deleted, with the delete's RV)
  * @param resourceVersion the cluster-wide version of this change
+ * @param previous        for MODIFIED, the object before the change (lets a filtered watch turn a change that
+ *                        moves an object out of its selector into DELETED, as the API server does); else null
  */
-public record WatchEvent(String type, ResourceType resource, ObjectNode object, long resourceVersion) {
+public record WatchEvent(String type, ResourceType resource, ObjectNode object, long resourceVersion,
+                         ObjectNode previous) {
+
+    public WatchEvent(String type, ResourceType resource, ObjectNode object, long resourceVersion) {
+        this(type, resource, object, resourceVersion, null);
+    }
 
     public String namespace() {
         return object.path("metadata").path("namespace").asText("");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * One open watch: filters a cluster's store events and writes them, one JSON object per event, to an HTTP
@@ -42,11 +41,18 @@ final class WatchStream implements ObjectStore.Listener {
 
     /** Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event. */
     void start() {
+        store.lock().lock();
         try {
-            store.watch(request.fromResourceVersion(), this::matches, this, List.of(request.type()));
+            store.watch(request.fromResourceVersion(), this::inScope, this, List.of(request.type()));
+            if (request.sendInitialEvents()) {
+                // The watch-list protocol: the initial state ends with a bookmark so annotated.
+                bookmark(true);
+            }
         } catch (ApiError e) {
             sendError(e);
             close(false);
+        } finally {
+            store.lock().unlock();
         }
     }
 
@@ -56,13 +62,25 @@ final class WatchStream implements ObjectStore.Listener {
 
     @Override
     public void onEvent(WatchEvent event) {
-        if (closed || !matches(event)) {
+        if (closed || !inScope(event)) {
+            return;
+        }
+        boolean now = request.filter().test(event.object());
+        String type = event.type();
+        if ("MODIFIED".equals(type) && event.previous() != null) {
+            boolean before = request.filter().test(event.previous());
+            if (!now && !before) {
+                return;
+            }
+            // An object entering or leaving a selector is an ADDED or DELETED for this watch.
+            type = now == before ? "MODIFIED" : now ? "ADDED" : "DELETED";
+        } else if (!now) {
             return;
         }
         JsonNode object = request.table()
                 ? Tables.table(event.resource(), List.of(event.object()), clock.instant(), null, false)
                 : event.object();
-        send(event.type(), object);
+        send(type, object);
     }
 
     void sendBookmark() {
@@ -71,13 +89,20 @@ final class WatchStream implements ObjectStore.Listener {
             if (closed) {
                 return;
             }
-            ObjectNode object = mapper.createObjectNode();
-            object.put("kind", request.type().kind()).put("apiVersion", request.type().apiVersion());
-            object.putObject("metadata").put("resourceVersion", Long.toString(store.resourceVersion()));
-            send("BOOKMARK", object);
+            bookmark(false);
         } finally {
             store.lock().unlock();
         }
+    }
+
+    private void bookmark(boolean initialEventsEnd) {
+        ObjectNode object = mapper.createObjectNode();
+        object.put("kind", request.type().kind()).put("apiVersion", request.type().apiVersion());
+        ObjectNode meta = object.putObject("metadata").put("resourceVersion", Long.toString(store.resourceVersion()));
+        if (initialEventsEnd) {
+            meta.putObject("annotations").put("k8s.io/initial-events-end", "true");
+        }
+        send("BOOKMARK", object);
     }
 
     void sendError(ApiError error) {
@@ -108,15 +133,9 @@ final class WatchStream implements ObjectStore.Listener {
         return closed;
     }
 
-    private boolean matches(WatchEvent event) {
-        if (event.resource() != request.type()) {
-            return false;
-        }
-        if (request.namespace() != null && !request.namespace().equals(event.namespace())) {
-            return false;
-        }
-        Predicate<JsonNode> filter = request.filter();
-        return filter.test(event.object());
+    private boolean inScope(WatchEvent event) {
+        return event.resource() == request.type()
+                && (request.namespace() == null || request.namespace().equals(event.namespace()));
     }
 
     private void send(String type, JsonNode object) {

@@ -49,7 +49,7 @@ final class AcmeCases {
                             + "removing one cluster's :sub must keep the other's"),
             new ScenarioCase("agent-missing-prod", PROD, "kube-system", "-",
                     "eks-pod-identity-agent add-on missing while associations exist; conversion installs it first"),
-            new ScenarioCase("agent-installed-staging", STAGING, "kube-system", "eks-pod-identity-agent",
+            new ScenarioCase("agent-installed-staging", STAGING, "kube-system", "-",
                     "agent add-on ACTIVE, DaemonSet running on every node"));
 
     private AcmeCases() {

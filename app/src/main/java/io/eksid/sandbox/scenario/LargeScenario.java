@@ -42,7 +42,7 @@ public final class LargeScenario {
     public record Shape(int pods, int namespaces, int serviceAccounts, int roles, int nodes) {
         public static Shape of(int pods) {
             return new Shape(pods, Math.max(1, Math.round(pods / 250f)), Math.max(1, Math.round(pods / 25f)),
-                    Math.max(1, Math.round(pods / 100f)), Math.max(3, (pods + 29) / 30));
+                    Math.max(1, Math.round(pods / 100f)), Math.max(3, (pods + 109) / 110));
         }
     }
 

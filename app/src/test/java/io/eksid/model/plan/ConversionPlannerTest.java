@@ -277,6 +277,24 @@ class ConversionPlannerTest {
     }
 
     @Test
+    void crossAccountReplanAfterApplyIsEmpty() {
+        String target = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/reader";
+        String bridge = roleArn("eksid/eksid-bridge-reader-1234abcd");
+        ClusterSnapshot snapshot = base().serviceAccount(irsaSa("shop/cart", target))
+                .role(role(bridge, policy(POD_IDENTITY_STATEMENT)))
+                .unreadableRole(target, "no profile for account " + OTHER_ACCOUNT)
+                .association(association("shop/cart", bridge, target, null))
+                .build();
+
+        ConversionPlan plan = planner.plan(snapshot, Selection.allIrsa(), ConversionOptions.defaults());
+
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.skipped()).isEmpty();
+        assertThat(plan.externalRequests()).isEmpty();
+        assertThat(plan.alreadyDone()).extracting(AlreadyDone::serviceAccount).containsExactly(ref("shop/cart"));
+    }
+
+    @Test
     void crossAccountChainingCanBeTurnedOff() {
         String target = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/reader";
         ClusterSnapshot snapshot = base().serviceAccount(irsaSa("shop/cart", target)).build();

@@ -40,6 +40,7 @@ class TrustCorpusTest {
                     + (c.has("serviceAccount") ? " " + c.get("serviceAccount").asText() : "")
                     + (c.has("sourceRole") ? " " + c.get("sourceRole").asText() : "")
                     + (c.has("audience") ? " aud=" + c.get("audience").asText() : "")
+                    + (c.has("roleAccount") ? " role in " + c.get("roleAccount").asText() : "")
                     + " @" + c.get("cluster").asText();
             out.add(Arguments.of(name, c, root.get("clusters").get(c.get("cluster").asText())));
         }
@@ -63,7 +64,8 @@ class TrustCorpusTest {
                 clusterJson.get("region").asText(), clusterJson.get("oidcIssuer").asText(), "1.30", "eks.1", false);
         TrustDecision d = switch (c.get("question").asText()) {
             case "irsa" -> evaluator.irsa(policy, cluster, ServiceAccountRef.parse(c.get("serviceAccount").asText()),
-                    c.has("audience") ? c.get("audience").asText() : null);
+                    c.has("audience") ? c.get("audience").asText() : null,
+                    c.has("roleAccount") ? c.get("roleAccount").asText() : cluster.account());
             case "pod-identity" -> evaluator.podIdentity(policy, cluster);
             case "source-role" -> evaluator.sourceRole(policy, RoleArn.parse(c.get("sourceRole").asText()));
             default -> throw new IllegalArgumentException("unknown question " + c.get("question"));

@@ -71,6 +71,18 @@ class TrustPolicyParseTest {
     }
 
     @Test
+    void decodesADoublyEncodedDocumentAndLocatesErrorsInTheDecodedText() throws Exception {
+        String once = "%7B%22Statement%22%3A%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%22*%22%2C"
+                + "%22Action%22%3A%22sts%3AAssumeRole%22%7D%7D";
+        String twice = once.replace("%", "%25");
+        assertThat(TrustPolicy.parse(twice)).isEqualTo(TrustPolicy.parse(once));
+        assertThat(TrustPolicy.decodeIamDocument(twice)).startsWith("{\"Statement\"");
+        PolicyParseException e = catchThrowableOfType(PolicyParseException.class,
+                () -> TrustPolicy.parse("%7B%22Statement%22%3A%7D"));
+        assertThat(e.where()).isEqualTo("line 1, column 14 of the URL-decoded document");
+    }
+
+    @Test
     void leavesRawDocumentsAloneEvenWithPercentSigns() throws Exception {
         String raw = "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\","
                 + "\"Condition\":{\"StringEquals\":{\"k\":\"100%20\"}}}}";

@@ -102,7 +102,7 @@ class TrustRewriterPropertiesTest {
         } else {
             assertThat(r.after()).isEqualTo(p);
             if (allowedBefore) {
-                assertThat(r.notes()).anyMatch(n -> n.contains("still admitted") || n.contains("without any statement"));
+                assertThat(r.notes()).anyMatch(n -> n.contains("would still be admitted") || n.contains("without any statement"));
             }
         }
         for (ClusterInfo c : CLUSTERS) {

@@ -108,12 +108,24 @@ class TrustRewriterTest {
     }
 
     @Test
+    void removesFromACrossAccountRoleWhenToldItsAccount() throws Exception {
+        TrustPolicy p = policy(irsa(ISSUER, "StringEquals",
+                "[\"system:serviceaccount:pay:api\",\"system:serviceaccount:pay:worker\"]")
+                .replace("111122223333", "444455556666"));
+        assertThat(rewriter.removeIrsaSubject(p, CLUSTER, API, 2048).changed()).isFalse();
+        RewriteResult r = rewriter.removeIrsaSubject(p, CLUSTER, API, 2048, "444455556666");
+        assertThat(r.changed()).isTrue();
+        assertThat(evaluator.irsa(r.after(), CLUSTER, API, null, "444455556666").allowed()).isFalse();
+        assertThat(evaluator.irsa(r.after(), CLUSTER, WORKER, null, "444455556666").allowed()).isTrue();
+    }
+
+    @Test
     void neverWidensASharedWildcard() throws Exception {
         TrustPolicy p = policy(irsa(ISSUER, "StringLike", "[\"system:serviceaccount:pay:*\"]"));
         RewriteResult r = rewriter.removeIrsaSubject(p, CLUSTER, API, 2048);
         assertThat(r.changed()).isFalse();
         assertThat(r.after()).isEqualTo(p);
-        assertThat(r.notes()).singleElement().asString().contains("still admitted")
+        assertThat(r.notes()).singleElement().asString().contains("would still be admitted")
                 .contains("StringLike " + ISSUER + ":sub = system:serviceaccount:pay:*");
     }
 

@@ -76,8 +76,25 @@ class AwsCliTest {
         assertThat(out.at("/Role/AssumeRolePolicyDocument")).isEqualTo(JSON.readTree(IamApiTest.IRSA_TRUST));
     }
 
+    @Test
+    void assumeRoleProfileChainsThroughTheEmulator() throws Exception {
+        String role = f.world.createRole(EmulatorFixture.OTHER_ACCOUNT, "/", "auditor",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                        + EmulatorFixture.ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\"}]}", null);
+        Files.writeString(home.resolve("config"), "\n[profile auditor]\nrole_arn = " + role
+                + "\nsource_profile = sandbox\nregion = us-west-2\nendpoint_url = " + f.emulator.endpoint() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        JsonNode me = runAs("auditor", "sts", "get-caller-identity");
+        assertThat(me.get("Account").asText()).isEqualTo(EmulatorFixture.OTHER_ACCOUNT);
+        assertThat(me.get("Arn").asText()).startsWith("arn:aws:sts::" + EmulatorFixture.OTHER_ACCOUNT + ":assumed-role/auditor/");
+    }
+
     private JsonNode run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(aws.toString(), "--profile", "sandbox"));
+        return runAs("sandbox", args);
+    }
+
+    private JsonNode runAs(String profile, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(aws.toString(), "--profile", profile));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
@@ -85,6 +102,12 @@ class AwsCliTest {
         pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
         pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         pb.environment().put("AWS_MAX_ATTEMPTS", "1");
+        // the CLI caches assumed-role credentials under ~/.aws/cli/cache: keep that inside the test folder
+        Path userHome = Path.of(System.getProperty("user.home"));
+        pb.environment().put("HOME", home.toString());
+        if (!pb.environment().containsKey("PYENV_ROOT") && Files.isDirectory(userHome.resolve(".pyenv"))) {
+            pb.environment().put("PYENV_ROOT", userHome.resolve(".pyenv").toString()); // shims find Python here
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] stdout = p.getInputStream().readAllBytes();

@@ -163,4 +163,21 @@ class EksClusterAndAddonApiTest {
         eks.deleteAddon(r -> r.clusterName(CLUSTER).addonName("eks-pod-identity-agent"));
         assertThat(events).containsExactly("created prod/eks-pod-identity-agent", "deleted prod/eks-pod-identity-agent");
     }
+
+    @Test
+    void addonConfigurationNamesTheServiceAccountsThatWantARole() {
+        var config = eks.describeAddonConfiguration(r -> r.addonName("aws-ebs-csi-driver").addonVersion("v1.38.1-eksbuild.1"));
+        assertThat(config.addonName()).isEqualTo("aws-ebs-csi-driver");
+        assertThat(config.configurationSchema()).contains("\"type\":\"object\"");
+        assertThat(config.podIdentityConfiguration()).singleElement().satisfies(c -> {
+            assertThat(c.serviceAccount()).isEqualTo("ebs-csi-controller-sa");
+            assertThat(c.recommendedManagedPolicies()).containsExactly("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
+        });
+        assertThat(eks.describeAddonConfiguration(r -> r.addonName("coredns").addonVersion("v1.11.4-eksbuild.2"))
+                .podIdentityConfiguration()).isEmpty();
+        assertThatThrownBy(() -> eks.describeAddonConfiguration(r -> r.addonName("nope").addonVersion("v1")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> eks.describeAddonConfiguration(r -> r.addonName("vpc-cni")))
+                .isInstanceOf(InvalidParameterException.class);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import java.time.Duration;
@@ -33,11 +34,17 @@ final class EmulatorFixture implements AutoCloseable {
     static final String POD_IDENTITY_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"pods.eks.amazonaws.com\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}";
 
-    final AwsWorld world = new AwsWorld();
-    final AwsEmulator emulator = new AwsEmulator(world);
+    final AwsWorld world;
+    final AwsEmulator emulator;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
     EmulatorFixture() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    EmulatorFixture(java.time.Clock clock) {
+        world = new AwsWorld(clock);
+        emulator = new AwsEmulator(world);
         world.addAccount(ACCOUNT, KEY, SECRET, 2048);
         world.addAccount(OTHER_ACCOUNT, OTHER_KEY, SECRET, 2048);
         world.addCluster(ACCOUNT, REGION, CLUSTER, "1.31", "eks.12", ISSUER, "https://127.0.0.1:6443", false);
@@ -65,8 +72,24 @@ final class EmulatorFixture implements AutoCloseable {
     }
 
     StsClient sts(String accessKey) {
+        return sts(AwsBasicCredentials.create(accessKey, SECRET));
+    }
+
+    StsClient sts(AwsCredentials credentials) {
         return track(StsClient.builder().endpointOverride(emulator.endpoint()).region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, SECRET)))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(override(false)).build());
+    }
+
+    IamClient iam(AwsCredentials credentials) {
+        return track(IamClient.builder().endpointOverride(emulator.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .overrideConfiguration(override(false)).build());
+    }
+
+    EksClient eks(AwsCredentials credentials) {
+        return track(EksClient.builder().endpointOverride(emulator.endpoint()).region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .overrideConfiguration(override(false)).build());
     }
 

@@ -220,4 +220,20 @@ class IamApiTest {
         assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(2);
         assertThat(created).endsWith(":oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/FF");
     }
+
+    @Test
+    void awsPrincipalsOfSandboxAccountsMustExist() {
+        String source = f.podIdentityRole("source");
+        String trusting = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"%s\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}";
+        iam.createRole(r -> r.roleName("target").assumeRolePolicyDocument(String.format(trusting, source)));
+        iam.createRole(r -> r.roleName("external").assumeRolePolicyDocument(String.format(trusting, "arn:aws:iam::999988887777:role/anything")));
+        iam.createRole(r -> r.roleName("root").assumeRolePolicyDocument(String.format(trusting, "arn:aws:iam::" + ACCOUNT + ":root")));
+        assertThatThrownBy(() -> iam.createRole(r -> r.roleName("ghostly").assumeRolePolicyDocument(
+                String.format(trusting, "arn:aws:iam::" + ACCOUNT + ":role/ghost"))))
+                .isInstanceOf(MalformedPolicyDocumentException.class).hasMessageContaining("Invalid principal");
+        assertThatThrownBy(() -> iam.updateAssumeRolePolicy(r -> r.roleName("target").policyDocument(
+                String.format(trusting, "arn:aws:iam::" + EmulatorFixture.OTHER_ACCOUNT + ":role/ghost"))))
+                .isInstanceOf(MalformedPolicyDocumentException.class);
+    }
 }

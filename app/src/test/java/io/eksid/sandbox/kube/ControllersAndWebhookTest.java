@@ -135,6 +135,20 @@ class ControllersAndWebhookTest extends SandboxKubeTestSupport {
     }
 
     @Test
+    void churnReplacesOwnedPodsAndStops() {
+        cluster.namespace("shop", Map.of());
+        cluster.deployment("shop", "web", "default", 4, PodTemplateOptions.defaults());
+        Set<String> before = uids("app=web");
+        cluster.startChurn(40);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> !uids("app=web").containsAll(before));
+        cluster.stopChurn();
+        assertThat(uids("app=web")).hasSize(4);
+        assertThat(client.apps().deployments().inNamespace("shop").withName("web").get().getStatus().getReadyReplicas())
+                .isEqualTo(4);
+    }
+
+    @Test
     void seededPodsKeepTheirCreationTime() {
         cluster.namespace("shop", Map.of());
         Instant started = Instant.parse("2025-01-02T03:04:05Z");

@@ -141,6 +141,11 @@ class KubectlCompatibilityTest extends SandboxKubeTestSupport {
         Result denied = kubectl("get", "pods", "-A");
         assertThat(denied.exitCode).isNotZero();
         assertThat(denied.err).contains("Forbidden", "cannot list resource \"pods\"");
+        Result canI = kubectl("auth", "can-i", "list", "pods");
+        assertThat(canI.out.trim()).startsWith("no");
+        Result canPatch = kubectl("auth", "can-i", "patch", "deployments", "-n", "shop");
+        assertThat(canPatch.exitCode).as(canPatch.err).isZero();
+        assertThat(canPatch.out.trim()).isEqualTo("yes");
     }
 
     @Test

@@ -220,6 +220,65 @@ class WatchAndInformerTest extends SandboxKubeTestSupport {
         }
     }
 
+    @Test
+    void watchListSendsTheInitialStateThenAnAnnotatedBookmark() throws Exception {
+        cluster.namespace("shop", Map.of());
+        cluster.serviceAccount("shop", "cart", Map.of());
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = java.net.http.HttpClient.newHttpClient()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.serverUrl("c1")
+                        + "/api/v1/namespaces/shop/serviceaccounts?watch=true&sendInitialEvents=true"
+                        + "&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan&timeoutSeconds=5")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<String> body = response.body()) {
+            java.util.Iterator<String> it = body.iterator();
+            while (it.hasNext()) {
+                String line = it.next();
+                lines.add(line);
+                if (line.contains("k8s.io/initial-events-end")) {
+                    break;
+                }
+            }
+        }
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("{\"type\":\"ADDED\"").contains("\"name\":\"cart\"");
+        assertThat(lines.get(1)).startsWith("{\"type\":\"ADDED\"").contains("\"name\":\"default\"");
+        assertThat(lines.get(2)).startsWith("{\"type\":\"BOOKMARK\"");
+    }
+
+    @Test
+    void filteredWatchesSeeObjectsLeaveTheirSelectorAsDeleted() throws Exception {
+        cluster.namespace("shop", Map.of());
+        cluster.deployment("shop", "web", "default", 1, PodTemplateOptions.defaults());
+        Pod pod = client.pods().inNamespace("shop").list().getItems().get(0);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Watch watch = client.pods().inNamespace("shop").withLabel("stage", "canary").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod p) {
+                seen.add(action.name());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        });
+        try {
+            client.pods().inNamespace("shop").withName(pod.getMetadata().getName()).edit(p -> {
+                p.getMetadata().getLabels().put("stage", "canary");
+                return p;
+            });
+            client.pods().inNamespace("shop").withName(pod.getMetadata().getName()).edit(p -> {
+                p.getMetadata().getLabels().put("stage", "stable");
+                return p;
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= 2);
+            assertThat(seen).containsExactly("ADDED", "DELETED");
+        } finally {
+            watch.close();
+        }
+    }
+
     private Set<String> storedPodKeys() {
         return cluster.pods(null).stream().map(p -> p.path("metadata").path("namespace").asText() + "/"
                 + p.path("metadata").path("name").asText()).collect(Collectors.toSet());

@@ -64,7 +64,7 @@ class AcmeScenarioContentTest {
     @Test
     void everyCaseNamesServiceAccountsThatExistOrDeliberatelyDoNot() {
         for (ScenarioCase c : AcmeScenario.cases()) {
-            if (c.serviceAccount().equals("-") || c.id().equals("agent-installed-staging")) {
+            if (c.serviceAccount().equals("-")) {
                 continue;
             }
             List<String> clusters = Arrays.asList(c.cluster().split(", "));

@@ -1,0 +1,115 @@
+package io.eksid.ui.graph;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/** The Graph tab: the canvas, its own small toolbar (zoom, filters, export) and the legend. */
+public final class GraphPane extends BorderPane {
+
+    private final GraphCanvas canvas = new GraphCanvas();
+    private final GraphLegend legend = new GraphLegend(GraphPalette.light());
+    private final Label empty = new Label("Waiting for the cluster\u2026");
+    private final ToggleButton onlyProblems = new ToggleButton("Only problems");
+    private final ToggleButton onlyIrsa = new ToggleButton("Only IRSA");
+    private Consumer<String> onError = msg -> { };
+
+    public GraphPane() {
+        setId("graph-pane");
+        canvas.setId("graph-canvas");
+        Button fit = iconButton(MaterialDesignF.FIT_TO_PAGE_OUTLINE, "Fit the whole graph (F)", canvas::fit);
+        Button zoomIn = iconButton(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", () -> canvas.zoom(1.25));
+        Button zoomOut = iconButton(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-)", () -> canvas.zoom(0.8));
+        onlyProblems.setId("graph-only-problems");
+        onlyIrsa.setId("graph-only-irsa");
+        onlyProblems.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        Button png = new Button("PNG", new FontIcon(MaterialDesignI.IMAGE_OUTLINE));
+        png.setTooltip(new Tooltip("Export the whole graph as PNG"));
+        png.setOnAction(e -> export("png"));
+        Button svg = new Button("SVG", new FontIcon(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
+        svg.setTooltip(new Tooltip("Export the whole graph as SVG"));
+        svg.setOnAction(e -> export("svg"));
+        ToolBar bar = new ToolBar(fit, zoomIn, zoomOut, new Separator(), onlyProblems, onlyIrsa, new Separator(),
+                png, svg);
+        setTop(bar);
+        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(legend, new Insets(10));
+        empty.getStyleClass().add("state-connecting");
+        StackPane center = new StackPane(canvas, empty, legend);
+        setCenter(center);
+        canvas.paletteProperty().addListener((o, a, b) -> legend.update(b));
+    }
+
+    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public void setGraph(LaidOutGraph g, String emptyMessage) {
+        canvas.setGraph(g);
+        empty.setText(emptyMessage);
+        empty.setVisible(g.nodeCount() == 0);
+    }
+
+    public void bindFilters(BooleanProperty problems, BooleanProperty irsa) {
+        onlyProblems.selectedProperty().bindBidirectional(problems);
+        onlyIrsa.selectedProperty().bindBidirectional(irsa);
+    }
+
+    public void setOnError(Consumer<String> handler) {
+        this.onError = handler;
+    }
+
+    private void export(String format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export graph as " + format.toUpperCase(java.util.Locale.ROOT));
+        chooser.setInitialFileName("identity-graph." + format);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.toUpperCase(java.util.Locale.ROOT),
+                "*." + format));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            exportTo(file.toPath(), format);
+        }
+    }
+
+    /** Writes the whole current graph to a file; errors go to the error handler, never lost silently. */
+    public void exportTo(Path file, String format) {
+        try {
+            if (format.equals("svg")) {
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    new SvgExporter().write(canvas.graph(), canvas.paletteProperty().get(), w);
+                }
+            } else {
+                new PngExporter().write(canvas.graph(), canvas.paletteProperty().get(), file);
+            }
+        } catch (IOException | RuntimeException e) {
+            onError.accept("Could not export the graph to " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package io.eksid.ui.graph;
+
+import io.eksid.model.PodInfo;
+import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.findings.Finding;
+import io.eksid.model.findings.Severity;
+import io.eksid.model.graph.EdgeKind;
+import io.eksid.model.graph.EdgeStatus;
+import io.eksid.model.graph.EffectiveIdentity;
+import io.eksid.model.graph.GraphEdge;
+import io.eksid.model.graph.GraphNode;
+import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.graph.NodeIds;
+import io.eksid.model.graph.NodeKind;
+import io.eksid.model.graph.ResolvedRole;
+import io.eksid.model.graph.RoleAvailability;
+import io.eksid.model.graph.ServiceAccountIdentity;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the identity graph into what the graph view shows: namespaces as blocks (collapsed ones as a single
+ * header), workloads with their pods folded into counts (expanded on demand), service accounts, and one edge per
+ * mapping from a service account to the role it reaches — the association node is folded into a Pod Identity
+ * edge, its facts live in the inspector.
+ */
+public final class ViewGraphBuilder {
+
+    /** What the user chose to see. */
+    public record Filter(Set<String> namespaces, boolean onlyProblems, boolean onlyIrsa) {
+        public static final Filter ALL = new Filter(Set.of(), false, false);
+
+        public Filter {
+            namespaces = Set.copyOf(namespaces);
+        }
+    }
+
+    public ViewGraph build(IdentityGraph g, List<Finding> findings, Set<String> expanded, Filter filter) {
+        Set<String> problemSubjects = new HashSet<>();
+        for (Finding f : findings) {
+            if (f.severity().atLeast(Severity.WARNING)) {
+                problemSubjects.add(f.subject());
+            }
+        }
+        Set<String> convertible = new HashSet<>();
+        for (ServiceAccountIdentity sa : g.convertibleIrsaMappings()) {
+            convertible.add(sa.nodeId());
+        }
+        // Group what each namespace holds.
+        Map<String, List<GraphNode>> workloadsByNs = new LinkedHashMap<>();
+        Map<String, List<ServiceAccountIdentity>> sasByNs = new LinkedHashMap<>();
+        List<String> namespaces = new ArrayList<>();
+        for (GraphNode n : g.nodes()) {
+            if (n.kind() == NodeKind.NAMESPACE) {
+                namespaces.add(n.label());
+            }
+        }
+        for (ServiceAccountIdentity sa : g.serviceAccounts()) {
+            sasByNs.computeIfAbsent(sa.ref().namespace(), k -> new ArrayList<>()).add(sa);
+            if (!namespaces.contains(sa.ref().namespace())) {
+                namespaces.add(sa.ref().namespace());
+            }
+        }
+        Map<String, List<PodInfo>> podsByWorkload = new HashMap<>();
+        Map<String, String> workloadSa = new HashMap<>();
+        for (GraphNode n : g.nodes()) {
+            if (n.kind() == NodeKind.WORKLOAD) {
+                String ns = n.id().substring(3, n.id().indexOf('/'));
+                workloadsByNs.computeIfAbsent(ns, k -> new ArrayList<>()).add(n);
+                for (GraphEdge e : g.edgesFrom(n.id())) {
+                    if (e.kind() == EdgeKind.RUNS_AS) {
+                        workloadSa.put(n.id(), e.to());
+                    }
+                }
+            }
+        }
+        for (ServiceAccountIdentity sa : g.serviceAccounts()) {
+            for (PodInfo p : g.podsOf(sa.ref())) {
+                String owner = p.owner() == null ? null : NodeIds.workload(p.namespace(), p.owner());
+                if (owner != null) {
+                    podsByWorkload.computeIfAbsent(owner, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+
+        List<ViewNode> nodes = new ArrayList<>();
+        List<ViewEdge> edges = new ArrayList<>();
+        Set<String> usedRoles = new LinkedHashSet<>();
+        java.util.Collections.sort(namespaces);
+        for (String ns : namespaces) {
+            if (!filter.namespaces().isEmpty() && !filter.namespaces().contains(ns)) {
+                continue;
+            }
+            List<ServiceAccountIdentity> sas = new ArrayList<>();
+            for (ServiceAccountIdentity sa : sasByNs.getOrDefault(ns, List.of())) {
+                if (keep(sa, g, filter, problemSubjects)) {
+                    sas.add(sa);
+                }
+            }
+            Set<String> keptSaIds = new HashSet<>();
+            sas.forEach(sa -> keptSaIds.add(sa.nodeId()));
+            List<GraphNode> workloads = new ArrayList<>();
+            for (GraphNode w : workloadsByNs.getOrDefault(ns, List.of())) {
+                if (keptSaIds.contains(workloadSa.get(w.id()))) {
+                    workloads.add(w);
+                }
+            }
+            if ((filter.onlyIrsa() || filter.onlyProblems()) && sas.isEmpty()) {
+                continue;
+            }
+            String nsId = NodeIds.namespace(ns);
+            boolean open = expanded.contains(nsId);
+            int podCount = 0;
+            for (GraphNode w : workloads) {
+                podCount += podsByWorkload.getOrDefault(w.id(), List.of()).size();
+            }
+            String summary = workloads.size() + " workloads \u00b7 " + sas.size() + " service accounts \u00b7 "
+                    + podCount + " pods";
+            nodes.add(new ViewNode(nsId, GraphColumn.NAMESPACE, ns, ns, summary, NodeStyle.NAMESPACE,
+                    problemSubjects.contains(nsId) ? Set.of(NodeBadge.PROBLEM) : Set.of(), true, open));
+            if (!open) {
+                // Collapsed: one edge per (role, style) from the header, nothing laid out inside.
+                Set<String> seen = new HashSet<>();
+                for (ServiceAccountIdentity sa : sas) {
+                    for (ViewEdge e : mappingEdges(g, sa)) {
+                        if (seen.add(e.to() + "|" + e.style())) {
+                            edges.add(new ViewEdge(nsId, e.to(), e.style(), e.tooltip()));
+                            usedRoles.add(e.to());
+                        }
+                    }
+                }
+                continue;
+            }
+            for (GraphNode w : workloads) {
+                List<PodInfo> pods = podsByWorkload.getOrDefault(w.id(), List.of());
+                int stale = 0;
+                boolean unsupported = false;
+                for (PodInfo p : pods) {
+                    EffectiveIdentity id = g.effectiveIdentity(p).orElse(null);
+                    if (id != null && id.stale()) {
+                        stale++;
+                    }
+                    unsupported |= p.fargate() || p.windows();
+                }
+                EnumSet<NodeBadge> badges = EnumSet.noneOf(NodeBadge.class);
+                if (stale > 0) {
+                    badges.add(NodeBadge.STALE);
+                }
+                if (unsupported) {
+                    badges.add(NodeBadge.UNSUPPORTED);
+                }
+                if (problemSubjects.contains(w.id())) {
+                    badges.add(NodeBadge.PROBLEM);
+                }
+                boolean wOpen = expanded.contains(w.id());
+                String kind = w.id().substring(w.id().indexOf('/') + 1, w.id().lastIndexOf('/'));
+                String detail = kind + " \u00b7 " + pods.size() + (pods.size() == 1 ? " pod" : " pods")
+                        + (stale > 0 ? " \u00b7 " + stale + " stale" : "")
+                        + (unsupported ? " \u00b7 " + (pods.stream().anyMatch(PodInfo::fargate) ? "Fargate" : "Windows")
+                        : "");
+                nodes.add(new ViewNode(w.id(), GraphColumn.WORKLOAD, ns, w.label(), detail, NodeStyle.WORKLOAD,
+                        badges, !pods.isEmpty(), wOpen));
+                String saId = workloadSa.get(w.id());
+                edges.add(new ViewEdge(w.id(), saId, EdgeStyle.RUNS_AS, ""));
+                if (wOpen) {
+                    for (PodInfo p : pods) {
+                        EffectiveIdentity id = g.effectiveIdentity(p).orElse(null);
+                        String podId = NodeIds.pod(p.namespace(), p.name());
+                        String mech = id == null ? "" : id.mechanism().name().replace('_', ' ').toLowerCase();
+                        nodes.add(new ViewNode(podId, GraphColumn.WORKLOAD, ns, p.name(), mech, NodeStyle.POD,
+                                id != null && id.stale() ? Set.of(NodeBadge.STALE) : Set.of(), false, false));
+                        edges.add(new ViewEdge(podId, saId, EdgeStyle.RUNS_AS,
+                                id == null ? "" : id.reason()));
+                    }
+                }
+            }
+            for (ServiceAccountIdentity sa : sas) {
+                EnumSet<NodeBadge> badges = EnumSet.noneOf(NodeBadge.class);
+                if (convertible.contains(sa.nodeId())) {
+                    badges.add(NodeBadge.CONVERTIBLE);
+                }
+                if (problemSubjects.contains(sa.nodeId())) {
+                    badges.add(NodeBadge.PROBLEM);
+                }
+                for (PodInfo p : g.podsOf(sa.ref())) {
+                    if (g.effectiveIdentity(p).map(EffectiveIdentity::stale).orElse(false)) {
+                        badges.add(NodeBadge.STALE);
+                        break;
+                    }
+                }
+                nodes.add(new ViewNode(sa.nodeId(), GraphColumn.SERVICE_ACCOUNT, ns, sa.ref().name(),
+                        saDetail(sa), NodeStyle.SERVICE_ACCOUNT, badges, false, false));
+                for (ViewEdge e : mappingEdges(g, sa)) {
+                    edges.add(e);
+                    usedRoles.add(e.to());
+                }
+            }
+        }
+        addRoles(g, usedRoles, nodes, edges, problemSubjects);
+        return new ViewGraph(nodes, edges);
+    }
+
+    private static boolean keep(ServiceAccountIdentity sa, IdentityGraph g, Filter filter, Set<String> problems) {
+        if (filter.onlyIrsa() && !sa.hasIrsaAnnotation()) {
+            return false;
+        }
+        if (filter.onlyProblems()) {
+            boolean problem = problems.contains(sa.nodeId())
+                    || (sa.irsaCheck() != null && sa.irsaCheck().status() == EdgeStatus.BROKEN)
+                    || (sa.podIdentityCheck() != null && sa.podIdentityCheck().status() == EdgeStatus.BROKEN)
+                    || g.podsOf(sa.ref()).stream().anyMatch(p -> g.effectiveIdentity(p)
+                    .map(EffectiveIdentity::stale).orElse(false));
+            return problem;
+        }
+        return true;
+    }
+
+    static String saDetail(ServiceAccountIdentity sa) {
+        String role = sa.newPod().roleArn();
+        String name = role == null ? "" : role.substring(role.lastIndexOf('/') + 1);
+        return switch (sa.newPod().mechanism()) {
+            case POD_IDENTITY -> "Pod Identity \u2192 " + name + (sa.irsaShadowed() ? " (IRSA shadowed)" : "");
+            case IRSA -> "IRSA \u2192 " + name;
+            case NODE_ROLE -> sa.exists() ? "node role (no pod identity)" : "missing service account";
+            case NONE -> "no AWS identity";
+        };
+    }
+
+    /** Edges from a service account straight to the role each mapping reaches. */
+    private static List<ViewEdge> mappingEdges(IdentityGraph g, ServiceAccountIdentity sa) {
+        List<ViewEdge> out = new ArrayList<>();
+        for (GraphEdge e : g.edgesFrom(sa.nodeId())) {
+            if (e.kind() == EdgeKind.IRSA) {
+                EdgeStyle style = switch (e.status()) {
+                    case OK -> EdgeStyle.IRSA;
+                    case SHADOWED -> EdgeStyle.BOTH;
+                    case BROKEN -> EdgeStyle.BROKEN;
+                    case UNPROVABLE -> EdgeStyle.UNPROVABLE;
+                };
+                out.add(new ViewEdge(sa.nodeId(), e.to(), style, e.reason()));
+            } else if (e.kind() == EdgeKind.ASSOCIATION) {
+                for (GraphEdge r : g.edgesFrom(e.to())) {
+                    if (r.kind() == EdgeKind.ASSOCIATION_ROLE) {
+                        EdgeStyle style = switch (r.status()) {
+                            case OK, SHADOWED -> EdgeStyle.POD_IDENTITY;
+                            case BROKEN -> EdgeStyle.BROKEN;
+                            case UNPROVABLE -> EdgeStyle.UNPROVABLE;
+                        };
+                        String why = (e.to().startsWith("assoc:") ? "association " + e.to().substring(6) : "")
+                                + (r.reason().isEmpty() ? "" : ": " + r.reason());
+                        out.add(new ViewEdge(sa.nodeId(), r.to(), style, why));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addRoles(IdentityGraph g, Set<String> usedRoles, List<ViewNode> nodes, List<ViewEdge> edges,
+                                 Set<String> problems) {
+        Set<String> trustTargets = new LinkedHashSet<>();
+        for (String roleId : usedRoles) {
+            GraphNode n = g.node(roleId).orElse(null);
+            String arnText = roleId.substring("role:".length());
+            ResolvedRole rr = g.role(arnText).orElse(null);
+            boolean missing = rr != null && rr.availability() != RoleAvailability.READ;
+            String detail = rr != null && rr.arn() != null
+                    ? (rr.arn().path().equals("/") ? "" : rr.arn().path() + " ") + rr.arn().account()
+                    + (missing ? " \u00b7 " + rr.problem() : "")
+                    : (missing ? rr.problem() : "");
+            nodes.add(new ViewNode(roleId, GraphColumn.ROLE, null, n != null ? n.label()
+                    : (rr != null ? rr.label() : arnText), detail, missing ? NodeStyle.ROLE_MISSING : NodeStyle.ROLE,
+                    problems.contains(roleId) || problems.contains(arnText) ? Set.of(NodeBadge.PROBLEM) : Set.of(),
+                    false, false));
+            for (GraphEdge e : g.edgesFrom(roleId)) {
+                if (e.kind() == EdgeKind.TRUSTS_OIDC_PROVIDER) {
+                    trustTargets.add(e.to());
+                    edges.add(new ViewEdge(roleId, e.to(), EdgeStyle.TRUSTS, e.reason()));
+                }
+            }
+        }
+        // Target roles of associations whose role is shown.
+        for (GraphEdge e : g.edges()) {
+            if (e.kind() == EdgeKind.TARGET_ROLE) {
+                for (GraphEdge r : g.edgesFrom(e.from())) {
+                    if (r.kind() == EdgeKind.ASSOCIATION_ROLE && usedRoles.contains(r.to())) {
+                        trustTargets.add(e.to());
+                        edges.add(new ViewEdge(r.to(), e.to(), EdgeStyle.TARGET, e.reason()));
+                    }
+                }
+            }
+        }
+        for (String id : trustTargets) {
+            GraphNode n = g.node(id).orElse(null);
+            boolean oidc = id.startsWith("oidc:");
+            String label = n != null ? n.label() : id;
+            nodes.add(new ViewNode(id, GraphColumn.TRUST_TARGET, null, label,
+                    oidc ? "OIDC provider" + (n != null && !n.exists() ? " \u00b7 missing" : "") : "target role",
+                    oidc ? NodeStyle.OIDC_PROVIDER : NodeStyle.TARGET_ROLE, Set.of(), false, false));
+        }
+    }
+
+    static ServiceAccountRef saRef(String saId) {
+        return ServiceAccountRef.parse(saId.substring(3));
+    }
+}

@@ -1,0 +1,417 @@
+package io.eksid.ui.inspector;
+
+import io.eksid.engine.live.IdentityState;
+import io.eksid.model.PodIdentityAssociation;
+import io.eksid.model.PodInfo;
+import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.findings.Finding;
+import io.eksid.model.graph.EffectiveIdentity;
+import io.eksid.model.graph.GraphEdge;
+import io.eksid.model.graph.GraphNode;
+import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.graph.MappingCheck;
+import io.eksid.model.graph.NodeIds;
+import io.eksid.model.graph.ResolvedRole;
+import io.eksid.model.graph.RoleAvailability;
+import io.eksid.model.graph.ServiceAccountIdentity;
+import io.eksid.model.trust.PolicySize;
+import io.eksid.model.trust.TrustDecision;
+import io.eksid.ui.inspector.InspectorContent.Action;
+import io.eksid.ui.inspector.InspectorContent.Field;
+import io.eksid.ui.inspector.InspectorContent.Meter;
+import io.eksid.ui.inspector.InspectorContent.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the inspector's content for a node of the identity graph. Pure: no FX, no I/O. */
+public final class InspectorModel {
+
+    /** Pods listed per service account before "and N more". */
+    static final int POD_ROWS = 50;
+
+    public InspectorContent describe(IdentityState state, String nodeId) {
+        if (state == null || nodeId == null) {
+            return InspectorContent.EMPTY;
+        }
+        IdentityGraph g = state.graph();
+        GraphNode node = g.node(nodeId).orElse(null);
+        if (node == null) {
+            return new InspectorContent(nodeId, "", nodeId, "No longer in the cluster.", List.of(), List.of());
+        }
+        return switch (node.kind()) {
+            case SERVICE_ACCOUNT -> serviceAccount(state, node);
+            case ROLE -> role(state, node);
+            case ASSOCIATION -> association(state, node);
+            case POD -> pod(state, node);
+            case WORKLOAD -> workload(state, node);
+            case NAMESPACE -> namespace(state, node);
+            case OIDC_PROVIDER -> oidcProvider(state, node);
+        };
+    }
+
+    private InspectorContent serviceAccount(IdentityState state, GraphNode node) {
+        IdentityGraph g = state.graph();
+        ServiceAccountRef ref = ServiceAccountRef.parse(node.id().substring(3));
+        ServiceAccountIdentity sa = g.serviceAccount(ref).orElse(null);
+        List<Section> sections = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
+        if (sa == null) {
+            return new InspectorContent(node.id(), "Service account", ref.toString(), "", sections, actions);
+        }
+        var newPod = sa.newPod();
+        List<Field> identity = new ArrayList<>();
+        identity.add(new Field("New pods get", describeMechanism(newPod.mechanism().name(), newPod.roleArn()),
+                newPod.roleArn() == null ? "warn" : "ok"));
+        if (!newPod.reason().isEmpty()) {
+            identity.add(new Field("Why", newPod.reason(), "muted"));
+        }
+        if (!sa.exists()) {
+            identity.add(new Field("Exists", "no \u2014 referenced but not in the cluster", "error"));
+        }
+        sections.add(Section.fields("Identity", identity));
+
+        List<Field> annotations = new ArrayList<>();
+        state.snapshot().serviceAccounts().stream()
+                .filter(s -> s.namespace().equals(ref.namespace()) && s.name().equals(ref.name()))
+                .findFirst()
+                .ifPresent(info -> info.annotations().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> annotations.add(Field.of(e.getKey(), e.getValue()))));
+        if (!annotations.isEmpty()) {
+            sections.add(Section.fields("Annotations", annotations));
+        }
+        if (sa.hasIrsaAnnotation()) {
+            sections.add(explain("IRSA \u2014 explain", sa.irsaCheck(), sa.irsaAnnotation()));
+            if (!sa.hasAssociation() && sa.irsaRole() != null) {
+                actions.add(Action.CONVERT_TO_POD_IDENTITY);
+            }
+        }
+        PodIdentityAssociation a = sa.association();
+        if (a != null) {
+            sections.add(Section.fields("Pod Identity association", associationFields(a)));
+            sections.add(explain("Pod Identity \u2014 explain", sa.podIdentityCheck(), a.roleArn()));
+            if (sa.targetRoleCheck() != null) {
+                sections.add(explain("Target role \u2014 explain", sa.targetRoleCheck(), a.targetRoleArn()));
+            }
+        } else {
+            actions.add(Action.NEW_ASSOCIATION);
+        }
+        sections.add(pods(g, g.podsOf(ref)));
+        addFindings(state, node.id(), sections);
+        return new InspectorContent(node.id(), "Service account", ref.name(), "namespace " + ref.namespace(),
+                sections, actions);
+    }
+
+    static String describeMechanism(String mechanism, String roleArn) {
+        String m = switch (mechanism) {
+            case "POD_IDENTITY" -> "Pod Identity";
+            case "IRSA" -> "IRSA";
+            case "NODE_ROLE" -> "the node's instance role (no pod identity)";
+            default -> "no AWS identity";
+        };
+        return roleArn == null ? m : m + " \u2192 " + roleArn;
+    }
+
+    private static Section explain(String title, MappingCheck check, String roleArn) {
+        List<Field> f = new ArrayList<>();
+        f.add(Field.of("Role", roleArn));
+        if (check == null) {
+            f.add(new Field("Verdict", "not evaluated", "muted"));
+            return Section.fields(title, f);
+        }
+        String tone = switch (check.status()) {
+            case OK -> "ok";
+            case SHADOWED, UNPROVABLE -> "warn";
+            case BROKEN -> "error";
+        };
+        f.add(new Field("Verdict", check.status().name().toLowerCase(java.util.Locale.ROOT), tone));
+        TrustDecision d = check.decision();
+        if (d != null) {
+            f.add(Field.of("Deciding statement", d.statementIndex() == null ? "none" : "#" + d.statementIndex()));
+            f.add(Field.of("Reason", d.reason()));
+        } else if (!check.reason().isEmpty()) {
+            f.add(Field.of("Reason", check.reason()));
+        }
+        return Section.fields(title, f);
+    }
+
+    static List<Field> associationFields(PodIdentityAssociation a) {
+        List<Field> f = new ArrayList<>();
+        f.add(Field.of("Association ID", a.associationId()));
+        f.add(Field.of("ARN", a.associationArn()));
+        f.add(Field.of("Cluster", a.clusterName()));
+        f.add(Field.of("Namespace", a.namespace()));
+        f.add(Field.of("Service account", a.serviceAccount()));
+        f.add(Field.of("Role", a.roleArn()));
+        f.add(Field.of("Target role", a.targetRoleArn() == null ? "\u2014" : a.targetRoleArn()));
+        f.add(Field.of("Session tags", a.disableSessionTags() ? "disabled" : "enabled"));
+        f.add(Field.of("Session policy", a.policy() == null ? "\u2014" : a.policy()));
+        f.add(Field.of("External ID", a.externalId() == null ? "\u2014" : a.externalId()));
+        f.add(new Field("Owner", a.ownerArn() == null ? "\u2014 (managed directly)"
+                : a.ownerArn() + " (owned by an add-on: change it through the add-on)", a.ownedByAddon() ? "warn" : ""));
+        f.add(Field.of("Created", String.valueOf(a.createdAt())));
+        f.add(Field.of("Modified", String.valueOf(a.modifiedAt())));
+        a.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> f.add(Field.of("tag " + e.getKey(), e.getValue())));
+        return f;
+    }
+
+    private static Section pods(IdentityGraph g, List<PodInfo> pods) {
+        List<Field> f = new ArrayList<>();
+        int stale = 0;
+        for (PodInfo p : pods) {
+            EffectiveIdentity id = g.effectiveIdentity(p).orElse(null);
+            if (id != null && id.stale()) {
+                stale++;
+            }
+            if (f.size() < POD_ROWS) {
+                String what = id == null ? "unknown" : describeMechanism(id.mechanism().name(), id.roleArn());
+                f.add(new Field(p.name(), p.phase() + " \u00b7 " + what + (id != null && id.stale()
+                        ? " \u00b7 STALE: " + id.reason() : ""), id != null && id.stale() ? "warn" : ""));
+            }
+        }
+        if (pods.size() > POD_ROWS) {
+            f.add(new Field("\u2026", "and " + (pods.size() - POD_ROWS) + " more", "muted"));
+        }
+        String title = "Pods (" + pods.size() + (stale > 0 ? ", " + stale + " on stale credentials" : "") + ")";
+        if (pods.isEmpty()) {
+            f.add(new Field("", "no pods run as this service account", "muted"));
+        }
+        return Section.fields(title, f);
+    }
+
+    private InspectorContent role(IdentityState state, GraphNode node) {
+        IdentityGraph g = state.graph();
+        String arnText = node.id().substring("role:".length());
+        ResolvedRole rr = g.role(arnText).orElse(null);
+        List<Section> sections = new ArrayList<>();
+        List<Field> f = new ArrayList<>();
+        f.add(Field.of("ARN", arnText));
+        if (rr != null && rr.arn() != null) {
+            f.add(Field.of("Account", rr.arn().account() + (rr.arn().account().equals(state.snapshot().cluster()
+                    .account()) ? " (cluster account)" : " (another account)")));
+            f.add(Field.of("Path", rr.arn().path()));
+        }
+        if (rr != null && rr.availability() != RoleAvailability.READ) {
+            f.add(new Field("Readable", rr.availability().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + rr.problem(), "error"));
+        }
+        if (rr != null && rr.role() != null) {
+            f.add(Field.of("Attached policies", rr.role().attachedPolicyArns().isEmpty() ? "\u2014"
+                    : String.join("\n", rr.role().attachedPolicyArns())));
+            f.add(Field.of("Inline policies", rr.role().inlinePolicyNames().isEmpty() ? "\u2014"
+                    : String.join(", ", rr.role().inlinePolicyNames())));
+        }
+        sections.add(Section.fields("Role", f));
+
+        // Who uses it, with each verdict; the first deciding statement is highlighted in the policy.
+        List<Field> users = new ArrayList<>();
+        Integer highlight = null;
+        for (GraphEdge e : g.edgesTo(node.id())) {
+            String from = e.from();
+            String who = from.startsWith("assoc:") ? g.edgesTo(from).stream().findFirst().map(GraphEdge::from)
+                    .orElse(from) : from;
+            String via = switch (e.kind()) {
+                case IRSA -> "IRSA";
+                case ASSOCIATION_ROLE -> "Pod Identity";
+                case TARGET_ROLE -> "target role";
+                default -> e.kind().name();
+            };
+            users.add(new Field(who.replaceFirst("^sa:", ""), via + " \u00b7 " + e.status().name()
+                    .toLowerCase(java.util.Locale.ROOT) + (e.reason().isEmpty() ? "" : " \u2014 " + e.reason()),
+                    e.status().name().equals("OK") ? "ok" : e.status().name().equals("BROKEN") ? "error" : "warn"));
+            if (highlight == null) {
+                highlight = decidingStatement(g, who, e.kind().name());
+            }
+        }
+        if (users.isEmpty()) {
+            users.add(new Field("", "no service account in this cluster uses it", "muted"));
+        }
+        sections.add(Section.fields("Used by (" + (users.size()) + ")", users));
+
+        if (rr != null && rr.role() != null) {
+            String pretty = rr.policy() != null ? rr.policy().toPrettyJson() : rr.role().trustPolicyJson();
+            int[] range = highlight == null ? new int[] {-1, -1} : statementLines(pretty, highlight);
+            PolicySize size = PolicySize.measure(rr.role().trustPolicyJson(), state.snapshot().trustPolicyQuota());
+            sections.add(new Section("Trust policy" + (highlight == null ? "" : " (statement #" + highlight
+                    + " decides)"), rr.parseError() == null ? List.of()
+                    : List.of(new Field("Parse error", rr.parseErrorText(), "error")), pretty, range[0], range[1],
+                    new Meter(size.ratio(), size.characters() + " of " + size.quota()
+                            + " characters (white space not counted)")));
+            List<Field> providers = new ArrayList<>();
+            if (rr.policy() != null) {
+                for (String p : rr.policy().federatedOidcProviderArns()) {
+                    boolean ours = state.snapshot().cluster().oidcProviderArn().map(p::equals).orElse(false);
+                    providers.add(new Field(p.substring(p.indexOf("oidc-provider/") + 14),
+                            ours ? "this cluster" : "another cluster or issuer", ours ? "" : "muted"));
+                }
+            }
+            if (!providers.isEmpty()) {
+                sections.add(Section.fields("Clusters trusted via IRSA", providers));
+            }
+        }
+        addFindings(state, node.id(), sections);
+        addFindings(state, arnText, sections);
+        return new InspectorContent(node.id(), "IAM role", node.label(), arnText, sections, List.of(Action.COPY_ARN));
+    }
+
+    private static Integer decidingStatement(IdentityGraph g, String saId, String kind) {
+        if (!saId.startsWith("sa:")) {
+            return null;
+        }
+        ServiceAccountIdentity sa = g.serviceAccount(ServiceAccountRef.parse(saId.substring(3))).orElse(null);
+        if (sa == null) {
+            return null;
+        }
+        MappingCheck c = kind.equals("IRSA") ? sa.irsaCheck() : sa.podIdentityCheck();
+        return c == null || c.decision() == null ? null : c.decision().statementIndex();
+    }
+
+    /**
+     * Line range (inclusive, 0-based) of statement {@code index} in a pretty-printed policy: the statement objects
+     * are the 4-space-indented braces inside the Statement array.
+     */
+    static int[] statementLines(String pretty, int index) {
+        String[] lines = pretty.split("\n", -1);
+        int count = -1;
+        int start = -1;
+        boolean inStatements = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.contains("\"Statement\"")) {
+                inStatements = true;
+                if (l.trim().endsWith("{")) {
+                    // single-statement object form
+                    if (index == 0) {
+                        start = i;
+                        count = 0;
+                    }
+                }
+                continue;
+            }
+            if (!inStatements) {
+                continue;
+            }
+            if (l.startsWith("    {") && !l.startsWith("     ")) {
+                count++;
+                if (count == index) {
+                    start = i;
+                }
+            } else if (start >= 0 && (l.startsWith("    }") && !l.startsWith("     ")
+                    || l.startsWith("  }") && !l.startsWith("   ") && count == 0)) {
+                return new int[] {start, i};
+            }
+        }
+        return new int[] {-1, -1};
+    }
+
+    private InspectorContent association(IdentityState state, GraphNode node) {
+        IdentityGraph g = state.graph();
+        PodIdentityAssociation found = null;
+        for (PodIdentityAssociation a : state.snapshot().associations()) {
+            if (NodeIds.association(a.associationId(), a.serviceAccountRef()).equals(node.id())) {
+                found = a;
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        if (found != null) {
+            sections.add(Section.fields("Association", associationFields(found)));
+            g.serviceAccount(found.serviceAccountRef()).ifPresent(sa -> sections.add(
+                    explain("Pod Identity \u2014 explain", sa.podIdentityCheck(), sa.association() == null ? null
+                            : sa.association().roleArn())));
+        }
+        addFindings(state, node.id(), sections);
+        return new InspectorContent(node.id(), "Pod Identity association", node.label(),
+                found == null ? "" : found.namespace() + "/" + found.serviceAccount(), sections, List.of());
+    }
+
+    private InspectorContent pod(IdentityState state, GraphNode node) {
+        IdentityGraph g = state.graph();
+        String rest = node.id().substring(4);
+        String ns = rest.substring(0, rest.indexOf('/'));
+        String name = rest.substring(rest.indexOf('/') + 1);
+        PodInfo pod = state.snapshot().pods().stream().filter(p -> p.namespace().equals(ns) && p.name().equals(name))
+                .findFirst().orElse(null);
+        List<Section> sections = new ArrayList<>();
+        if (pod != null) {
+            EffectiveIdentity id = g.effectiveIdentity(pod).orElse(null);
+            List<Field> f = new ArrayList<>();
+            f.add(Field.of("Service account", pod.serviceAccount()));
+            f.add(Field.of("Owner", pod.owner() == null ? "\u2014 (bare pod)" : pod.owner().toString()));
+            f.add(Field.of("Node", pod.nodeName()));
+            f.add(Field.of("Phase", pod.phase()));
+            f.add(Field.of("Started", String.valueOf(pod.startTime())));
+            f.add(Field.of("Placement", pod.fargate() ? "Fargate" : pod.windows() ? "Windows node" : "EC2 Linux node"));
+            f.add(Field.of("Credential variables", pod.credentials().podIdentity() ? "Pod Identity"
+                    : pod.credentials().irsa() ? "IRSA (AWS_ROLE_ARN=" + pod.credentials().irsaRoleArn() + ")" : "none"));
+            if (id != null) {
+                f.add(new Field("Really gets", describeMechanism(id.mechanism().name(), id.roleArn()), "ok"));
+                f.add(new Field("Stale", id.stale() ? "yes \u2014 " + id.reason() : "no", id.stale() ? "warn" : ""));
+                f.add(Field.of("A new pod would get", id.expectedForNewPod().name()));
+            }
+            sections.add(Section.fields("Effective identity", f));
+        }
+        addFindings(state, node.id(), sections);
+        return new InspectorContent(node.id(), "Pod", name, "namespace " + ns, sections,
+                pod != null && g.effectiveIdentity(pod).map(EffectiveIdentity::stale).orElse(false)
+                        ? List.of(Action.RESTART_HINT) : List.of());
+    }
+
+    private InspectorContent workload(IdentityState state, GraphNode node) {
+        List<Section> sections = new ArrayList<>();
+        List<Field> f = new ArrayList<>();
+        for (GraphEdge e : state.graph().edgesFrom(node.id())) {
+            f.add(Field.of("Runs as", e.to().replaceFirst("^sa:", "")));
+        }
+        String rest = node.id().substring(3);
+        sections.add(Section.fields("Workload", f));
+        addFindings(state, node.id(), sections);
+        return new InspectorContent(node.id(), "Workload", node.label(), rest, sections, List.of());
+    }
+
+    private InspectorContent namespace(IdentityState state, GraphNode node) {
+        List<Section> sections = new ArrayList<>();
+        long sas = state.graph().serviceAccounts().stream()
+                .filter(s -> s.ref().namespace().equals(node.label())).count();
+        long irsa = state.graph().serviceAccounts().stream()
+                .filter(s -> s.ref().namespace().equals(node.label()) && s.hasIrsaAnnotation()).count();
+        long assoc = state.graph().serviceAccounts().stream()
+                .filter(s -> s.ref().namespace().equals(node.label()) && s.hasAssociation()).count();
+        sections.add(Section.fields("Namespace", List.of(Field.of("Service accounts", String.valueOf(sas)),
+                Field.of("IRSA mappings", String.valueOf(irsa)), Field.of("Associations", String.valueOf(assoc)))));
+        addFindings(state, node.id(), sections);
+        return new InspectorContent(node.id(), "Namespace", node.label(), "", sections,
+                irsa > assoc ? List.of(Action.CONVERT_TO_POD_IDENTITY) : List.of());
+    }
+
+    private InspectorContent oidcProvider(IdentityState state, GraphNode node) {
+        String arn = node.id().substring("oidc:".length());
+        List<Field> f = new ArrayList<>();
+        f.add(Field.of("ARN", arn));
+        f.add(new Field("In this account", node.exists() ? "yes" : "no \u2014 IRSA trust naming it cannot work",
+                node.exists() ? "" : "error"));
+        boolean ours = state.snapshot().cluster().oidcProviderArn().map(arn::equals).orElse(false);
+        f.add(Field.of("Cluster", ours ? "this cluster's issuer" : "another issuer"));
+        List<Section> sections = new ArrayList<>(List.of(Section.fields("OIDC provider", f)));
+        addFindings(state, node.id(), sections);
+        return new InspectorContent(node.id(), "OIDC provider", node.label(), arn, sections, List.of());
+    }
+
+    private static void addFindings(IdentityState state, String subject, List<Section> sections) {
+        List<Field> f = new ArrayList<>();
+        for (Finding finding : state.findings()) {
+            if (finding.subject().equals(subject)) {
+                String tone = switch (finding.severity()) {
+                    case CRITICAL, ERROR -> "error";
+                    case WARNING -> "warn";
+                    case INFO -> "muted";
+                };
+                f.add(new Field(finding.severity() + " " + finding.code(), finding.message()
+                        + (finding.fix().isEmpty() ? "" : "\nFix: " + finding.fix()), tone));
+            }
+        }
+        if (!f.isEmpty()) {
+            sections.add(Section.fields("Findings (" + f.size() + ")", f));
+        }
+    }
+}

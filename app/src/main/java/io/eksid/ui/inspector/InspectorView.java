@@ -1,0 +1,149 @@
+package io.eksid.ui.inspector;
+
+import io.eksid.ui.inspector.InspectorContent.Action;
+import io.eksid.ui.inspector.InspectorContent.Field;
+import io.eksid.ui.inspector.InspectorContent.Section;
+import java.util.function.BiConsumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The right-hand inspector: renders {@link InspectorContent}; actions go to the handler with the subject id. */
+public final class InspectorView extends ScrollPane {
+
+    private final VBox box = new VBox(10);
+    private BiConsumer<Action, String> onAction = (a, id) -> { };
+
+    public InspectorView() {
+        getStyleClass().add("inspector");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        box.setPadding(new Insets(12));
+        setContent(box);
+        show(InspectorContent.EMPTY);
+    }
+
+    public void setOnAction(BiConsumer<Action, String> handler) {
+        this.onAction = handler;
+    }
+
+    public void show(InspectorContent c) {
+        box.getChildren().clear();
+        Label kind = new Label(c.kind().toUpperCase(java.util.Locale.ROOT));
+        kind.getStyleClass().add("kind");
+        Label title = new Label(c.title());
+        title.getStyleClass().add("title");
+        title.setWrapText(true);
+        Label subtitle = new Label(c.subtitle());
+        subtitle.setWrapText(true);
+        subtitle.getStyleClass().add("field-name");
+        box.getChildren().addAll(kind, title, subtitle);
+        if (!c.actions().isEmpty()) {
+            FlowPane actions = new FlowPane(6, 6);
+            for (Action a : c.actions()) {
+                actions.getChildren().add(button(a, c.subjectId()));
+            }
+            box.getChildren().add(actions);
+        }
+        for (Section s : c.sections()) {
+            box.getChildren().add(section(s));
+        }
+    }
+
+    private Button button(Action a, String subject) {
+        Button b = switch (a) {
+            case CONVERT_TO_POD_IDENTITY -> new Button("Convert to Pod Identity\u2026",
+                    new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
+            case NEW_ASSOCIATION -> new Button("New association\u2026", new FontIcon(MaterialDesignP.PLUS));
+            case COPY_ARN -> new Button("Copy ARN", new FontIcon(MaterialDesignC.CONTENT_COPY));
+            case RESTART_HINT -> new Button("How to refresh credentials", new FontIcon(MaterialDesignR.RESTART));
+        };
+        b.setId("inspector-" + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        b.setOnAction(e -> {
+            if (a == Action.COPY_ARN && subject != null) {
+                ClipboardContent cc = new ClipboardContent();
+                cc.putString(subject.substring(subject.indexOf(':') + 1));
+                Clipboard.getSystemClipboard().setContent(cc);
+            }
+            onAction.accept(a, subject);
+        });
+        return b;
+    }
+
+    private TitledPane section(Section s) {
+        VBox content = new VBox(6);
+        if (!s.fields().isEmpty()) {
+            GridPane grid = new GridPane();
+            grid.setHgap(10);
+            grid.setVgap(4);
+            ColumnConstraints names = new ColumnConstraints();
+            names.setMinWidth(90);
+            names.setPrefWidth(130);
+            ColumnConstraints values = new ColumnConstraints();
+            values.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().addAll(names, values);
+            int row = 0;
+            for (Field f : s.fields()) {
+                Label n = new Label(f.name());
+                n.getStyleClass().add("field-name");
+                n.setWrapText(true);
+                Label v = new Label(f.value());
+                v.setWrapText(true);
+                switch (f.tone()) {
+                    case "ok" -> v.getStyleClass().add("state-live");
+                    case "warn" -> v.getStyleClass().add("state-degraded");
+                    case "error" -> v.getStyleClass().add("state-error");
+                    case "muted" -> v.getStyleClass().add("state-connecting");
+                    default -> { }
+                }
+                grid.addRow(row++, n, v);
+            }
+            content.getChildren().add(grid);
+        }
+        if (s.meter() != null) {
+            ProgressBar bar = new ProgressBar(Math.min(1, s.meter().ratio()));
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add("size-meter");
+            if (s.meter().ratio() > 1) {
+                bar.getStyleClass().add("over-limit");
+            } else if (s.meter().ratio() >= 0.9) {
+                bar.getStyleClass().add("near-limit");
+            }
+            content.getChildren().addAll(new Label("Size: " + s.meter().label()), bar);
+        }
+        if (s.text() != null) {
+            VBox lines = new VBox();
+            lines.getStyleClass().add("policy-view");
+            String[] split = s.text().split("\n", -1);
+            for (int i = 0; i < split.length; i++) {
+                Label l = new Label(split[i].isEmpty() ? " " : split[i]);
+                l.getStyleClass().add("mono");
+                l.setMaxWidth(Double.MAX_VALUE);
+                if (i >= s.highlightFrom() && i <= s.highlightTo() && s.highlightFrom() >= 0) {
+                    l.getStyleClass().add("policy-line-deciding");
+                }
+                lines.getChildren().add(l);
+            }
+            content.getChildren().add(lines);
+        }
+        TitledPane pane = new TitledPane(s.title(), content);
+        pane.setExpanded(true);
+        pane.setAnimated(false);
+        return pane;
+    }
+}
