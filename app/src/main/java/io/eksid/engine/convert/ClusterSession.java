@@ -11,7 +11,6 @@ import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.IamRole;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -56,6 +55,12 @@ public final class ClusterSession implements AutoCloseable {
     public ClusterSnapshot refresh() {
         snapshot = reader.get();
         return snapshot;
+    }
+
+    /** This session after {@link #refresh()}. */
+    public ClusterSession refreshed() {
+        refresh();
+        return this;
     }
 
     public String profile() {
@@ -103,9 +108,5 @@ public final class ClusterSession implements AutoCloseable {
         } finally {
             aws.close();
         }
-    }
-
-    static <T> T require(T value, String what) {
-        return Objects.requireNonNull(value, what);
     }
 }

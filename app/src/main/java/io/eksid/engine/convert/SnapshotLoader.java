@@ -94,7 +94,6 @@ public final class SnapshotLoader {
             AccountProfiles accounts = new AccountProfiles(aws, new SsoSessions(
                     new SsoTokenCache(awsEnv.ssoCacheDirectory()), clock), m.region());
             ClusterInfo cluster = m.cluster();
-            AwsConnections awsRef = aws;
             return new ClusterSession(kube, aws, clients, accounts, cluster,
                     () -> read(kube, clients, accounts, cluster, context.name()), clock);
         } catch (RuntimeException e) {
