@@ -50,11 +50,19 @@ public final class SnapshotLoader {
     private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(2);
 
     private final Map<String, String> env;
+    private final java.util.function.Function<String, String> properties;
     private final Path home;
     private final Clock clock;
 
     public SnapshotLoader(Map<String, String> env, Path home, Clock clock) {
+        this(env, k -> null, home, clock);
+    }
+
+    /** @param properties JVM system properties the AWS SDK honours ({@code aws.configFile}, ...) */
+    public SnapshotLoader(Map<String, String> env, java.util.function.Function<String, String> properties, Path home,
+                          Clock clock) {
         this.env = Map.copyOf(env);
+        this.properties = Objects.requireNonNull(properties, "properties");
         this.home = Objects.requireNonNull(home, "home");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -72,7 +80,7 @@ public final class SnapshotLoader {
         KubeConnection kube = new KubeConnector(clock, KubeConnectOptions.DEFAULTS).connect(kubeconfig, context);
         AwsConnections aws = null;
         try {
-            AwsEnvironment awsEnv = new AwsEnvironment(env::get, k -> null, home);
+            AwsEnvironment awsEnv = new AwsEnvironment(env::get, properties, home);
             aws = new AwsConnections(new AwsProfiles(awsEnv));
             AwsFailures failures = new AwsFailures(new SsoSessions(new SsoTokenCache(awsEnv.ssoCacheDirectory()),
                     clock));
