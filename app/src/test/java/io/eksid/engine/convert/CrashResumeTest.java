@@ -123,15 +123,39 @@ class CrashResumeTest {
     }
 
     @Test
-    void anExistingJournalIsNotOverwritten() {
+    void existingJournalIsKeptAndRollbackRefusesToOverwriteAConcurrentChange() throws Exception {
         try (ConvertSandbox sb = new ConvertSandbox(dir); ClusterSession session = sb.open("acme-prod")) {
             ConversionPlan plan = plan(session);
             Path journal = dir.resolve("run.jsonl");
-            ConvertSandbox.executor(session, ConvertSandbox.FAST).apply(plan, journal, e -> { },
+            ApplyResult r = ConvertSandbox.executor(session, ConvertSandbox.FAST).apply(plan, journal, e -> { },
                     new CancellationToken(), ExecutionHook.NONE);
+            assertThat(r.failed()).isEmpty();
             assertThatThrownBy(() -> ConvertSandbox.executor(session, ConvertSandbox.FAST).apply(plan, journal,
                     e -> { }, new CancellationToken(), ExecutionHook.NONE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resume");
+
+            // Someone edits the shared role's trust after the run: rollback must not overwrite it.
+            var gw = session.gateways(session.writableAccounts());
+            var role = gw.cluster().getRole("acme-prod-catalog-reader").orElseThrow();
+            var edited = io.eksid.model.trust.TrustPolicy.parse(role.trustPolicyJson());
+            var extra = io.eksid.model.trust.TrustPolicy.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                    + "\"Sid\":\"AuditReader\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                    + "\"arn:aws:iam::111122223333:root\"},\"Action\":\"sts:AssumeRole\"}]}").statements();
+            var statements = new java.util.ArrayList<>(edited.statements());
+            statements.addAll(extra);
+            gw.cluster().updateAssumeRolePolicy("acme-prod-catalog-reader", edited.withStatements(statements).toJson());
+
+            RollbackResult rollback = ConvertSandbox.rollback(session).run(journal, e -> { }, null);
+            assertThat(rollback.conflicts()).extracting(ApplyResult.StepOutcome::stepId)
+                    .containsExactlyInAnyOrder("trust:arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
+                            "remove-oidc-trust:arn:aws:iam::111122223333:role/acme-prod-catalog-reader");
+            assertThat(rollback.conflicts().get(0).detail()).contains("AuditReader");
+            var after = io.eksid.model.trust.TrustPolicy.parse(gw.cluster().getRole("acme-prod-catalog-reader")
+                    .orElseThrow().trustPolicyJson());
+            assertThat(after.statements()).containsAll(extra);
+            assertThat(rollback.failed()).isEmpty();
+            assertThat(Journal.readAll(journal, RunJournal.JSON)).anyMatch(e -> e.kind()
+                    == JournalEntry.Kind.ROLLBACK_CONFLICT);
         }
     }
 
