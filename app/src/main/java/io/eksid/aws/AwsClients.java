@@ -1,6 +1,10 @@
 package io.eksid.aws;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -9,6 +13,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
@@ -16,6 +21,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
@@ -35,9 +41,11 @@ public final class AwsClients implements AutoCloseable {
     private final EksClient eks;
     private final IamClient iam;
     private final StsClient sts;
+    private final List<AutoCloseable> resources;
 
     private AwsClients(AwsProfile profile, String region, AwsCredentialsProvider credentials,
-                       ClientOverrideConfiguration override) {
+                       ClientOverrideConfiguration override, List<AutoCloseable> resources) {
+        this.resources = List.copyOf(resources);
         this.profile = profile;
         this.region = region;
         this.credentials = credentials;
@@ -63,17 +71,65 @@ public final class AwsClients implements AutoCloseable {
                 .or(profile::regionIfSet)
                 .orElseThrow(() -> new AwsSetupException("The AWS profile '" + profileName
                         + "' has no region. Add 'region = <region>' to it or set AWS_REGION."));
-        ProfileFile file = listing.profileFile();
-        Supplier<ProfileFile> files = () -> file;
-        AwsCredentialsProvider credentials = profile.kind() == ProfileKind.NO_CREDENTIALS
-                ? DefaultCredentialsProvider.builder().profileFile(files).profileName(profileName).build()
-                : ProfileCredentialsProvider.builder().profileFile(files).profileName(profileName).build();
-        ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
-                .defaultProfileFileSupplier(files)
+        List<AutoCloseable> resources = new ArrayList<>();
+        AwsCredentialsProvider credentials = credentials(listing, profile, region, resources, new LinkedHashSet<>());
+        return new AwsClients(profile, region, credentials, overrideFor(listing.profileFile(), profileName),
+                resources);
+    }
+
+    private static ClientOverrideConfiguration overrideFor(ProfileFile file, String profileName) {
+        return ClientOverrideConfiguration.builder()
+                .defaultProfileFileSupplier(() -> file)
                 .defaultProfileName(profileName)
                 .retryStrategy(retryStrategy(file, profileName))
                 .build();
-        return new AwsClients(profile, region, credentials, override);
+    }
+
+    /**
+     * The profile's credentials. {@code role_arn} + {@code source_profile} is resolved here rather than inside the
+     * SDK so that the AssumeRole call goes through an STS client with this profile's endpoint settings (the SDK's
+     * own assume-role provider builds its STS client from the default profile, ignoring {@code endpoint_url} of a
+     * named profile). Everything else, including MFA-protected roles, is left to the SDK's profile provider.
+     */
+    private static AwsCredentialsProvider credentials(AwsProfiles.Listing listing, AwsProfile profile, String region,
+                                                      List<AutoCloseable> resources, Set<String> visiting) {
+        ProfileFile file = listing.profileFile();
+        Supplier<ProfileFile> files = () -> file;
+        if (!visiting.add(profile.name())) {
+            throw new AwsSetupException("The AWS profiles " + String.join(" -> ", visiting) + " -> " + profile.name()
+                    + " name each other as source_profile in a loop.");
+        }
+        Optional<Profile> raw = file.profile(profile.name());
+        boolean mfa = raw.flatMap(p -> p.property("mfa_serial")).isPresent();
+        if (profile.kind() == ProfileKind.ASSUME_ROLE && !mfa && !profile.name().equals(profile.sourceProfile())) {
+            AwsProfile source = listing.profile(profile.sourceProfile()).orElseThrow(() -> new AwsSetupException(
+                    "The AWS profile '" + profile.name() + "' names source_profile '" + profile.sourceProfile()
+                            + "', which does not exist."));
+            AwsCredentialsProvider sourceCredentials = credentials(listing, source, region, resources, visiting);
+            StsClient sts = StsClient.builder().region(Region.of(region)).credentialsProvider(sourceCredentials)
+                    .overrideConfiguration(overrideFor(file, profile.name())).build();
+            resources.add(sts);
+            String sessionName = raw.flatMap(p -> p.property(ProfileProperty.ROLE_SESSION_NAME))
+                    .orElse("eksid-" + System.currentTimeMillis());
+            Optional<String> externalId = raw.flatMap(p -> p.property(ProfileProperty.EXTERNAL_ID));
+            Optional<Integer> duration = raw.flatMap(p -> p.property("duration_seconds"))
+                    .flatMap(AwsClients::positiveInt);
+            StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                    .refreshRequest(r -> {
+                        r.roleArn(profile.roleArn()).roleSessionName(sessionName);
+                        externalId.ifPresent(r::externalId);
+                        duration.ifPresent(r::durationSeconds);
+                    }).build();
+            resources.add(provider);
+            return provider;
+        }
+        AwsCredentialsProvider provider = profile.kind() == ProfileKind.NO_CREDENTIALS
+                ? DefaultCredentialsProvider.builder().profileFile(files).profileName(profile.name()).build()
+                : ProfileCredentialsProvider.builder().profileFile(files).profileName(profile.name()).build();
+        if (provider instanceof AutoCloseable c) {
+            resources.add(c);
+        }
+        return provider;
     }
 
     /**
@@ -128,8 +184,9 @@ public final class AwsClients implements AutoCloseable {
         IoUtils.closeQuietly(eks, null);
         IoUtils.closeQuietly(iam, null);
         IoUtils.closeQuietly(sts, null);
-        if (credentials instanceof AutoCloseable c) {
-            IoUtils.closeQuietly(c, null);
+        // Providers before the STS clients they use, in reverse order of creation.
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            IoUtils.closeQuietly(resources.get(i), null);
         }
     }
 

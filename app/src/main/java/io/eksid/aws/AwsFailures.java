@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns SDK exceptions into source states: throttling is DEGRADED (we back off), AccessDenied is FORBIDDEN,
@@ -22,7 +23,8 @@ public final class AwsFailures {
             "unauthorizedoperation", "unauthorizedexception", "forbidden");
     private static final Set<String> BAD_CREDENTIALS = Set.of("expiredtoken", "expiredtokenexception",
             "invalidclienttokenid", "unrecognizedclientexception", "signaturedoesnotmatch",
-            "invalidsignatureexception", "missingauthenticationtoken", "incompletesignature");
+            "invalidsignatureexception", "missingauthenticationtoken", "missingauthenticationtokenexception",
+            "incompletesignature");
 
     private final SsoSessions ssoSessions;
 
@@ -46,9 +48,6 @@ public final class AwsFailures {
         if (e instanceof SdkClientException && mentionsCredentials(e)) {
             return new AwsFailure(SourceState.ERROR, "The AWS profile '" + profile.name()
                     + "' (" + profile.kind().description() + ") gave no credentials: " + message(e), false);
-        }
-        if (e instanceof AwsSetupException) {
-            return new AwsFailure(SourceState.ERROR, message(e), false);
         }
         return new AwsFailure(SourceState.ERROR, message(e), false);
     }
@@ -139,8 +138,8 @@ public final class AwsFailures {
 
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+        while ((t instanceof CompletionException
+                || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
@@ -148,10 +147,6 @@ public final class AwsFailures {
 
     private static String message(Throwable e) {
         String m = e.getMessage();
-        if (e instanceof SdkException && m != null) {
-            // SDK messages append the request id and status in parentheses; keep the human part.
-            return m.strip();
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
     }
 }

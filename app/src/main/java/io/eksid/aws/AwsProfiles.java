@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * every other profile is still listed and usable.
  */
 public final class AwsProfiles {
+
+    private static final Pattern LINE_NUMBER = Pattern.compile("line (\\d+)");
 
     private final AwsEnvironment environment;
 
@@ -65,6 +69,17 @@ public final class AwsProfiles {
         Map<String, AwsProfile> byName = new TreeMap<>();
         for (Map.Entry<String, Profile> e : file.profiles().entrySet()) {
             byName.put(e.getKey(), describe(file, e.getValue()));
+        }
+        Path configFile = environment.configFile();
+        for (AwsProfile p : byName.values()) {
+            if (p.kind() == ProfileKind.ASSUME_ROLE && !byName.containsKey(p.sourceProfile())) {
+                problems.add(new FileProblem(configFile, 0, "profile '" + p.name() + "' names source_profile '"
+                        + p.sourceProfile() + "', which does not exist; it cannot get credentials"));
+            }
+            if (p.kind() == ProfileKind.SSO_SESSION && file.getSection("sso-session", p.ssoSession()).isEmpty()) {
+                problems.add(new FileProblem(configFile, 0, "profile '" + p.name() + "' names sso_session '"
+                        + p.ssoSession() + "', but there is no [sso-session " + p.ssoSession() + "] section"));
+            }
         }
         return new Listing(new ArrayList<>(byName.values()), file, problems);
     }
@@ -140,7 +155,7 @@ public final class AwsProfiles {
     }
 
     static String shiftLineNumbers(String message, int offset) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+        Matcher m = LINE_NUMBER.matcher(message);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(sb, "line " + (Integer.parseInt(m.group(1)) + offset));

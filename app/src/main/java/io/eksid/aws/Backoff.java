@@ -2,6 +2,7 @@ package io.eksid.aws;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -25,6 +26,11 @@ public final class Backoff {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
             throw new IllegalArgumentException("backoff needs 0 < base <= cap, got base=" + base + " cap=" + cap);
         }
+    }
+
+    /** {@link #standard(DoubleSupplier)} with the thread's own random numbers. */
+    public static Backoff standard() {
+        return standard(() -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** One second doubling up to five minutes, the shape the AWS SDKs use for throttled polling. */

@@ -8,6 +8,7 @@ import io.eksid.kube.lean.LeanReplicaSet;
 import io.eksid.kube.lean.LeanReplicaSetList;
 import io.eksid.model.NamespaceInfo;
 import io.eksid.model.ServiceAccountInfo;
+import io.eksid.model.WorkloadInfo;
 import io.eksid.model.WorkloadRef;
 import io.eksid.model.store.ClusterStore;
 import io.eksid.model.store.SourceState;
@@ -16,6 +17,9 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -28,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps one cluster's {@link ClusterStore} in step with its API server: namespaces, service accounts, pods and
@@ -116,12 +121,12 @@ public final class ClusterWatcher implements AutoCloseable {
                         store.removeServiceAccount(namespace, name);
                     }
                 });
-        start(WatchedKind.DEPLOYMENTS, io.fabric8.kubernetes.api.model.apps.Deployment.class, scopes, ns -> scoped(client.apps().deployments(), ns),
+        start(WatchedKind.DEPLOYMENTS, Deployment.class, scopes, ns -> scoped(client.apps().deployments(), ns),
                 workloadSink("Deployment", WorkloadTrimmer::deployment));
-        start(WatchedKind.STATEFUL_SETS, io.fabric8.kubernetes.api.model.apps.StatefulSet.class, scopes, ns -> scoped(client.apps().statefulSets(), ns),
+        start(WatchedKind.STATEFUL_SETS, StatefulSet.class, scopes, ns -> scoped(client.apps().statefulSets(), ns),
                 workloadSink("StatefulSet", WorkloadTrimmer::statefulSet));
         startDaemonSets(scopes);
-        start(WatchedKind.CRON_JOBS, io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, scopes, ns -> scoped(client.batch().v1().cronjobs(), ns),
+        start(WatchedKind.CRON_JOBS, CronJob.class, scopes, ns -> scoped(client.batch().v1().cronjobs(), ns),
                 workloadSink("CronJob", WorkloadTrimmer::cronJob));
         // Pods last: their owners' ReplicaSets and Jobs should be known when they arrive.
         CompletableFuture.allOf(ownerSyncs.toArray(CompletableFuture[]::new))
@@ -232,7 +237,7 @@ public final class ClusterWatcher implements AutoCloseable {
     }
 
     private <T extends HasMetadata> Reflector.Sink<T> workloadSink(String kind,
-                                                                   Function<T, io.eksid.model.WorkloadInfo> trim) {
+                                                                   Function<T, WorkloadInfo> trim) {
         return new Reflector.Sink<>() {
             public void upsert(T object) {
                 store.putWorkload(trim.apply(object));
@@ -274,9 +279,9 @@ public final class ClusterWatcher implements AutoCloseable {
     }
 
     private <T extends HasMetadata> void launch(String description, Class<T> type,
-            java.util.function.Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> op,
+            Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> op,
             Reflector.Sink<T> sink, Reflector.StateListener listener) {
-        java.util.function.Function<Object, T> convert = o -> type.isInstance(o) ? type.cast(o)
+        Function<Object, T> convert = o -> type.isInstance(o) ? type.cast(o)
                 : client.getKubernetesSerialization().convertValue(o, type);
         Reflector<T> r = new Reflector<>(description, convert, op, sink, listener, settings);
         reflectors.add(r);

@@ -43,6 +43,26 @@ public final class RbacPreflight {
         return new RbacReport(checks, read);
     }
 
+    /**
+     * Where to look when a kind is forbidden cluster-wide: the namespaces the user named; else, when namespaces
+     * can be listed, the first {@code max} of them; else the context's default namespace.
+     */
+    public List<String> fallbackNamespaces(List<String> named, String defaultNamespace, int max) {
+        if (named != null && !named.isEmpty()) {
+            return List.copyOf(named);
+        }
+        try {
+            List<String> all = client.namespaces().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                    .withLimit((long) max).build()).getItems().stream().map(n -> n.getMetadata().getName()).toList();
+            if (!all.isEmpty()) {
+                return all;
+            }
+        } catch (RuntimeException e) {
+            // namespaces cannot be listed: the context's default namespace is all we know
+        }
+        return List.of(defaultNamespace);
+    }
+
     /** True when list and watch of the kind are allowed in this namespace. */
     public boolean canRead(WatchedKind kind, String namespace) {
         return review("list", kind.group(), kind.resource(), namespace).allowed()

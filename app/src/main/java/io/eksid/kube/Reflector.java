@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -45,7 +46,7 @@ final class Reflector<T extends HasMetadata> {
     }
 
     private final String description;
-    private final java.util.function.Function<Object, T> convert;
+    private final Function<Object, T> convert;
     private final Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation;
     private final Sink<T> sink;
     private final StateListener listener;
@@ -62,7 +63,7 @@ final class Reflector<T extends HasMetadata> {
      * @param description what is reflected, for messages ("pods", "pods in namespace shop")
      * @param operation   the fabric8 operation for the kind and scope ({@code inAnyNamespace()} or one namespace)
      */
-    Reflector(String description, java.util.function.Function<Object, T> convert,
+    Reflector(String description, Function<Object, T> convert,
               Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
               Sink<T> sink, StateListener listener, ReflectorSettings settings) {
         this.description = Objects.requireNonNull(description);

@@ -1,13 +1,43 @@
 package io.eksid.ui;
 
+import io.eksid.engine.live.IdentityState;
+import io.eksid.engine.live.Workspace;
+import io.eksid.engine.live.WorkspaceSource;
+import io.eksid.sandbox.Sandbox;
+import io.eksid.sandbox.SandboxOptions;
+import io.eksid.ui.theme.OsThemeDetector;
+import io.eksid.ui.theme.ThemeManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: the console window. */
+/**
+ * The composition root of the window: builds the services once and injects them. With no kubeconfig on the
+ * machine it starts the embedded sandbox account and connects to it, and the banner says so.
+ */
 public final class ConsoleApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+
+    private ExecutorService background;
+    private ScheduledExecutorService timer;
+    private ScheduledExecutorService live;
+    private Workspace workspace;
+    private MainViewModel vm;
+    private volatile Sandbox sandbox;
 
     public static void launchWindow(String[] args) {
         Application.launch(ConsoleApp.class, args);
@@ -15,8 +45,144 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        boolean forceSandbox = Boolean.getBoolean("eksid.sandbox") || "1".equals(env.get("EKSID_SANDBOX"));
+        boolean useSandbox = forceSandbox || !hasKubeconfig(env, home);
+        background = Executors.newFixedThreadPool(3, daemonThreads("eksid-background"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("eksid-timer"));
+        // The live sessions own their pool: connecting blocks on the network, and must not delay UI delivery.
+        live = Executors.newScheduledThreadPool(4, daemonThreads("eksid-live"));
+        TaskRunner tasks = new FxTaskRunner(background);
+        Clock clock = Clock.systemDefaultZone();
+        workspace = new Workspace(env, home, live, clock);
+        MainViewModel.LiveStateSink sink = onUi -> {
+            LatestValueThrottle<IdentityState> throttle = new LatestValueThrottle<>(timer, tasks, 100, onUi);
+            return throttle::offer;
+        };
+        vm = new MainViewModel(workspace, tasks, clock, sink, useSandbox);
+        ThemeManager theme = new ThemeManager(new OsThemeDetector(System.getProperty("os.name"))::prefersDark);
+        MainView view = new MainView(vm, theme, new WindowActions(this, vm, tasks, stage));
+        Scene scene = new Scene(view, 1500, 940);
+        scene.getStylesheets().add(ConsoleApp.class.getResource("/io/eksid/ui/console.css").toExternalForm());
+        theme.attach(view);
         stage.setTitle("EKS Identity Console");
-        stage.setScene(new Scene(new StackPane(new Label("EKS Identity Console")), 1200, 800));
+        stage.setScene(scene);
         stage.show();
+        if (useSandbox) {
+            vm.log(ActivityEntry.Kind.INFO, forceSandbox ? "Opening the sandbox as asked"
+                    : "No kubeconfig found: opening the embedded sandbox EKS account");
+            openSandbox(tasks, "acme-prod");
+        } else {
+            workspace.addSource(WorkspaceSource.defaults());
+            vm.start(null);
+        }
     }
+
+    /** Starts the sandbox in the background and adds its contexts; connects to {@code context} when ready. */
+    void openSandbox(TaskRunner tasks, String context) {
+        if (sandbox != null) {
+            vm.connect(context);
+            return;
+        }
+        vm.log(ActivityEntry.Kind.INFO, "Starting the sandbox\u2026");
+        tasks.run(() -> {
+            Path dir = Files.createTempDirectory("eksid-sandbox");
+            Sandbox sb = Sandbox.start(SandboxOptions.acme(dir).withChurn(0.5));
+            return sb;
+        }, sb -> {
+            sandbox = sb;
+            vm.sandboxProperty().set(true);
+            workspace.addSource(WorkspaceSource.sandbox(sb.kubeconfigPath(), sb.awsConfigPath(),
+                    sb.awsCredentialsPath(), "sandbox"));
+            vm.start(context);
+        }, e -> vm.log(ActivityEntry.Kind.ERROR, "The sandbox could not start: " + e.getMessage()));
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    private static boolean hasKubeconfig(Map<String, String> env, Path home) {
+        String kc = env.get("KUBECONFIG");
+        if (kc != null && !kc.isBlank()) {
+            for (String p : kc.split(java.io.File.pathSeparator)) {
+                if (!p.isBlank() && Files.isRegularFile(Path.of(p))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return Files.isRegularFile(home.resolve(".kube").resolve("config"));
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.shutdown();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+        Sandbox sb = sandbox;
+        if (sb != null) {
+            try {
+                sb.close();
+            } catch (Exception e) {
+                LOG.warn("sandbox did not stop cleanly", e);
+            }
+        }
+        if (background != null) {
+            background.shutdownNow();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (live != null) {
+            live.shutdownNow();
+        }
+    }
+
+    /** Opens the wizards and the sandbox for the main view. */
+    private record WindowActions(ConsoleApp app, MainViewModel vm, TaskRunner tasks, Stage stage)
+            implements MainView.Actions {
+        @Override
+        public void convert(List<String> subjects) {
+            app.wizards(stage).convert(subjects);
+        }
+
+        @Override
+        public void newAssociation(String serviceAccountNodeId) {
+            app.wizards(stage).newAssociation(serviceAccountNodeId);
+        }
+
+        @Override
+        public void openSandbox() {
+            app.openSandbox(tasks, "acme-prod");
+        }
+
+        @Override
+        public void rollback(String journalId) {
+            app.wizards(stage).rollback(journalId);
+        }
+    }
+
+    private WizardLauncher wizards;
+
+    WizardLauncher wizards(Stage owner) {
+        if (wizards == null) {
+            wizards = new WizardLauncher(owner, vm, workspace);
+        }
+        return wizards;
+    }
+
 }

@@ -267,4 +267,48 @@ class AwsPollerTest {
             poller.close();
         }
     }
+
+    @Test
+    void rejectedKeysAreAnErrorOnEachSourceNotAThrottle() {
+        sandbox.write("[profile stranger]\nregion = us-west-2\nendpoint_url = " + sandbox.endpoint()
+                + "\nmax_attempts = 1\n", "[stranger]\naws_access_key_id = AKIAUNKNOWNUNKNOWN99\n"
+                + "aws_secret_access_key = x\n");
+        connections = sandbox.connections();
+        AwsClients clients = connections.clients("stranger", null);
+        AwsPoller poller = new AwsPoller(store, List.of(new ClusterSource(clients.eks(), SandboxAws.CLUSTER,
+                SandboxAws.REGION, store), new OidcProviderSource(clients.iam(), store, 1)), executor,
+                Backoff.standard(() -> 0.5), sandbox.failures(), clients.profile(), Duration.ofSeconds(30));
+        try {
+            poller.start();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(source(ClusterSource.NAME).state()).isEqualTo(SourceState.ERROR);
+                assertThat(source(ClusterSource.NAME).reason())
+                        .startsWith("The credentials of AWS profile 'stranger' were rejected (UnrecognizedClientException)");
+                assertThat(source(OidcProviderSource.NAME).state()).isEqualTo(SourceState.ERROR);
+                assertThat(source(OidcProviderSource.NAME).reason()).contains("(InvalidClientTokenId)");
+            });
+        } finally {
+            poller.close();
+        }
+    }
+
+    @Test
+    void aRoleInAnotherAccountIsReadThroughAnAssumeRoleProfile() {
+        String deployer = sandbox.world.createRole(SandboxAws.OTHER_ACCOUNT, "/ops/", "deployer",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                        + "\"arn:aws:iam::" + SandboxAws.ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\"}]}", null);
+        String target = sandbox.world.createRole(SandboxAws.OTHER_ACCOUNT, "/", "reader",
+                SandboxAws.POD_IDENTITY_TRUST, null);
+        referenced.add(target);
+        sandbox.write("[profile sandbox]\nregion = us-west-2\nendpoint_url = " + sandbox.endpoint()
+                        + "\nmax_attempts = 1\n\n[profile data-account]\nrole_arn = " + deployer
+                        + "\nsource_profile = sandbox\nregion = us-west-2\nendpoint_url = " + sandbox.endpoint() + "\n",
+                "[sandbox]\naws_access_key_id = " + SandboxAws.KEY + "\naws_secret_access_key = "
+                        + SandboxAws.SECRET + "\n");
+        startSync();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(snapshot().roles()).containsKey(target));
+        assertThat(connections.listing().profile("data-account").orElseThrow().kind())
+                .isEqualTo(ProfileKind.ASSUME_ROLE);
+    }
 }

@@ -175,4 +175,41 @@ class AwsProfilesTest {
                 .isInstanceOf(AwsSetupException.class)
                 .hasMessageContaining("no AWS profile named 'nope'");
     }
+
+    @Test
+    void brokenReferencesBetweenProfilesAreReported() throws IOException {
+        AwsProfiles.Listing listing = load("""
+                [profile admin]
+                role_arn = arn:aws:iam::444455556666:role/Admin
+                source_profile = base
+
+                [profile dev]
+                sso_session = nowhere
+                """, null);
+
+        assertThat(listing.profiles()).extracting(AwsProfile::name).containsExactly("admin", "dev");
+        assertThat(listing.problems()).extracting(AwsProfiles.FileProblem::message).containsExactly(
+                "profile 'admin' names source_profile 'base', which does not exist; it cannot get credentials",
+                "profile 'dev' names sso_session 'nowhere', but there is no [sso-session nowhere] section");
+    }
+
+    @Test
+    void aSourceProfileLoopIsASetupError() throws IOException {
+        AwsProfiles.Listing listing = load("""
+                [profile a]
+                role_arn = arn:aws:iam::111122223333:role/A
+                source_profile = b
+                region = us-west-2
+
+                [profile b]
+                role_arn = arn:aws:iam::111122223333:role/B
+                source_profile = a
+                region = us-west-2
+                """, null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AwsClients.forProfile(listing,
+                        AwsEnvironment.of(Map.of(), home), "a", null))
+                .isInstanceOf(AwsSetupException.class)
+                .hasMessage("The AWS profiles a -> b -> a name each other as source_profile in a loop.");
+    }
 }

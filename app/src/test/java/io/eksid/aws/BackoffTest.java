@@ -34,6 +34,16 @@ class BackoffTest {
     }
 
     @Test
+    void theStandardShapeIsOneSecondDoublingToFiveMinutes() {
+        Backoff b = Backoff.standard();
+
+        assertThat(b.ceiling(0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(b.ceiling(8)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(b.ceiling(9)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(b.delay(9)).isBetween(Duration.ZERO, Duration.ofMinutes(5));
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), () -> 0))
                 .isInstanceOf(IllegalArgumentException.class);

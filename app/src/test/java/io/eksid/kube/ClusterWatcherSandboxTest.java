@@ -195,9 +195,12 @@ class ClusterWatcherSandboxTest {
                 == cluster.store().count(io.eksid.sandbox.kube.ResourceCatalog.SERVICE_ACCOUNTS));
         assertThat(degraded).anyMatch(r -> r.contains("dropped"));
 
-        // 410 Gone: while every watch is cut, more changes happen than the server keeps history for.
+        // 410 Gone: while every watch is cut, more changes happen than the server keeps history for, including
+        // a deletion the watches never see: only the relist can notice it.
         cluster.write(() -> {
             sandbox.server.dropAllWatches();
+            cluster.delete(new io.eksid.sandbox.kube.ObjectRef(io.eksid.sandbox.kube.ResourceCatalog.DEPLOYMENTS,
+                    "shop", "edge"));
             BulkSeeder bulk = cluster.bulk().namespace("bulk", Map.of());
             for (int i = 0; i < SimulatedCluster.DEFAULT_WATCH_HISTORY + 50; i++) {
                 bulk.serviceAccount("bulk", "sa-" + i, Map.of());
@@ -209,6 +212,9 @@ class ClusterWatcherSandboxTest {
         await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> assertThat(snapshot(store).serviceAccounts())
                 .filteredOn(sa -> sa.namespace().equals("bulk")).hasSize(SimulatedCluster.DEFAULT_WATCH_HISTORY + 51));
         assertThat(watcher.relists()).isGreaterThan(relistsAfterStart);
+        assertThat(pods(snapshot(store), "Deployment/edge")).isEmpty();
+        assertThat(snapshot(store).workloads()).extracting(WorkloadInfo::ref)
+                .doesNotContain(new WorkloadRef("Deployment", "edge"));
         assertThat(degraded).anyMatch(r -> r.contains("410 Gone"));
         await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(sources(store).values())
                 .extracting(SourceStatus::state).containsOnly(SourceState.LIVE));
@@ -226,6 +232,8 @@ class ClusterWatcherSandboxTest {
         assertThat(report.canReadClusterWide(WatchedKind.SERVICE_ACCOUNTS)).isTrue();
         assertThat(report.missingSummary()).isEqualTo("list pods (cluster-wide), watch pods (cluster-wide)");
         assertThat(report.canWrite()).isTrue();
+        assertThat(preflight.fallbackNamespaces(List.of(), "shop", 50)).contains("shop", "default", "kube-system");
+        assertThat(preflight.fallbackNamespaces(List.of("shop"), "default", 50)).containsExactly("shop");
 
         watcher.start(report, List.of("shop"), preflight);
         watcher.synced().get(30, TimeUnit.SECONDS);
@@ -252,6 +260,7 @@ class ClusterWatcherSandboxTest {
         cluster.denyAccess("list", "pods", null);
         cluster.denyAccess("list", "namespaces", null);
         RbacReport report = preflight.check();
+        assertThat(preflight.fallbackNamespaces(List.of(), "shop", 50)).containsExactly("shop");
         cluster.allowAllAccess();
         cluster.denyAccess("list", "pods", "secret");
 

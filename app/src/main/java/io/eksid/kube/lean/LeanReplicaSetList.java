@@ -3,8 +3,9 @@ package io.eksid.kube.lean;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-/** A page of {@link LeanReplicaSet}s. */
-// Plain bean binding: the interface's KubernetesDeserializer would pick the full list class by kind.
+/** A page of {@link LeanReplicaSet}s.
+ * Bound plainly: the interface's KubernetesDeserializer would pick the full list class by kind.
+ */
 @JsonDeserialize(using = JsonDeserializer.None.class)
 public final class LeanReplicaSetList extends LeanList<LeanReplicaSet> {
 }

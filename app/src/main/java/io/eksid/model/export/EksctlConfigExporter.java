@@ -55,6 +55,7 @@ public final class EksctlConfigExporter {
         }
         comments(out, "Before eksctl (eksctl does not change the trust of an existing role):", before);
         comments(out, "After eksctl:", after);
+        NotConverted.lines(plan).forEach(l -> out.append("# ").append(l).append('\n'));
         out.append("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n");
         out.append("metadata:\n  name: ").append(quote(plan.cluster().name())).append("\n  region: ")
                 .append(quote(plan.cluster().region())).append('\n');

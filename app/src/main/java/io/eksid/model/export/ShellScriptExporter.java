@@ -58,6 +58,7 @@ public final class ShellScriptExporter {
             w.comment("  --account-profile " + account + "=NAME  profile that can write IAM in account " + account
                     + " (default: $PROFILE_" + account + ")");
         }
+        NotConverted.lines(plan).forEach(w::comment);
         w.line("set -euo pipefail");
         w.blank();
         w.line("CLUSTER=" + ShellWriter.quote(plan.cluster().name()));

@@ -72,7 +72,9 @@ public final class TerraformExporter {
                 .append(")\n")
                 .append("# Review before applying. Roles that already exist are imported (Terraform 1.5+ import\n")
                 .append("# blocks); if they are managed elsewhere in your configuration, move the\n")
-                .append("# assume_role_policy there instead of applying these blocks.\n\n");
+                .append("# assume_role_policy there instead of applying these blocks.\n");
+        NotConverted.lines(plan).forEach(l -> out.append("# ").append(l).append('\n'));
+        out.append('\n');
         Hcl.Body aws = new Hcl.Body().string("source", "hashicorp/aws");
         Hcl.Body providers = new Hcl.Body().attr("aws", "{\n" + aws.render() + "}");
         out.append(Hcl.block("terraform", new Hcl.Body().block("required_providers", providers))).append('\n');

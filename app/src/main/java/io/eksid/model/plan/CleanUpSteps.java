@@ -42,7 +42,8 @@ final class CleanUpSteps {
             return false;
         }
         return draft.trustAfterPlan(oidcRole(c).toString())
-                .map(p -> rewriter.removeIrsaSubject(p, draft.cluster, c.ref(), draft.quota).changed())
+                .map(p -> rewriter.removeIrsaSubject(p, draft.cluster, c.ref(), draft.quota,
+                        c.irsaRole.account()).changed())
                 .orElse(false);
     }
 
@@ -91,7 +92,8 @@ final class CleanUpSteps {
         List<ServiceAccountRef> removed = new ArrayList<>();
         List<String> dependsOn = new ArrayList<>();
         for (Conversion c : group) {
-            RewriteResult r = rewriter.removeIrsaSubject(policy, draft.cluster, c.ref(), draft.quota);
+            RewriteResult r = rewriter.removeIrsaSubject(policy, draft.cluster, c.ref(), draft.quota,
+                    role.account());
             notes.addAll(r.notes());
             if (r.changed()) {
                 policy = r.after();
@@ -105,7 +107,8 @@ final class CleanUpSteps {
             return;
         }
         for (Conversion c : group) {
-            TrustDecision still = evaluator.irsa(policy, draft.cluster, c.ref(), c.serviceAccount.audience());
+            TrustDecision still = evaluator.irsa(policy, draft.cluster, c.ref(), c.serviceAccount.audience(),
+                    role.account());
             if (still.allowed()) {
                 notes.add("After this removal " + c.ref() + " can still assume " + role.name() + " through IRSA"
                         + (still.statementIndex() == null ? "" : " by Statement[" + still.statementIndex() + "]")

@@ -172,13 +172,26 @@ public final class AwsEmulator implements AutoCloseable {
                 default -> sts.handle(caller, request);
             };
         } catch (AwsError e) {
-            return error(service, e);
+            return error(serviceOf(service, request), e);
         } catch (RuntimeException | StackOverflowError e) {
             unexpectedErrors.add(e);
             LOG.error("unexpected failure answering {} {}", request.method(), request.rawPath(), e);
-            return error(service == null ? "iam" : service, service != null && service.equals("eks")
+            String s = serviceOf(service, request);
+            return error(s, s.equals("eks")
                     ? new AwsError("ServerException", 500, "An internal error occurred.")
                     : new AwsError("ServiceFailure", 500, "An internal error occurred."));
+        }
+    }
+
+    /** The service an error is answered for: the signed one, else a guess from the request's shape. */
+    private static String serviceOf(String signedService, WireRequest request) {
+        if (signedService != null) {
+            return signedService;
+        }
+        try {
+            return looksLikeQuery(request) ? queryService(request) : "eks";
+        } catch (AwsError malformedForm) {
+            return "iam";
         }
     }
 

@@ -104,12 +104,20 @@ public final class AwsWorld {
         }
         String arn = "arn:" + EksService.partitionOf(region) + ":eks:" + region + ":" + account.accountId() + ":cluster/" + name;
         eks.addCluster(new ClusterRecord(accountId, region, name, arn, version, platformVersion, oidcIssuerUrl,
-                apiServerEndpoint, autoMode, clock.instant()));
+                apiServerEndpoint, autoMode, clock.instant(), null));
     }
 
     /** The Kubernetes side learns its URL only once it has started. */
     public void setClusterEndpoint(String clusterName, String apiServerEndpoint) {
         eks.setClusterEndpoint(clusterName, apiServerEndpoint);
+    }
+
+    /**
+     * The API server's CA (base64 of the PEM), as DescribeCluster's {@code certificateAuthority.data}
+     * returns it; {@code aws eks update-kubeconfig} needs it to write a kubeconfig.
+     */
+    public void setClusterCertificateAuthority(String clusterName, String base64Pem) {
+        eks.updateCluster(clusterName, c -> c.withCertificateAuthority(base64Pem));
     }
 
     public ClusterRecord cluster(String clusterName) {

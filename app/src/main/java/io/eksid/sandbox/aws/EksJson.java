@@ -99,7 +99,11 @@ final class EksJson {
         if (c.oidcIssuerUrl() != null) {
             n.putObject("identity").putObject("oidc").put("issuer", c.oidcIssuerUrl());
         }
-        n.put("status", "ACTIVE").put("platformVersion", c.platformVersion());
+        n.put("status", "ACTIVE");
+        if (c.certificateAuthorityData() != null) {
+            n.putObject("certificateAuthority").put("data", c.certificateAuthorityData());
+        }
+        n.put("platformVersion", c.platformVersion());
         n.putObject("tags");
         n.putObject("health").putArray("issues");
         n.putObject("accessConfig").put("authenticationMode", "API_AND_CONFIG_MAP");

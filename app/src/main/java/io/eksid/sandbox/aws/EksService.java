@@ -1,11 +1,9 @@
 package io.eksid.sandbox.aws;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -74,8 +72,12 @@ final class EksService {
     }
 
     void setClusterEndpoint(String name, String endpoint) {
+        updateCluster(name, c -> c.withEndpoint(endpoint));
+    }
+
+    void updateCluster(String name, java.util.function.UnaryOperator<ClusterRecord> change) {
         synchronized (lock) {
-            clusters.put(name, seeded(name).withEndpoint(endpoint));
+            clusters.put(name, change.apply(seeded(name)));
         }
     }
 
@@ -321,9 +323,5 @@ final class EksService {
 
     static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static <T> List<T> copy(List<T> l) {
-        return new ArrayList<>(Objects.requireNonNullElse(l, List.of()));
     }
 }

@@ -90,7 +90,7 @@ public final class GraphCanvas extends Region {
             canvas.setHeight(h);
             viewport = viewport.resized(w, h);
             if (!fitted && graph.nodeCount() > 0 && w > 0) {
-                fit();
+                initialView();
             }
             requestRedraw();
         }
@@ -163,9 +163,14 @@ public final class GraphCanvas extends Region {
         pathNodes.clear();
         pathEdges.clear();
         if (!fitted && getWidth() > 0) {
-            fit();
+            initialView();
         }
         requestRedraw();
+    }
+
+    private void initialView() {
+        viewport = Viewport.initial(graph, getWidth(), getHeight());
+        fitted = graph.nodeCount() > 0;
     }
 
     public void fit() {

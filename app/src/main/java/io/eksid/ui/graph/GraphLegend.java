@@ -2,16 +2,19 @@ package io.eksid.ui.graph;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 
 /** The legend of mapping edges and badges, drawn with the same colours as the canvas. */
-public final class GraphLegend extends HBox {
+public final class GraphLegend extends FlowPane {
 
     public GraphLegend(GraphPalette pal) {
         getStyleClass().add("legend");
         setAlignment(Pos.CENTER_LEFT);
+        setHgap(12);
+        setVgap(4);
+        setPrefWrapLength(560);
         setPickOnBounds(false);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         update(pal);
@@ -30,6 +33,7 @@ public final class GraphLegend extends HBox {
                 l.getStrokeDashArray().setAll(10.0, 3.0);
             }
             Label label = new Label(s.legend(), l);
+            label.setMinWidth(USE_PREF_SIZE);
             getChildren().add(label);
         }
         for (NodeBadge b : new NodeBadge[] {NodeBadge.STALE, NodeBadge.UNSUPPORTED, NodeBadge.PROBLEM,
@@ -41,7 +45,9 @@ public final class GraphLegend extends HBox {
                 case PROBLEM -> "finding";
                 case CONVERTIBLE -> "convertible";
             };
-            getChildren().add(new Label(text, c));
+            Label label = new Label(text, c);
+            label.setMinWidth(USE_PREF_SIZE);
+            getChildren().add(label);
         }
     }
 }

@@ -97,10 +97,13 @@ public final class GraphPainter {
         }
         gc.setLineWidth(1);
         gc.setStroke(pal.nodeStroke());
-        if (detailed) {
-            for (int k = 0; k < n; k++) {
-                int i = visible[k];
+        for (int k = 0; k < n; k++) {
+            int i = visible[k];
+            if (detailed) {
                 gc.strokeRoundRect(vp.sx(g.x(i)), vp.sy(g.y(i)), g.w(i) * s, g.h(i) * s, arc, arc);
+            } else {
+                // Without labels the outline is what tells a node from the namespace block behind it.
+                gc.strokeRect(vp.sx(g.x(i)), vp.sy(g.y(i)), g.w(i) * s, g.h(i) * s);
             }
         }
         for (int k = 0; k < n; k++) {

@@ -41,6 +41,18 @@ public record Viewport(double scale, double tx, double ty, double width, double 
         return new Viewport(scale, tx, ty, w, h);
     }
 
+    /**
+     * The first view of a graph: readable labels from the top-left corner, as much of the width as fits without
+     * going below a readable zoom. Fit (F) shows everything.
+     */
+    public static Viewport initial(LaidOutGraph g, double w, double h) {
+        if (g.width() <= 0 || w <= 0) {
+            return new Viewport(1, 10, 10, w, h);
+        }
+        double s = Math.max(0.62, Math.min(1.0, (w - 20) / g.width()));
+        return new Viewport(s, 10, 10, w, h);
+    }
+
     /** The viewport that shows the whole graph with a margin. */
     public static Viewport fit(LaidOutGraph g, double w, double h) {
         if (g.width() <= 0 || g.height() <= 0 || w <= 0 || h <= 0) {

@@ -138,6 +138,22 @@ class ShellScriptExporterTest {
     }
 
     @Test
+    void skippedServiceAccountsAndOwnerRequestsAreListedInEveryExport() {
+        String target = "arn:aws:iam::" + PlanFixtures.OTHER_ACCOUNT + ":role/reader";
+        ConversionPlan plan = PlanFixtures.planner().plan(PlanFixtures.base()
+                        .serviceAccount(PlanFixtures.irsaSa("shop/cart", target))
+                        .serviceAccount(PlanFixtures.irsaSa("shop/bad", "arn:aws:iam::1:role/x")).build(),
+                io.eksid.model.plan.Selection.allIrsa(), io.eksid.model.plan.ConversionOptions.defaults());
+        for (String text : List.of(new ShellScriptExporter().export(plan), new TerraformExporter().export(plan),
+                new EksctlConfigExporter().export(plan))) {
+            assertThat(text).contains("#   shop/bad [MALFORMED_ROLE_ARN]")
+                    .contains("#   shop/cart [TARGET_TRUST_PENDING]")
+                    .contains("# Ask the owner of account 444455556666 (for shop/cart)")
+                    .contains("\"aws:PrincipalArn\": \"arn:aws:iam::111122223333:role/eksid/eksid-bridge-reader-");
+        }
+    }
+
+    @Test
     void heredocDelimiterNeverOccursInTheDocument() {
         ShellWriter w = new ShellWriter();
         w.heredoc("x.json", "{\nEKSID_DOCUMENT\n}");

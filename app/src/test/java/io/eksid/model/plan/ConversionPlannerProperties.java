@@ -29,7 +29,7 @@ import net.jqwik.api.constraints.Size;
  * Rules that hold for any cluster: nothing selected is silently dropped, a role's trust is rewritten at most once,
  * a trust update only ever adds access (Pod Identity) and never takes any away, and dependencies come first.
  */
-class ConversionPlannerProperties {
+public class ConversionPlannerProperties {
 
     private final ConversionPlanner planner = planner();
     private final TrustEvaluator evaluator = new TrustEvaluator();
@@ -39,7 +39,7 @@ class ConversionPlannerProperties {
      * bits choose its role (shared among {@code roles}), and whether it is cross-account, malformed, on Fargate,
      * associated, already trusted for Pod Identity, and so on.
      */
-    static ClusterSnapshot cluster(List<Integer> serviceAccounts, int roles, int quotaSlack, boolean cleanUp) {
+    public static ClusterSnapshot cluster(List<Integer> serviceAccounts, int roles, int quotaSlack, boolean cleanUp) {
         ClusterSnapshot.Builder b = base().trustPolicyQuota(quotaSlack > 3 ? 2048 : 500 + quotaSlack * 150);
         TreeMap<Integer, List<String>> trustedByRole = new TreeMap<>();
         Set<Integer> podIdentityRoles = new HashSet<>();
@@ -93,7 +93,7 @@ class ConversionPlannerProperties {
         return b.build();
     }
 
-    static ConversionOptions options(boolean cleanUp, boolean writable) {
+    public static ConversionOptions options(boolean cleanUp, boolean writable) {
         ConversionOptions o = ConversionOptions.defaults().withRemoveAnnotationAfterVerify(cleanUp)
                 .withRemoveOidcTrustAfterVerify(cleanUp);
         return writable ? o.withWritableAccounts(Set.of(OTHER_ACCOUNT)) : o;

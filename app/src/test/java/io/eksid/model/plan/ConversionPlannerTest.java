@@ -277,6 +277,27 @@ class ConversionPlannerTest {
     }
 
     @Test
+    void crossAccountCleanUpRemovesTheSubjectFromTheTargetRoleThroughItsAccount() {
+        String target = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/reader";
+        ClusterSnapshot snapshot = base().serviceAccount(irsaSa("shop/cart", target))
+                .role(role(target, policy(irsaStatement(OTHER_ACCOUNT, ISSUER, List.of("shop/cart", "shop/other")))))
+                .build();
+
+        ConversionPlan plan = planner.plan(snapshot, Selection.allIrsa(), ConversionOptions.defaults()
+                .withWritableAccounts(java.util.Set.of(OTHER_ACCOUNT)).withRemoveOidcTrustAfterVerify(true));
+
+        StepAction.RemoveOidcTrust removal = plan.actions(StepAction.RemoveOidcTrust.class).get(0);
+        assertThat(removal.account()).isEqualTo(OTHER_ACCOUNT);
+        TrustPolicy after = parse(removal.afterPolicy());
+        assertThat(evaluator.irsa(after, CLUSTER, ref("shop/cart"), null, OTHER_ACCOUNT).allowed()).isFalse();
+        assertThat(evaluator.irsa(after, CLUSTER, ref("shop/other"), null, OTHER_ACCOUNT).allowed()).isTrue();
+        String bridge = plan.actions(StepAction.CreateBridgeRole.class).get(0).roleArn();
+        assertThat(evaluator.sourceRoleWithSessionTags(after, RoleArn.parse(bridge)).allowed()).isTrue();
+        assertThat(plan.step("remove-oidc-trust:" + target).orElseThrow().dependsOn())
+                .containsExactly("verify:shop/cart");
+    }
+
+    @Test
     void crossAccountReplanAfterApplyIsEmpty() {
         String target = "arn:aws:iam::" + OTHER_ACCOUNT + ":role/reader";
         String bridge = roleArn("eksid/eksid-bridge-reader-1234abcd");
@@ -387,7 +408,7 @@ class ConversionPlannerTest {
                 ConversionOptions.defaults().withRemoveOidcTrustAfterVerify(true));
 
         assertThat(plan.actions(StepAction.RemoveOidcTrust.class)).isEmpty();
-        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("still admitted")
+        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("admits it through StringLike")
                 && n.contains("Statement[1]"));
     }
 
@@ -405,6 +426,15 @@ class ConversionPlannerTest {
                 ConversionOptions.defaults());
         assertThat(((StepAction.EnsureAgentAddon) creating.steps().get(0).action()).operation())
                 .isEqualTo(StepAction.AgentOperation.WAIT_UNTIL_ACTIVE);
+
+        for (String[] c : new String[][] {{"DEGRADED", "UPDATE"}, {"CREATE_FAILED", "UPDATE"},
+                {"UPDATING", "WAIT_UNTIL_ACTIVE"}, {"DELETING", "RECREATE_AFTER_DELETE"}}) {
+            ClusterSnapshot s = ClusterSnapshot.builder(CLUSTER).serviceAccount(irsaSa("shop/cart", arn))
+                    .role(role(arn, irsaTrust("shop/cart"))).addon(agent(c[0])).build();
+            PlanStep step = planner.plan(s, Selection.allIrsa(), ConversionOptions.defaults()).steps().get(0);
+            assertThat(((StepAction.EnsureAgentAddon) step.action()).operation().name()).isEqualTo(c[1]);
+            assertThat(step.title()).contains(c[0].equals("DELETING") ? "deletion" : c[0]);
+        }
 
         ClusterInfo auto = new ClusterInfo("prod", null, ACCOUNT, Partition.AWS, "eu-west-1", ISSUER, "1.31",
                 "eks.2", true);

@@ -48,6 +48,10 @@ class EksClusterAndAddonApiTest {
         assertThat(c.status()).isEqualTo(ClusterStatus.ACTIVE);
         assertThat(c.createdAt()).isNotNull();
         assertThat(c.computeConfig()).isNull();
+        assertThat(c.certificateAuthority()).isNull();
+        f.world.setClusterCertificateAuthority(CLUSTER, "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t");
+        assertThat(eks.describeCluster(r -> r.name(CLUSTER)).cluster().certificateAuthority().data())
+                .isEqualTo("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t");
 
         f.world.addCluster(ACCOUNT, REGION, "auto", "1.32", "eks.3", ISSUER.replace("0123", "9999"), "https://127.0.0.1:1", true);
         Cluster auto = eks.describeCluster(r -> r.name("auto")).cluster();
@@ -179,5 +183,16 @@ class EksClusterAndAddonApiTest {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> eks.describeAddonConfiguration(r -> r.addonName("vpc-cni")))
                 .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void listAddonsPaginates() {
+        for (int i = 0; i < 12; i++) {
+            f.world.createAddon(CLUSTER, "addon-" + i, "v1.0.0-eksbuild.1", "ACTIVE", null);
+        }
+        List<String> names = new ArrayList<>();
+        eks.listAddonsPaginator(r -> r.clusterName(CLUSTER).maxResults(5)).addons().forEach(names::add);
+        assertThat(names).hasSize(12).doesNotHaveDuplicates();
+        assertThat(eks.listAddons(r -> r.clusterName(CLUSTER).maxResults(5)).nextToken()).isNotBlank();
     }
 }

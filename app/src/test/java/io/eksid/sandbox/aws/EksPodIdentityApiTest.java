@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.eks.model.InvalidRequestException;
 import software.amazon.awssdk.services.eks.model.PodIdentityAssociation;
 import software.amazon.awssdk.services.eks.model.PodIdentityAssociationSummary;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
+import software.amazon.awssdk.services.eks.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
 class EksPodIdentityApiTest {
@@ -199,5 +200,16 @@ class EksPodIdentityApiTest {
                 .roleArn("arn:aws:iam::" + OTHER_ACCOUNT + ":role/x"))).isInstanceOf(InvalidParameterException.class);
         assertThat(eks.describePodIdentityAssociation(r -> r.clusterName(CLUSTER).associationId(a.associationId()))
                 .association()).isEqualTo(a);
+    }
+
+    @Test
+    void aClusterHoldsAtMostFiveThousandAssociations() {
+        String role = f.podIdentityRole("app");
+        for (int i = 0; i < EksService.MAX_ASSOCIATIONS_PER_CLUSTER; i++) {
+            f.world.createPodIdentityAssociation(CLUSTER, "bulk", "sa-" + i, role, null, false, null);
+        }
+        assertThatThrownBy(() -> create("bulk", "one-too-many", role))
+                .isInstanceOfSatisfying(ResourceLimitExceededException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(f.world.hasPodIdentityAssociation(CLUSTER, "bulk", "one-too-many")).isFalse();
     }
 }

@@ -1,8 +1,9 @@
-# EKS Identity Console conversion plan plan-e63bbd30ed912df8
+# EKS Identity Console conversion plan plan-4bc400300c9482c2
 # Cluster prod (arn:aws:eks:eu-west-1:111122223333:cluster/prod)
 # Review before applying. Roles that already exist are imported (Terraform 1.5+ import
 # blocks); if they are managed elsewhere in your configuration, move the
 # assume_role_policy there instead of applying these blocks.
+# Note: Add-on vpc-cni manages the annotation of kube-system/aws-node; to drop IRSA there, clear the add-on's service account role (serviceAccountRoleArn), not the annotation.
 
 terraform {
   required_providers {
@@ -317,6 +318,27 @@ resource "aws_eks_addon" "vpc-cni" {
 #             "sts:AssumeRole",
 #             "sts:TagSession"
 #           ]
+#         }
+#       ]
+#     }
+#   after verification: set assume_role_policy of reader to drop the OIDC trust of shop/reports, then apply again:
+#     {
+#       "Version": "2012-10-17",
+#       "Statement": [
+#         {
+#           "Effect": "Allow",
+#           "Principal": {
+#             "AWS": "arn:aws:iam::111122223333:root"
+#           },
+#           "Action": [
+#             "sts:AssumeRole",
+#             "sts:TagSession"
+#           ],
+#           "Condition": {
+#             "ArnEquals": {
+#               "aws:PrincipalArn": "arn:aws:iam::111122223333:role/eksid/eksid-bridge-reader-ba03f98d"
+#             }
+#           }
 #         }
 #       ]
 #     }

@@ -1,0 +1,210 @@
+package io.eksid.engine.live;
+
+import io.eksid.aws.AccountProfiles;
+import io.eksid.aws.AwsClients;
+import io.eksid.aws.AwsConnections;
+import io.eksid.aws.AwsEnvironment;
+import io.eksid.aws.AwsFailures;
+import io.eksid.aws.AwsPoller;
+import io.eksid.aws.AwsProfiles;
+import io.eksid.aws.Backoff;
+import io.eksid.aws.ClusterMatch;
+import io.eksid.aws.ClusterMatcher;
+import io.eksid.aws.ClusterAwsSync;
+import io.eksid.aws.ReferencedRoles;
+import io.eksid.aws.SsoSessions;
+import io.eksid.aws.SsoTokenCache;
+import io.eksid.kube.ClusterWatcher;
+import io.eksid.kube.KubeConnectOptions;
+import io.eksid.kube.KubeConnection;
+import io.eksid.kube.KubeConnector;
+import io.eksid.kube.KubeContext;
+import io.eksid.kube.Kubeconfig;
+import io.eksid.kube.ReflectorSettings;
+import io.eksid.model.ClusterInfo;
+import io.eksid.model.ClusterSnapshot;
+import io.eksid.model.Partition;
+import io.eksid.model.findings.Finding;
+import io.eksid.model.findings.FindingsAnalyzer;
+import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.store.ClusterStore;
+import io.eksid.model.store.SnapshotCoalescer;
+import io.eksid.model.store.SourceState;
+import io.eksid.model.store.SourceStatus;
+import io.eksid.model.trust.TrustEvaluator;
+import io.eksid.model.trust.TrustInspector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected context: Kubernetes informers and AWS pollers write into one {@link ClusterStore}; a coalescer
+ * derives the identity graph and findings off the writers' threads, latest wins, and hands each new
+ * {@link IdentityState} to the listener. A failing side degrades the session, never stops the other.
+ */
+public final class LiveSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
+
+    private final Kubeconfig kubeconfig;
+    private final KubeContext context;
+    private final AwsEnvironment awsEnvironment;
+    private final String profile;
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final Consumer<IdentityState> listener;
+    private final ClusterStore store;
+    private final SnapshotCoalescer coalescer;
+    private final TrustEvaluator evaluator = new TrustEvaluator();
+    private final FindingsAnalyzer analyzer = new FindingsAnalyzer(new TrustEvaluator(), new TrustInspector());
+    private final AtomicReference<IdentityState> current = new AtomicReference<>();
+    private final ClusterInfo fallback;
+    private volatile KubeConnection kube;
+    private volatile ClusterWatcher watcher;
+    private volatile AwsConnections aws;
+    private volatile ClusterAwsSync sync;
+    private volatile boolean closed;
+
+    LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
+                ScheduledExecutorService executor, Clock clock, Consumer<IdentityState> listener) {
+        this.kubeconfig = kubeconfig;
+        this.context = context;
+        this.awsEnvironment = awsEnvironment;
+        this.profile = profile;
+        this.executor = executor;
+        this.clock = clock;
+        this.listener = Objects.requireNonNull(listener);
+        this.store = new ClusterStore(context.name(), clock);
+        this.coalescer = new SnapshotCoalescer(store, executor, v -> derive());
+        this.fallback = new ClusterInfo(context.clusterName() == null ? context.name() : context.clusterName(),
+                "", "", Partition.AWS, "", null, null, null, false);
+    }
+
+    public String contextName() {
+        return context.name();
+    }
+
+    public ClusterStore store() {
+        return store;
+    }
+
+    /** The latest derived state, or null before the first derivation. */
+    public IdentityState current() {
+        return current.get();
+    }
+
+    public long recomputations() {
+        return coalescer.recomputations();
+    }
+
+    void start() {
+        coalescer.start();
+        executor.execute(this::startKube);
+        executor.execute(this::startAws);
+    }
+
+    private void startKube() {
+        store.reportSource("kube/connection", SourceState.CONNECTING, "connecting to " + context.server());
+        try {
+            kube = new KubeConnector(clock, KubeConnectOptions.DEFAULTS).connect(kubeconfig, context);
+            if (closed) {
+                kube.close();
+                return;
+            }
+            store.reportSource("kube/connection", SourceState.LIVE, "Kubernetes " + kube.serverVersion());
+            watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS);
+            watcher.start();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot connect to context {}", context.name(), e);
+            store.reportSource("kube/connection", SourceState.ERROR, e.getMessage());
+        }
+    }
+
+    private void startAws() {
+        store.reportSource("aws/cluster", SourceState.CONNECTING, "matching the context to an EKS cluster");
+        try {
+            AwsProfiles profiles = new AwsProfiles(awsEnvironment);
+            aws = new AwsConnections(profiles);
+            SsoSessions sso = new SsoSessions(new SsoTokenCache(awsEnvironment.ssoCacheDirectory()), clock);
+            AwsFailures failures = new AwsFailures(sso);
+            var kh = context.execHints();
+            io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
+                    kh.clusterName(), kh.region(), profile != null ? profile : kh.profile(), null);
+            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, null);
+            if (!(match instanceof ClusterMatch.Matched m)) {
+                String why = match instanceof ClusterMatch.NeedsChoice n ? n.reason()
+                        : ((ClusterMatch.Unavailable) match).reason();
+                store.reportSource("aws/cluster", SourceState.ERROR, why);
+                return;
+            }
+            store.setCluster(m.cluster());
+            AwsClients clients = aws.clients(m.profile(), m.region());
+            if (closed) {
+                return;
+            }
+            sync = new ClusterAwsSync(store, clients, m.cluster().name(), new AccountProfiles(aws, sso, m.region()),
+                    ReferencedRoles.from(store, fallback), executor, clock, Backoff.standard(), failures,
+                    AwsPoller.DEFAULT_INTERVAL);
+            sync.start();
+        } catch (RuntimeException e) {
+            LOG.warn("AWS side of context {} failed", context.name(), e);
+            store.reportSource("aws/cluster", SourceState.ERROR, e.getMessage());
+        }
+    }
+
+    private void derive() {
+        if (closed) {
+            return;
+        }
+        long version = store.version();
+        ClusterSnapshot snapshot = store.snapshot(fallback);
+        IdentityGraph graph = IdentityGraph.build(snapshot, evaluator);
+        List<Finding> findings = new ArrayList<>(analyzer.analyze(snapshot, graph));
+        findings.sort(Finding.ORDER);
+        List<SourceStatus> sources = store.sources();
+        Instant lastAws = null;
+        for (SourceStatus s : sources) {
+            if (s.source().startsWith("aws/") && s.state() == SourceState.LIVE
+                    && (lastAws == null || s.since().isAfter(lastAws))) {
+                lastAws = s.since();
+            }
+        }
+        IdentityState state = new IdentityState(context.name(), snapshot, graph, findings, sources, version,
+                clock.instant(), lastAws);
+        current.set(state);
+        listener.accept(state);
+    }
+
+    /** Polls AWS now instead of at the next interval. */
+    public void refreshNow() {
+        ClusterAwsSync p = sync;
+        if (p != null) {
+            p.refreshNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        coalescer.stop();
+        if (sync != null) {
+            sync.close();
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (kube != null) {
+            kube.close();
+        }
+        if (aws != null) {
+            aws.close();
+        }
+    }
+}

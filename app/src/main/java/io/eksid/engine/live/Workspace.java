@@ -1,0 +1,140 @@
+package io.eksid.engine.live;
+
+import io.eksid.aws.AwsEnvironment;
+import io.eksid.kube.ExecHints;
+import io.eksid.kube.KubeContext;
+import io.eksid.kube.Kubeconfig;
+import io.eksid.kube.KubeconfigLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * The contexts and profiles the console can connect to, gathered from one or more sources, and the factory of
+ * live sessions. Thread-safe.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private final Map<String, String> environment;
+    private final Path home;
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final List<WorkspaceSource> sources = new CopyOnWriteArrayList<>();
+    private final List<LiveSession> open = new CopyOnWriteArrayList<>();
+
+    public Workspace(Map<String, String> environment, Path home, ScheduledExecutorService executor, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.home = Objects.requireNonNull(home);
+        this.executor = Objects.requireNonNull(executor);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public void addSource(WorkspaceSource source) {
+        sources.removeIf(s -> s.name().equals(source.name()));
+        sources.add(0, source);
+    }
+
+    public List<WorkspaceSource> sources() {
+        return List.copyOf(sources);
+    }
+
+    /** One loaded kubeconfig per source, with the problems found reading it. */
+    private Map<WorkspaceSource, Kubeconfig> load() {
+        Map<WorkspaceSource, Kubeconfig> loaded = new LinkedHashMap<>();
+        for (WorkspaceSource s : sources) {
+            KubeconfigLoader loader = new KubeconfigLoader(environment, home);
+            loaded.put(s, s.kubeconfigFiles().isEmpty() ? loader.load() : loader.load(s.kubeconfigFiles()));
+        }
+        return loaded;
+    }
+
+    public List<ContextInfo> contexts() {
+        List<ContextInfo> list = new ArrayList<>();
+        for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
+            for (KubeContext c : e.getValue().contexts()) {
+                ExecHints h = c.execHints();
+                StringBuilder hint = new StringBuilder();
+                h.clusterNameOpt().ifPresent(v -> hint.append("EKS cluster ").append(v));
+                h.regionOpt().ifPresent(v -> hint.append(hint.length() > 0 ? " \u00b7 " : "").append(v));
+                h.profileOpt().ifPresent(v -> hint.append(hint.length() > 0 ? " \u00b7 " : "").append("profile ")
+                        .append(v));
+                list.add(new ContextInfo(c.name(), c.sourceFile(), c.server(), hint.toString(), e.getKey().name()));
+            }
+        }
+        return list;
+    }
+
+    public List<String> kubeconfigProblems() {
+        List<String> problems = new ArrayList<>();
+        for (Kubeconfig k : load().values()) {
+            k.problems().forEach(p -> problems.add(p.toString()));
+        }
+        return problems;
+    }
+
+    /** The current-context of the first source that names one. */
+    public Optional<String> currentContext() {
+        for (Kubeconfig k : load().values()) {
+            Optional<String> c = k.currentContext();
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Opens a live session on a context: Kubernetes informers and AWS pollers feeding one store, derived states
+     * delivered to {@code listener} (coalesced, from a background thread).
+     *
+     * @param profileOverride the AWS profile to use, or null to follow the context's exec plugin and the defaults
+     */
+    public LiveSession open(String contextName, String profileOverride, Consumer<IdentityState> listener) {
+        for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
+            Optional<KubeContext> ctx = e.getValue().context(contextName);
+            if (ctx.isPresent()) {
+                WorkspaceSource source = e.getKey();
+                String profile = profileOverride != null ? profileOverride : source.defaultProfile();
+                LiveSession session = new LiveSession(e.getValue(), ctx.get(), awsEnvironment(source), profile,
+                        executor, clock, listener);
+                open.add(session);
+                session.start();
+                return session;
+            }
+        }
+        throw new IllegalArgumentException("no kubeconfig context named '" + contextName + "'"
+                + (sources.isEmpty() ? " (no kubeconfig source)" : ""));
+    }
+
+    /** The AWS settings of a source: explicit files override the standard ones for its sessions only. */
+    AwsEnvironment awsEnvironment(WorkspaceSource source) {
+        Map<String, String> env = new HashMap<>(environment);
+        if (source.awsConfigFile() != null) {
+            env.put("AWS_CONFIG_FILE", source.awsConfigFile().toString());
+        }
+        if (source.awsCredentialsFile() != null) {
+            env.put("AWS_SHARED_CREDENTIALS_FILE", source.awsCredentialsFile().toString());
+        }
+        if (source.defaultProfile() != null) {
+            env.put("AWS_PROFILE", source.defaultProfile());
+        }
+        return AwsEnvironment.of(env, home);
+    }
+
+    @Override
+    public void close() {
+        for (LiveSession s : open) {
+            s.close();
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,50 @@
+package io.eksid.ui;
+
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+
+/** The Activity tab: what the console did and saw, newest first; applied plans offer a rollback. */
+public final class ActivityView extends BorderPane {
+
+    public ActivityView(MainViewModel vm, Consumer<String> rollback) {
+        setId("activity");
+        TableView<ActivityEntry> table = new TableView<>(vm.activity());
+        table.setId("activity-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ActivityEntry, String> at = new TableColumn<>("Time");
+        at.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainView.time(c.getValue().at())));
+        at.setPrefWidth(80);
+        TableColumn<ActivityEntry, String> kind = new TableColumn<>("Kind");
+        kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind().name().toLowerCase(java.util.Locale.ROOT)));
+        kind.setPrefWidth(90);
+        TableColumn<ActivityEntry, String> what = new TableColumn<>("What happened");
+        what.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().summary()));
+        what.setPrefWidth(600);
+        TableColumn<ActivityEntry, String> journal = new TableColumn<>("Journal");
+        journal.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().journalId()));
+        journal.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                if (empty || id == null || getTableRow() == null || getTableRow().getItem() == null
+                        || getTableRow().getItem().kind() != ActivityEntry.Kind.CONVERSION) {
+                    setGraphic(null);
+                    setText(id);
+                    return;
+                }
+                Button b = new Button("Roll back " + id);
+                b.setOnAction(e -> rollback.accept(id));
+                setText(null);
+                setGraphic(b);
+            }
+        });
+        journal.setPrefWidth(200);
+        table.getColumns().addAll(at, kind, what, journal);
+        setCenter(table);
+    }
+}

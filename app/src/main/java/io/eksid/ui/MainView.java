@@ -1,0 +1,286 @@
+package io.eksid.ui;
+
+import io.eksid.engine.live.IdentityState;
+import io.eksid.model.graph.GraphNode;
+import io.eksid.model.graph.NodeKind;
+import io.eksid.ui.graph.GraphPalette;
+import io.eksid.ui.graph.GraphPane;
+import io.eksid.ui.inspector.InspectorModel;
+import io.eksid.ui.inspector.InspectorView;
+import io.eksid.ui.tables.FilterableTable;
+import io.eksid.ui.tables.TableRows;
+import io.eksid.ui.theme.ThemeManager;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** The console window's content, built in code: toolbar, navigator, tabs, inspector, status bar. */
+public final class MainView extends BorderPane {
+
+    private static final String ALL_NAMESPACES = "All namespaces";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final MainViewModel vm;
+    private final GraphPane graphPane = new GraphPane();
+    private final InspectorView inspector = new InspectorView();
+    private final InspectorModel inspectorModel = new InspectorModel();
+    private final TabPane tabs = new TabPane();
+    private final Button convert = new Button("Convert IRSA\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
+    private final ComboBox<String> namespaces = new ComboBox<>();
+    private final FilterableTable<TableRows.ServiceAccountRow> saTable;
+    private final FilterableTable<TableRows.AssociationRow> assocTable;
+    private final FilterableTable<TableRows.RoleRow> roleTable;
+    private final FilterableTable<TableRows.FindingRow> findingTable;
+
+    /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
+    public interface Actions {
+        void convert(List<String> subjectNodeIds);
+
+        void newAssociation(String serviceAccountNodeId);
+
+        void openSandbox();
+
+        void rollback(String journalId);
+    }
+
+    public MainView(MainViewModel vm, ThemeManager theme, Actions actions) {
+        this.vm = vm;
+        setId("main-view");
+        saTable = new FilterableTable<>("service-accounts", TableRows.ServiceAccountRow::nodeId,
+                r -> r.namespace() + " " + r.name() + " " + r.irsaRole() + " " + r.association() + " " + r.status(),
+                vm.selectedNodeIdProperty());
+        saTable.text("Namespace", TableRows.ServiceAccountRow::namespace, 120);
+        saTable.text("Service account", TableRows.ServiceAccountRow::name, 170);
+        saTable.text("New pods get", TableRows.ServiceAccountRow::newPodsGet, 200);
+        saTable.text("IRSA role", TableRows.ServiceAccountRow::irsaRole, 240);
+        saTable.text("Association role", TableRows.ServiceAccountRow::association, 240);
+        saTable.column("Pods", TableRows.ServiceAccountRow::pods, 60);
+        saTable.column("Stale", TableRows.ServiceAccountRow::stalePods, 60);
+        saTable.text("Status", TableRows.ServiceAccountRow::status, 140);
+        assocTable = new FilterableTable<>("associations", TableRows.AssociationRow::nodeId,
+                r -> r.associationId() + " " + r.namespace() + " " + r.serviceAccount() + " " + r.roleArn(),
+                vm.selectedNodeIdProperty());
+        assocTable.text("ID", TableRows.AssociationRow::associationId, 170);
+        assocTable.text("Namespace", TableRows.AssociationRow::namespace, 120);
+        assocTable.text("Service account", TableRows.AssociationRow::serviceAccount, 160);
+        assocTable.text("Role", TableRows.AssociationRow::roleArn, 260);
+        assocTable.text("Target role", TableRows.AssociationRow::targetRoleArn, 200);
+        assocTable.text("Owner", TableRows.AssociationRow::owner, 160);
+        assocTable.text("Status", TableRows.AssociationRow::status, 200);
+        roleTable = new FilterableTable<>("roles", TableRows.RoleRow::nodeId,
+                r -> r.name() + " " + r.path() + " " + r.account() + " " + r.availability(), vm.selectedNodeIdProperty());
+        roleTable.text("Role", TableRows.RoleRow::name, 220);
+        roleTable.text("Path", TableRows.RoleRow::path, 140);
+        roleTable.text("Account", TableRows.RoleRow::account, 120);
+        roleTable.text("Readable", TableRows.RoleRow::availability, 100);
+        roleTable.column("Used by", TableRows.RoleRow::usedBy, 70);
+        roleTable.text("Trust size", TableRows.RoleRow::trustSize, 100);
+        findingTable = new FilterableTable<>("findings", TableRows.FindingRow::nodeId,
+                r -> r.severity() + " " + r.code() + " " + r.subject() + " " + r.message(), vm.selectedNodeIdProperty());
+        findingTable.text("Severity", TableRows.FindingRow::severity, 90);
+        findingTable.text("Finding", TableRows.FindingRow::code, 220);
+        findingTable.text("Subject", TableRows.FindingRow::subject, 220);
+        findingTable.text("What is wrong", TableRows.FindingRow::message, 360);
+        findingTable.text("Fix", TableRows.FindingRow::fix, 300);
+
+        VBox top = new VBox(banner(vm), toolbar(theme, actions));
+        setTop(top);
+        setLeft(new NavigatorView(vm, actions::openSandbox));
+        tabs.setId("main-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
+                new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingTable),
+                new Tab("Activity", new ActivityView(vm, actions::rollback)));
+        SplitPane split = new SplitPane(tabs, inspector);
+        split.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(inspector, false);
+        setCenter(split);
+        setBottom(new StatusBarView(vm));
+
+        graphPane.bindFilters(vm.onlyProblemsProperty(), vm.onlyIrsaProperty());
+        graphPane.setOnError(msg -> vm.log(ActivityEntry.Kind.ERROR, msg));
+        graphPane.canvas().setOnToggle(vm::toggle);
+        graphPane.canvas().setOnActivate(id -> {
+            if (id.startsWith("sa:") || id.startsWith("ns:")) {
+                actions.convert(List.of(id));
+            }
+        });
+        graphPane.canvas().selectedIdProperty().addListener((o, a, b) -> vm.selectedNodeIdProperty().set(b));
+        theme.darkProperty().addListener((o, a, dark) -> graphPane.canvas().paletteProperty()
+                .set(dark ? GraphPalette.dark() : GraphPalette.light()));
+        graphPane.canvas().paletteProperty().set(theme.darkProperty().get() ? GraphPalette.dark()
+                : GraphPalette.light());
+        vm.graphProperty().addListener((o, a, g) -> graphPane.setGraph(g, emptyGraphMessage()));
+        vm.selectedNodeIdProperty().addListener((o, a, id) -> {
+            if (id != null && !id.equals(graphPane.canvas().selectedIdProperty().get())) {
+                vm.reveal(id);
+                graphPane.canvas().select(id);
+            }
+            inspector.show(inspectorModel.describe(vm.stateProperty().get(), id));
+        });
+        vm.stateProperty().addListener((o, a, s) -> stateChanged(s));
+        inspector.setOnAction((action, id) -> {
+            switch (action) {
+                case CONVERT_TO_POD_IDENTITY -> actions.convert(List.of(id));
+                case NEW_ASSOCIATION -> actions.newAssociation(id);
+                case RESTART_HINT -> vm.log(ActivityEntry.Kind.INFO, "Pods keep the credentials they started with: "
+                        + "restart the workload (kubectl rollout restart) so new pods get the current identity.");
+                case COPY_ARN -> vm.log(ActivityEntry.Kind.INFO, "Copied " + id.substring(id.indexOf(':') + 1));
+            }
+        });
+    }
+
+    private Region banner(MainViewModel vm) {
+        Label text = new Label("Sandbox: an embedded EKS account with simulated clusters. Nothing here touches AWS. "
+                + "Point KUBECONFIG at your clusters to use the console for real.", new FontIcon(MaterialDesignT.TEST_TUBE));
+        text.setWrapText(true);
+        HBox banner = new HBox(text);
+        banner.setId("sandbox-banner");
+        banner.getStyleClass().add("sandbox-banner");
+        banner.visibleProperty().bind(vm.sandboxProperty());
+        banner.managedProperty().bind(vm.sandboxProperty());
+        return banner;
+    }
+
+    private ToolBar toolbar(ThemeManager theme, Actions actions) {
+        ComboBox<String> contexts = new ComboBox<>();
+        contexts.setId("context-switcher");
+        contexts.setPromptText("Context");
+        contexts.setPrefWidth(200);
+        vm.contexts().addListener((javafx.collections.ListChangeListener<io.eksid.engine.live.ContextInfo>) c ->
+                contexts.getItems().setAll(vm.contexts().stream().map(io.eksid.engine.live.ContextInfo::name).toList()));
+        contexts.valueProperty().bindBidirectional(vm.currentContextProperty());
+        contexts.valueProperty().addListener((o, a, b) -> vm.connect(b));
+
+        namespaces.setId("namespace-filter");
+        namespaces.getItems().add(ALL_NAMESPACES);
+        namespaces.setValue(ALL_NAMESPACES);
+        namespaces.setPrefWidth(170);
+        namespaces.valueProperty().addListener((o, a, b) -> vm.namespaceFilterProperty().set(
+                b == null || b.equals(ALL_NAMESPACES) ? Set.of() : Set.of(b)));
+
+        TextField search = new TextField();
+        search.setId("search");
+        search.setPromptText("Search service accounts, roles, pods\u2026");
+        search.setPrefWidth(260);
+        Label notFound = new Label();
+        notFound.getStyleClass().add("field-error");
+        search.setOnAction(e -> {
+            boolean found = vm.search(search.getText()).isPresent();
+            notFound.setText(found || search.getText().isBlank() ? "" : "No match for \u201c" + search.getText() + "\u201d");
+            if (found) {
+                tabs.getSelectionModel().select(0);
+            }
+        });
+
+        convert.setId("convert-irsa");
+        convert.setGraphic(new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
+        convert.getStyleClass().add("convert-button");
+        convert.textProperty().bind(vm.convertibleCountProperty().asString("Convert IRSA\u2026 (%d)"));
+        convert.disableProperty().bind(vm.convertibleCountProperty().isEqualTo(0));
+        convert.setTooltip(new Tooltip("Preview the conversion of every IRSA mapping of this cluster to Pod Identity"));
+        convert.setOnAction(e -> actions.convert(List.of()));
+        Button newAssoc = new Button("New association\u2026", new FontIcon(MaterialDesignP.PLUS));
+        newAssoc.setId("new-association");
+        newAssoc.setOnAction(e -> {
+            String sel = vm.selectedNodeIdProperty().get();
+            actions.newAssociation(sel != null && sel.startsWith("sa:") ? sel : null);
+        });
+        newAssoc.disableProperty().bind(vm.stateProperty().isNull());
+        Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
+        refresh.setId("refresh");
+        refresh.setTooltip(new Tooltip("Refresh AWS data now"));
+        refresh.setOnAction(e -> vm.refresh());
+        Button themeToggle = new Button(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
+        themeToggle.setId("theme-toggle");
+        themeToggle.setTooltip(new Tooltip("Switch light / dark"));
+        themeToggle.setOnAction(e -> theme.toggle());
+        theme.darkProperty().addListener((o, a, d) -> themeToggle.setGraphic(new FontIcon(d
+                ? MaterialDesignW.WEATHER_SUNNY : MaterialDesignW.WEATHER_NIGHT)));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox searchBox = new HBox(6, search, notFound);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        Label app = new Label("EKS Identity Console", new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
+        app.setStyle("-fx-font-weight: bold;");
+        return new ToolBar(app, contexts, namespaces, searchBox, spacer, convert, newAssoc, refresh, themeToggle);
+    }
+
+    private void stateChanged(IdentityState s) {
+        if (s == null) {
+            return;
+        }
+        saTable.setRows(TableRows.serviceAccounts(s));
+        assocTable.setRows(TableRows.associations(s));
+        roleTable.setRows(TableRows.roles(s));
+        findingTable.setRows(TableRows.findings(s));
+        Set<String> ns = new TreeSet<>();
+        for (GraphNode n : s.graph().nodes()) {
+            if (n.kind() == NodeKind.NAMESPACE) {
+                ns.add(n.label());
+            }
+        }
+        List<String> items = new ArrayList<>();
+        items.add(ALL_NAMESPACES);
+        items.addAll(ns);
+        if (!namespaces.getItems().equals(items)) {
+            String keep = namespaces.getValue();
+            namespaces.getItems().setAll(items);
+            namespaces.setValue(items.contains(keep) ? keep : ALL_NAMESPACES);
+        }
+        String sel = vm.selectedNodeIdProperty().get();
+        if (sel != null) {
+            inspector.show(inspectorModel.describe(s, sel));
+        }
+    }
+
+    private String emptyGraphMessage() {
+        IdentityState s = vm.stateProperty().get();
+        if (s == null || s.graph().nodes().isEmpty()) {
+            return "Waiting for " + (vm.currentContextProperty().get() == null ? "the cluster"
+                    : vm.currentContextProperty().get()) + "\u2026 " + vm.connectionSummaryProperty().get();
+        }
+        return "Nothing matches the filters.";
+    }
+
+    public GraphPane graphPane() {
+        return graphPane;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public InspectorView inspector() {
+        return inspector;
+    }
+
+    static String time(java.time.Instant at) {
+        return TIME.format(at);
+    }
+}

@@ -1,0 +1,377 @@
+package io.eksid.ui;
+
+import io.eksid.engine.live.ContextInfo;
+import io.eksid.engine.live.IdentityState;
+import io.eksid.engine.live.LiveSession;
+import io.eksid.engine.live.Workspace;
+import io.eksid.model.graph.GraphNode;
+import io.eksid.model.graph.NodeIds;
+import io.eksid.model.graph.NodeKind;
+import io.eksid.model.store.SourceState;
+import io.eksid.model.store.SourceStatus;
+import io.eksid.ui.graph.GroupedLayout;
+import io.eksid.ui.graph.LaidOutGraph;
+import io.eksid.ui.graph.ViewGraph;
+import io.eksid.ui.graph.ViewGraphBuilder;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * State of the console window: which context is connected, the latest identity state, the laid-out graph,
+ * the shared selection, filters and the activity log. Views bind to these properties; nothing here touches a
+ * control. Background work goes through the injected {@link TaskRunner}.
+ */
+public final class MainViewModel {
+
+    /** Namespaces are expanded on first show only when the whole graph stays readable. */
+    static final int EXPAND_ALL_LIMIT = 400;
+
+    private final Workspace workspace;
+    private final TaskRunner tasks;
+    private final Clock clock;
+    private final ObservableList<ContextInfo> contexts = FXCollections.observableArrayList();
+    private final ObservableList<String> kubeconfigProblems = FXCollections.observableArrayList();
+    private final StringProperty currentContext = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<IdentityState> state = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LaidOutGraph> graph = new ReadOnlyObjectWrapper<>(LaidOutGraph.EMPTY);
+    private final StringProperty selectedNodeId = new SimpleStringProperty();
+    private final ObservableSet<String> expanded = FXCollections.observableSet(new HashSet<>());
+    private final ObjectProperty<Set<String>> namespaceFilter = new SimpleObjectProperty<>(Set.of());
+    private final BooleanProperty onlyProblems = new SimpleBooleanProperty();
+    private final BooleanProperty onlyIrsa = new SimpleBooleanProperty();
+    private final BooleanProperty sandbox = new SimpleBooleanProperty();
+    private final ReadOnlyIntegerWrapper convertibleCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyObjectWrapper<SourceState> connectionState = new ReadOnlyObjectWrapper<>(
+            SourceState.CONNECTING);
+    private final ObservableList<ActivityEntry> activity = FXCollections.observableArrayList();
+    private final IntegerProperty graphUpdates = new SimpleIntegerProperty();
+    private final LatestOnlyQueue<LaidOutGraph> layoutQueue;
+    private final GroupedLayout layout = new GroupedLayout();
+    private final ViewGraphBuilder viewGraphs = new ViewGraphBuilder();
+    private final LiveStateSink sink;
+    private LiveSession session;
+    /** Until the user expands or collapses something, every namespace is opened as it appears (small graphs). */
+    private boolean autoExpand = true;
+
+    /** How identity states reach the UI thread: coalesced, latest wins. */
+    public interface LiveStateSink {
+        /** Returns a consumer callable from any thread that delivers to {@code onUi} coalesced. */
+        Consumer<IdentityState> coalesce(Consumer<IdentityState> onUi);
+    }
+
+    public MainViewModel(Workspace workspace, TaskRunner tasks, Clock clock, LiveStateSink sink, boolean sandbox) {
+        this.workspace = Objects.requireNonNull(workspace);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.clock = Objects.requireNonNull(clock);
+        this.sink = Objects.requireNonNull(sink);
+        this.sandbox.set(sandbox);
+        this.layoutQueue = new LatestOnlyQueue<>(tasks, g -> {
+            graph.set(g);
+            graphUpdates.set(graphUpdates.get() + 1);
+        }, e -> log(ActivityEntry.Kind.ERROR, "Graph layout failed: " + e.getMessage()));
+        expanded.addListener((javafx.collections.SetChangeListener<String>) c -> relayout());
+        namespaceFilter.addListener((o, a, b) -> relayout());
+        onlyProblems.addListener((o, a, b) -> relayout());
+        onlyIrsa.addListener((o, a, b) -> relayout());
+    }
+
+    /** Reads the kubeconfig contexts (in the background) and connects to the current or first one. */
+    public void start(String preferredContext) {
+        tasks.run(() -> new Object[] {workspace.contexts(), workspace.kubeconfigProblems()}, r -> {
+            @SuppressWarnings("unchecked")
+            List<ContextInfo> list = (List<ContextInfo>) r[0];
+            @SuppressWarnings("unchecked")
+            List<String> problems = (List<String>) r[1];
+            contexts.setAll(list);
+            kubeconfigProblems.setAll(problems);
+            problems.forEach(p -> log(ActivityEntry.Kind.WARNING, p));
+            String pick = preferredContext != null ? preferredContext
+                    : workspace.currentContext().orElse(list.isEmpty() ? null : list.get(0).name());
+            if (pick != null) {
+                connect(pick);
+            } else {
+                connectionSummary.set("No kubeconfig contexts found");
+                connectionState.set(SourceState.ERROR);
+            }
+        }, e -> {
+            connectionSummary.set("Cannot read kubeconfig: " + e.getMessage());
+            connectionState.set(SourceState.ERROR);
+            log(ActivityEntry.Kind.ERROR, "Cannot read kubeconfig: " + e.getMessage());
+        });
+    }
+
+    /** Switches to another context; the old session is closed. */
+    public void connect(String contextName) {
+        if (contextName == null || contextName.equals(currentContext.get()) && session != null) {
+            return;
+        }
+        closeSession();
+        currentContext.set(contextName);
+        state.set(null);
+        graph.set(LaidOutGraph.EMPTY);
+        expanded.clear();
+        autoExpand = true;
+        connectionState.set(SourceState.CONNECTING);
+        connectionSummary.set("Connecting to " + contextName + "\u2026");
+        log(ActivityEntry.Kind.INFO, "Connecting to " + contextName);
+        Consumer<IdentityState> delivery = sink.coalesce(this::accept);
+        tasks.run(() -> workspace.open(contextName, null, delivery), s -> {
+            if (!contextName.equals(currentContext.get())) {
+                s.close();
+                return;
+            }
+            session = s;
+        }, e -> {
+            connectionState.set(SourceState.ERROR);
+            connectionSummary.set(contextName + ": " + e.getMessage());
+            log(ActivityEntry.Kind.ERROR, "Cannot connect to " + contextName + ": " + e.getMessage());
+        });
+    }
+
+    /** A new identity state, on the UI thread. */
+    void accept(IdentityState s) {
+        if (!s.contextName().equals(currentContext.get())) {
+            return;
+        }
+        IdentityState previous = state.get();
+        state.set(s);
+        convertibleCount.set(s.graph().convertibleIrsaMappings().size());
+        SourceState worst = s.sources().isEmpty() ? SourceState.CONNECTING : SourceState.LIVE;
+        StringBuilder problems = new StringBuilder();
+        for (SourceStatus src : s.sources()) {
+            if (src.state().ordinal() > worst.ordinal()) {
+                worst = src.state();
+            }
+            if (src.state() != SourceState.LIVE && !src.reason().isEmpty()) {
+                problems.append(problems.length() == 0 ? "" : "; ").append(src.source()).append(": ")
+                        .append(src.reason());
+            }
+        }
+        connectionState.set(worst);
+        connectionSummary.set(s.contextName() + " \u2014 " + worst.name().toLowerCase(Locale.ROOT)
+                + (problems.length() == 0 ? "" : " (" + problems + ")"));
+        if (previous == null) {
+            log(ActivityEntry.Kind.INFO, "Connected to " + s.contextName() + ": "
+                    + s.graph().counts().serviceAccounts() + " service accounts, " + s.graph().counts().pods()
+                    + " pods");
+        }
+        if (autoExpand) {
+            int visible = 0;
+            List<String> namespaces = new java.util.ArrayList<>();
+            for (GraphNode n : s.graph().nodes()) {
+                if (n.kind() == NodeKind.WORKLOAD || n.kind() == NodeKind.SERVICE_ACCOUNT) {
+                    visible++;
+                } else if (n.kind() == NodeKind.NAMESPACE) {
+                    namespaces.add(n.id());
+                }
+            }
+            if (visible > EXPAND_ALL_LIMIT) {
+                autoExpand = false;
+            } else if (!expanded.containsAll(namespaces)) {
+                expanded.addAll(namespaces);
+                return; // the expansion listener already asked for a layout
+            }
+        }
+        relayout();
+    }
+
+    private void relayout() {
+        IdentityState s = state.get();
+        if (s == null) {
+            return;
+        }
+        Set<String> exp = Set.copyOf(expanded);
+        ViewGraphBuilder.Filter filter = new ViewGraphBuilder.Filter(namespaceFilter.get(), onlyProblems.get(),
+                onlyIrsa.get());
+        layoutQueue.submit(() -> {
+            ViewGraph vg = viewGraphs.build(s.graph(), s.findings(), exp, filter);
+            synchronized (layout) {
+                return layout.layout(vg);
+            }
+        });
+    }
+
+    /** Expands or collapses a namespace or workload. */
+    public void toggle(String nodeId) {
+        autoExpand = false;
+        if (!expanded.remove(nodeId)) {
+            expanded.add(nodeId);
+        }
+    }
+
+    /** Finds the best node for a search text: exact name first, then substring, across SAs, workloads, roles. */
+    public Optional<String> search(String text) {
+        IdentityState s = state.get();
+        if (s == null || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String q = text.strip().toLowerCase(Locale.ROOT);
+        GraphNode best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (GraphNode n : s.graph().nodes()) {
+            String label = n.label().toLowerCase(Locale.ROOT);
+            String id = n.id().toLowerCase(Locale.ROOT);
+            int score = label.equals(q) ? 0 : label.startsWith(q) ? 1 : label.contains(q) ? 2 : id.contains(q) ? 3
+                    : Integer.MAX_VALUE;
+            if (score < Integer.MAX_VALUE && n.kind() == NodeKind.POD) {
+                score += 3;
+            }
+            if (score < bestScore) {
+                bestScore = score;
+                best = n;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        reveal(best.id());
+        selectedNodeId.set(best.id());
+        return Optional.of(best.id());
+    }
+
+    /** Makes sure a node is visible: expands its namespace (and workload for pods). */
+    public void reveal(String nodeId) {
+        if (nodeId.startsWith("sa:") || nodeId.startsWith("wl:") || nodeId.startsWith("pod:")) {
+            String rest = nodeId.substring(nodeId.indexOf(':') + 1);
+            String ns = rest.substring(0, rest.indexOf('/'));
+            expanded.add(NodeIds.namespace(ns));
+        }
+    }
+
+    public void refresh() {
+        if (session != null) {
+            LiveSession s = session;
+            tasks.run(() -> {
+                s.refreshNow();
+                return Boolean.TRUE;
+            }, ok -> log(ActivityEntry.Kind.INFO, "Refreshed AWS data for " + s.contextName()),
+                    e -> log(ActivityEntry.Kind.ERROR, "Refresh failed: " + e.getMessage()));
+        }
+    }
+
+    public void log(ActivityEntry.Kind kind, String summary) {
+        activity.add(0, new ActivityEntry(clock.instant(), kind, summary, "", null));
+        if (activity.size() > 500) {
+            activity.remove(500, activity.size());
+        }
+    }
+
+    public void log(ActivityEntry entry) {
+        activity.add(0, entry);
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            LiveSession old = session;
+            session = null;
+            tasks.run(() -> {
+                old.close();
+                return Boolean.TRUE;
+            }, ok -> { }, e -> { });
+        }
+    }
+
+    public void shutdown() {
+        closeSession();
+    }
+
+    public Optional<LiveSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    public ObservableList<ContextInfo> contexts() {
+        return contexts;
+    }
+
+    public ObservableList<String> kubeconfigProblems() {
+        return kubeconfigProblems;
+    }
+
+    public StringProperty currentContextProperty() {
+        return currentContext;
+    }
+
+    public ReadOnlyObjectProperty<IdentityState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LaidOutGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public StringProperty selectedNodeIdProperty() {
+        return selectedNodeId;
+    }
+
+    public ObservableSet<String> expanded() {
+        return expanded;
+    }
+
+    public ObjectProperty<Set<String>> namespaceFilterProperty() {
+        return namespaceFilter;
+    }
+
+    public BooleanProperty onlyProblemsProperty() {
+        return onlyProblems;
+    }
+
+    public BooleanProperty onlyIrsaProperty() {
+        return onlyIrsa;
+    }
+
+    public BooleanProperty sandboxProperty() {
+        return sandbox;
+    }
+
+    public ReadOnlyIntegerProperty convertibleCountProperty() {
+        return convertibleCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionSummaryProperty() {
+        return connectionSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SourceState> connectionStateProperty() {
+        return connectionState.getReadOnlyProperty();
+    }
+
+    public ObservableList<ActivityEntry> activity() {
+        return activity;
+    }
+
+    public IntegerProperty graphUpdatesProperty() {
+        return graphUpdates;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+}

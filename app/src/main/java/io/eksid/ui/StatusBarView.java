@@ -1,0 +1,78 @@
+package io.eksid.ui;
+
+import io.eksid.engine.live.IdentityState;
+import io.eksid.model.graph.IdentityCounts;
+import io.eksid.model.store.SourceState;
+import io.eksid.model.store.SourceStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Sources' state, counts, last AWS refresh and the Pod Identity agent's state, along the bottom. */
+public final class StatusBarView extends HBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Label sources = new Label();
+    private final Label counts = new Label();
+    private final Label agent = new Label();
+    private final Label refreshed = new Label();
+
+    public StatusBarView(MainViewModel vm) {
+        getStyleClass().add("status-bar");
+        setSpacing(18);
+        setId("status-bar");
+        sources.setId("status-sources");
+        counts.setId("status-counts");
+        agent.setId("status-agent");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(sources, counts, spacer, agent, refreshed);
+        vm.stateProperty().addListener((o, a, s) -> update(s));
+        update(null);
+    }
+
+    private void update(IdentityState s) {
+        if (s == null) {
+            sources.setText("Not connected");
+            counts.setText("");
+            agent.setText("");
+            refreshed.setText("");
+            return;
+        }
+        int live = 0;
+        StringBuilder tip = new StringBuilder();
+        SourceState worst = SourceState.LIVE;
+        for (SourceStatus src : s.sources()) {
+            if (src.state() == SourceState.LIVE) {
+                live++;
+            }
+            if (src.state().ordinal() > worst.ordinal()) {
+                worst = src.state();
+            }
+            tip.append(src.source()).append(": ").append(src.state().name().toLowerCase(Locale.ROOT))
+                    .append(src.reason().isEmpty() ? "" : " \u2014 " + src.reason()).append('\n');
+        }
+        sources.setText("Sources " + live + "/" + s.sources().size() + " live");
+        sources.getStyleClass().removeIf(c -> c.startsWith("state-"));
+        sources.getStyleClass().add("state-" + worst.name().toLowerCase(Locale.ROOT));
+        sources.setTooltip(new Tooltip(tip.toString().strip()));
+        IdentityCounts c = s.graph().counts();
+        counts.setText(c.namespaces() + " namespaces \u00b7 " + c.serviceAccounts() + " service accounts \u00b7 "
+                + c.pods() + " pods \u00b7 " + c.irsaMappings() + " IRSA \u00b7 " + c.associations()
+                + " associations \u00b7 " + c.roles() + " roles" + (c.stalePods() > 0 ? " \u00b7 " + c.stalePods()
+                + " stale pods" : ""));
+        var a = s.graph().agentStatus();
+        agent.setText("Pod Identity agent: " + a.state().name().toLowerCase(Locale.ROOT));
+        agent.setTooltip(new Tooltip(a.reason()));
+        agent.getStyleClass().removeIf(x -> x.startsWith("state-"));
+        agent.getStyleClass().add(a.present() ? "state-live" : "state-degraded");
+        refreshed.setText(s.lastAwsRefresh() == null ? "AWS not refreshed yet"
+                : "AWS refreshed " + TIME.format(s.lastAwsRefresh()));
+    }
+}
