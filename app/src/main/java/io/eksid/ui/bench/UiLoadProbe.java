@@ -60,14 +60,18 @@ final class UiLoadProbe {
         AtomicLong updates = new AtomicLong();
         GroupedLayout layout = new GroupedLayout();
         ViewGraphBuilder views = new ViewGraphBuilder();
-        LatestValueThrottle<IdentityState> throttle = new LatestValueThrottle<>(timer, ui, 100, s ->
-                layoutPool.execute(() -> {
+        LatestValueThrottle<IdentityState> throttle = new LatestValueThrottle<>(timer, ui, 100, s -> {
+            if (layoutPool.isShutdown()) {
+                return; // the measurement is over
+            }
+            layoutPool.execute(() -> {
                     var g = layout.layout(views.build(s.graph(), s.findings(), Set.of(), ViewGraphBuilder.Filter.ALL));
                     Platform.runLater(() -> {
                         canvas.setGraph(g);
                         updates.incrementAndGet();
                     });
-                }));
+                });
+        });
         long versionBefore = session.store().version();
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
         poll.scheduleAtFixedRate(() -> {
@@ -86,8 +90,8 @@ final class UiLoadProbe {
         cluster.stopChurn();
         long events = session.store().version() - versionBefore;
         poll.shutdownNow();
-        timer.shutdownNow();
         layoutPool.shutdownNow();
+        timer.shutdownNow();
         Platform.runLater(() -> canvas.getScene().getWindow().hide());
         double wall = (t1 - t0) / 1e9;
         return new Result(events / wall, (cpu1 - cpu0) / 1e9 / wall, updates.get());
