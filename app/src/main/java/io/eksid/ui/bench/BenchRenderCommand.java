@@ -61,8 +61,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
             defaultValue = "20")
     int churnSeconds;
 
-    @Option(names = "--churn-rate", description = "Pods replaced per second during the churn measurement "
-            + "(each replacement is at least two watch events).", defaultValue = "500")
+    @Option(names = "--churn-rate", description = "Store events per second during the churn measurement "
+            + "(default ${DEFAULT-VALUE}).", defaultValue = "1000")
     double churnRate;
 
     @Option(names = "--output", description = "text or json", defaultValue = "text")
@@ -124,8 +124,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     GraphPalette.light());
 
             // (c) the UI thread under churn: the whole pipeline, coalesced into the FX thread.
-            UiLoadProbe.Result rc = new UiLoadProbe().run(session, sandbox.cluster(context), churnRate,
-                    churnSeconds);
+            UiLoadProbe.Result rc = new UiLoadProbe().run(session, churnRate, churnSeconds);
             session.close();
             ws.close();
             report(out, pipeline, ra, rb, rc);

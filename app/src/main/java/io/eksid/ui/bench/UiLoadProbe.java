@@ -2,7 +2,6 @@ package io.eksid.ui.bench;
 
 import io.eksid.engine.live.IdentityState;
 import io.eksid.engine.live.LiveSession;
-import io.eksid.sandbox.kube.SimulatedCluster;
 import io.eksid.ui.LatestValueThrottle;
 import io.eksid.ui.TaskRunner;
 import io.eksid.ui.graph.GraphCanvas;
@@ -23,6 +22,8 @@ import javafx.stage.Stage;
 /**
  * Churns the cluster while the real pipeline runs (store → coalescer → derived state → throttled delivery →
  * layout off the FX thread → canvas), and reads the FX thread's CPU time: its busy share of the wall time.
+ * The churn is written into the session's store at a fixed event rate — exactly what the informers do with
+ * watch events — so the rate does not depend on how fast the simulated API server can replace pods.
  */
 final class UiLoadProbe {
 
@@ -30,7 +31,7 @@ final class UiLoadProbe {
     record Result(double eventsPerSecond, double fxBusyShare, long uiUpdates) {
     }
 
-    Result run(LiveSession session, SimulatedCluster cluster, double podsPerSecond, int seconds) throws Exception {
+    Result run(LiveSession session, double eventsPerSecond, int seconds) throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService layoutPool = Executors.newSingleThreadScheduledExecutor();
         CompletableFuture<GraphCanvas> shown = new CompletableFuture<>();
@@ -81,13 +82,14 @@ final class UiLoadProbe {
             }
         }, 0, 20, TimeUnit.MILLISECONDS);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        cluster.startChurn(podsPerSecond);
+        StoreChurn churn = new StoreChurn(session.store(), eventsPerSecond);
+        churn.start();
         long cpu0 = threads.getThreadCpuTime(fxId);
         long t0 = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         long cpu1 = threads.getThreadCpuTime(fxId);
         long t1 = System.nanoTime();
-        cluster.stopChurn();
+        churn.stop();
         long events = session.store().version() - versionBefore;
         poll.shutdownNow();
         layoutPool.shutdownNow();
