@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         description = "EKS Identity Console: which AWS role each pod really gets, and IRSA to Pod Identity conversion.",
         subcommands = {CommandLine.HelpCommand.class,
                 TrustCommand.class,
-                SandboxCommand.class})
+                SandboxCommand.class,
+                ScanCommand.class,
+                BenchCommand.class})
 public final class EksidCommand implements Runnable {
 
     @CommandLine.Spec
