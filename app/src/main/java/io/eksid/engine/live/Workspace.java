@@ -105,13 +105,22 @@ public final class Workspace implements AutoCloseable {
      * @param profileOverride the AWS profile to use, or null to follow the context's exec plugin and the defaults
      */
     public LiveSession open(String contextName, String profileOverride, Consumer<IdentityState> listener) {
+        return open(contextName, profileOverride, null, listener);
+    }
+
+    /**
+     * As {@link #open(String, String, Consumer)}, looking for the EKS cluster in {@code regionOverride} when it is
+     * not null (instead of the region the context's exec plugin or the profile names).
+     */
+    public LiveSession open(String contextName, String profileOverride, String regionOverride,
+                            Consumer<IdentityState> listener) {
         for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
             Optional<KubeContext> ctx = e.getValue().context(contextName);
             if (ctx.isPresent()) {
                 WorkspaceSource source = e.getKey();
                 String profile = profileOverride != null ? profileOverride : source.defaultProfile();
                 LiveSession session = new LiveSession(e.getValue(), ctx.get(), awsEnvironment(source), profile,
-                        executor, clock, refreshInterval, listener);
+                        regionOverride, executor, clock, refreshInterval, listener);
                 open.add(session);
                 session.start();
                 return session;
