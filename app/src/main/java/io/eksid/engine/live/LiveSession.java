@@ -80,6 +80,7 @@ public final class LiveSession implements AutoCloseable {
     private volatile AwsConnections aws;
     private volatile ClusterAwsSync sync;
     private volatile boolean closed;
+    private volatile String rememberedCluster;
     /** Completes with {@link System#nanoTime()} when every kind listed once, or when the connection failed. */
     private final CompletableFuture<Long> kubeSettled = new CompletableFuture<>();
     /** Completes when the AWS pollers started, or when matching the context to a cluster failed. */
@@ -101,6 +102,11 @@ public final class LiveSession implements AutoCloseable {
         this.coalescer = new SnapshotCoalescer(store, executor, v -> derive());
         this.fallback = new ClusterInfo(context.clusterName() == null ? context.name() : context.clusterName(),
                 "", "", Partition.AWS, "", null, null, null, false);
+    }
+
+    /** The cluster the user chose for this context earlier; must be set before the session starts. */
+    void rememberCluster(String clusterName) {
+        this.rememberedCluster = clusterName;
     }
 
     public String contextName() {
@@ -156,7 +162,7 @@ public final class LiveSession implements AutoCloseable {
             io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
                     kh.clusterName(), region != null ? region : kh.region(),
                     profile != null ? profile : kh.profile(), null);
-            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, null);
+            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, rememberedCluster);
             if (!(match instanceof ClusterMatch.Matched m)) {
                 String why = match instanceof ClusterMatch.NeedsChoice n ? n.reason()
                         : ((ClusterMatch.Unavailable) match).reason();
