@@ -144,7 +144,7 @@ public final class LiveSession implements AutoCloseable {
             watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS);
             watcher.start();
             watcher.synced().whenComplete((v, t) -> kubeSettled.complete(System.nanoTime()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             LOG.warn("cannot connect to context {}", context.name(), e);
             store.reportSource("kube/connection", SourceState.ERROR, e.getMessage());
             kubeSettled.complete(System.nanoTime());
@@ -180,7 +180,8 @@ public final class LiveSession implements AutoCloseable {
                     refreshInterval);
             sync.start();
             awsSettled.complete(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+            // A broken installation (a missing class or service) must show as an error, not a silent hang.
             LOG.warn("AWS side of context {} failed", context.name(), e);
             store.reportSource("aws/cluster", SourceState.ERROR, e.getMessage());
             awsSettled.complete(null);
