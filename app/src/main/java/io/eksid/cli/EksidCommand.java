@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
         description = "EKS Identity Console: which AWS role each pod really gets, and IRSA to Pod Identity conversion.",
         subcommands = {CommandLine.HelpCommand.class,
                 TrustCommand.class,
-                SandboxCommand.class})
+                SandboxCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                RollbackCommand.class,
+                ExportCommand.class})
 public final class EksidCommand implements Runnable {
 
     @CommandLine.Spec
