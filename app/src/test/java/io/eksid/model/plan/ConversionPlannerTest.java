@@ -408,11 +408,7 @@ class ConversionPlannerTest {
                 ConversionOptions.defaults().withRemoveOidcTrustAfterVerify(true));
 
         assertThat(plan.actions(StepAction.RemoveOidcTrust.class)).isEmpty();
-<<<<<<< .merge_file_lVTQ70
         assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("admitted")
-=======
-        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("admits it through StringLike")
->>>>>>> .merge_file_ybZHJK
                 && n.contains("Statement[1]"));
     }
 
