@@ -146,7 +146,9 @@ public final class WizardLauncher {
             stage.initOwner(owner);
         }
         stage.setTitle(title);
-        Scene scene = new Scene(new javafx.scene.layout.Pane(), 1180, 800);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new javafx.scene.layout.Pane(), Math.min(1180, screen.getWidth()),
+                Math.min(800, screen.getHeight()));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             Parent root = owner.getScene().getRoot();

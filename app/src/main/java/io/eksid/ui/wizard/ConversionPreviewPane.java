@@ -33,7 +33,6 @@ final class ConversionPreviewPane extends TabPane {
     ConversionPreviewPane() {
         getTabs().addAll(trust, accounts, skipped, requests);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getStyleClass().add(Styles.TABS_FLOATING);
         trust.setId("tab-trust");
         accounts.setId("tab-accounts");
         skipped.setId("tab-skipped");

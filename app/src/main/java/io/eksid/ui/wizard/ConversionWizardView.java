@@ -41,6 +41,9 @@ public final class ConversionWizardView extends BorderPane {
 
     private final ConversionWizardModel vm;
     private final Label summary = new Label();
+    private final javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(6, 6);
+    private final Label progressTitle = new Label();
+    private final javafx.scene.control.ProgressBar progressBar = new javafx.scene.control.ProgressBar(0);
     private final ConversionPreviewPane preview = new ConversionPreviewPane();
     private final ListView<StepRow> progress = new ListView<>();
     private final Label status = new Label();
@@ -58,6 +61,11 @@ public final class ConversionWizardView extends BorderPane {
         showPlan(vm.planProperty().get());
     }
 
+    /** The view model behind this view (for the window's tests). */
+    public ConversionWizardModel model() {
+        return vm;
+    }
+
     private VBox header() {
         Label title = new Label("Convert IRSA to EKS Pod Identity");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -65,27 +73,36 @@ public final class ConversionWizardView extends BorderPane {
         scope.getStyleClass().add(Styles.TEXT_MUTED);
         summary.setId("conversion-summary");
         summary.setWrapText(true);
-        CheckBox restart = option("Restart workloads so new pods get Pod Identity", vm.restartWorkloadsProperty(),
-                "option-restart");
-        CheckBox annotation = option("Remove the IRSA annotation after verification", vm.removeAnnotationProperty(),
-                "option-remove-annotation");
-        CheckBox oidc = option("Remove the OIDC trust entry after verification", vm.removeOidcTrustProperty(),
-                "option-remove-oidc");
-        CheckBox chain = option("Chain cross-account roles (targetRoleArn); off: skip them",
-                vm.chainCrossAccountProperty(), "option-chain");
-        HBox options = new HBox(18, restart, annotation, oidc, chain);
+        CheckBox restart = option("Restart workloads", vm.restartWorkloadsProperty(), "option-restart",
+                "Rollout-restart the workloads of each service account so new pods get Pod Identity; running pods "
+                        + "keep their old credentials until they are replaced");
+        CheckBox annotation = option("Remove IRSA annotation after verify", vm.removeAnnotationProperty(),
+                "option-remove-annotation", "Remove eks.amazonaws.com/role-arn once new pods are verified on Pod "
+                        + "Identity");
+        CheckBox oidc = option("Remove OIDC trust after verify", vm.removeOidcTrustProperty(), "option-remove-oidc",
+                "Remove only this service account's :sub entry of this cluster's issuer; other clusters' and "
+                        + "other service accounts' trust stays");
+        CheckBox chain = option("Chain cross-account roles", vm.chainCrossAccountProperty(), "option-chain",
+                "Associate a bridge role in the cluster account with targetRoleArn to the other account's role; "
+                        + "off: skip cross-account service accounts");
+        Label optionsLabel = new Label("Options");
+        optionsLabel.getStyleClass().add(Styles.TEXT_BOLD);
+        javafx.scene.layout.FlowPane options = new javafx.scene.layout.FlowPane(18, 6, optionsLabel, restart,
+                annotation, oidc, chain);
         options.setPadding(new Insets(6, 0, 6, 0));
         options.disableProperty().bind(vm.phaseProperty().isNotEqualTo(ConversionWizardModel.Phase.PREVIEW)
                 .and(vm.phaseProperty().isNotEqualTo(ConversionWizardModel.Phase.CONFIRMING)));
-        VBox top = new VBox(4, new HBox(10, title, scope), summary, options);
+        chips.setId("summary-chips");
+        VBox top = new VBox(6, new HBox(10, title, scope), chips, summary, options);
         ((HBox) top.getChildren().get(0)).setAlignment(Pos.BASELINE_LEFT);
         top.setPadding(new Insets(0, 0, 8, 0));
         return top;
     }
 
-    private static CheckBox option(String text, javafx.beans.property.BooleanProperty p, String id) {
+    private static CheckBox option(String text, javafx.beans.property.BooleanProperty p, String id, String tip) {
         CheckBox c = new CheckBox(text);
         c.setId(id);
+        c.setTooltip(new javafx.scene.control.Tooltip(tip));
         c.selectedProperty().bindBidirectional(p);
         return c;
     }
@@ -100,7 +117,14 @@ public final class ConversionWizardView extends BorderPane {
         Label verTitle = new Label("Verification");
         verTitle.getStyleClass().add(Styles.TEXT_BOLD);
         VBox.setVgrow(progress, Priority.ALWAYS);
-        VBox applying = new VBox(8, progress, verTitle, verification);
+        progressTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        progressTitle.setId("progress-title");
+        progressBar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progressBar, Priority.ALWAYS);
+        HBox progressHeader = new HBox(12, progressTitle, progressBar);
+        progressHeader.setAlignment(Pos.CENTER_LEFT);
+        vm.steps().addListener((javafx.collections.ListChangeListener<StepRow>) c -> updateProgress());
+        VBox applying = new VBox(8, progressHeader, progress, verTitle, verification);
         applying.visibleProperty().bind(vm.phaseProperty().isEqualTo(ConversionWizardModel.Phase.APPLYING)
                 .or(vm.phaseProperty().isEqualTo(ConversionWizardModel.Phase.FINISHED)));
         preview.visibleProperty().bind(applying.visibleProperty().not());
@@ -196,13 +220,38 @@ public final class ConversionWizardView extends BorderPane {
             return;
         }
         PlanSummary s = p.summary();
-        summary.setText(String.format("Cluster %s \u00b7 %d service accounts selected: %d to convert, %d already "
-                        + "converted, %d skipped \u00b7 %d steps: %d trust updates, %d associations, %d restarts, "
-                        + "%d clean-up \u00b7 %d owner requests%s", p.cluster().name(), s.serviceAccountsSelected(),
-                s.serviceAccountsToConvert(), s.serviceAccountsAlreadyDone(), s.serviceAccountsSkipped(), s.steps(),
-                s.roleTrustUpdates(), s.associations(), s.workloadRestarts(), s.cleanUpSteps(),
-                s.externalRequests(), vm.accountsNote() == null ? "" : "\n" + vm.accountsNote()));
+        chips.getChildren().setAll(chip(s.serviceAccountsToConvert() + " to convert", "-color-accent-subtle"),
+                chip(s.serviceAccountsAlreadyDone() + " already converted", "-color-success-subtle"),
+                chip(s.serviceAccountsSkipped() + " skipped", s.serviceAccountsSkipped() > 0
+                        ? "-color-warning-subtle" : "-color-bg-subtle"),
+                chip(s.roleTrustUpdates() + " trust updates", "-color-bg-subtle"),
+                chip(s.associations() + " associations", "-color-bg-subtle"),
+                chip(s.workloadRestarts() + " restarts", "-color-bg-subtle"),
+                chip(s.cleanUpSteps() + " clean-up", "-color-bg-subtle"),
+                chip(s.externalRequests() + " owner requests", s.externalRequests() > 0
+                        ? "-color-warning-subtle" : "-color-bg-subtle"));
+        summary.setText(String.format("Cluster %s (account %s) \u00b7 %d service accounts selected \u00b7 %d steps "
+                        + "to apply, %d to convert, %d skipped%s", p.cluster().name(), p.cluster().account(),
+                s.serviceAccountsSelected(), s.steps(), s.serviceAccountsToConvert(), s.serviceAccountsSkipped(),
+                vm.accountsNote() == null ? "" : "\n" + vm.accountsNote()));
         preview.show(p);
+    }
+
+    private static Label chip(String text, String background) {
+        Label l = new Label(text);
+        l.setStyle("-fx-background-color: " + background + "; -fx-background-radius: 10; -fx-padding: 2 10 2 10;"
+                + "-fx-border-color: -color-border-muted; -fx-border-radius: 10;");
+        return l;
+    }
+
+    private void updateProgress() {
+        long finished = vm.steps().stream().filter(r -> r.state() != StepRow.State.PENDING
+                && r.state() != StepRow.State.RUNNING).count();
+        long failed = vm.steps().stream().filter(r -> r.state() == StepRow.State.FAILED).count();
+        int total = vm.steps().size();
+        progressBar.setProgress(total == 0 ? 0 : (double) finished / total);
+        progressTitle.setText(finished + " of " + total + " steps finished" + (failed > 0 ? " \u00b7 " + failed
+                + " failed" : ""));
     }
 
     private void save(ConversionWizardModel.ExportFormat f) {
@@ -266,7 +315,8 @@ public final class ConversionWizardView extends BorderPane {
         private static FontIcon icon(org.kordamp.ikonli.Ikon ikon, String color) {
             FontIcon icon = new FontIcon(ikon);
             icon.setIconSize(16);
-            icon.setStyle("-fx-icon-color: " + color + ";");
+            // FontIcon keeps its font in its inline style: append, never replace
+            icon.setStyle(icon.getStyle() + "-fx-icon-color: " + color + ";");
             return icon;
         }
     }
