@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 ApplyCommand.class,
                 RollbackCommand.class,
-                ExportCommand.class})
+                ExportCommand.class,
+                BenchCommand.class})
 public final class EksidCommand implements Runnable {
 
     @CommandLine.Spec

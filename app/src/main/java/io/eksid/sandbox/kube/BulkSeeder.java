@@ -93,7 +93,7 @@ public final class BulkSeeder {
             for (ObjectNode ns : namespaces) {
                 first.add(entry(NAMESPACES, ns));
                 String name = ns.path("metadata").path("name").asText();
-                if (!declaredAccounts.contains(name + "/default") && store.get(SERVICE_ACCOUNTS, name, "default").isEmpty()) {
+                if (!declaredAccounts.contains(name + "/default") && !store.contains(SERVICE_ACCOUNTS, name, "default")) {
                     first.add(entry(SERVICE_ACCOUNTS, WorkloadObjects.serviceAccount(name, "default", Map.of())));
                 }
             }
@@ -101,18 +101,18 @@ public final class BulkSeeder {
             nodes.forEach(n -> first.add(entry(NODES, n)));
             for (Map.Entry<ResourceType, ObjectNode> e : first) {
                 String ns = e.getValue().path("metadata").path("namespace").asText("");
-                if (e.getKey().namespaced() && store.get(NAMESPACES, "", ns).isEmpty()
+                if (e.getKey().namespaced() && !store.contains(NAMESPACES, "", ns)
                         && namespaces.stream().noneMatch(n -> ns.equals(n.path("metadata").path("name").asText()))) {
                     throw new IllegalArgumentException("namespace \"" + ns + "\" does not exist: declare it before "
                             + e.getKey().kind() + " " + e.getValue().path("metadata").path("name").asText());
                 }
             }
             store.insertAll(first);
-            List<ObjectNode> allNodes = new ArrayList<>(store.list(NODES, null, n -> true).items());
+            List<ObjectNode> allNodes = new ArrayList<>(store.list(NODES, null, n -> true).trees());
             List<Map.Entry<ResourceType, ObjectNode>> second = new ArrayList<>();
             Set<String> usedPodNames = new HashSet<>();
             for (Workload w : workloads) {
-                if (store.get(NAMESPACES, "", w.namespace).isEmpty()) {
+                if (!store.contains(NAMESPACES, "", w.namespace)) {
                     throw new IllegalArgumentException("namespace \"" + w.namespace + "\" does not exist: declare it "
                             + "before " + w.type.kind() + " " + w.name);
                 }
@@ -213,7 +213,7 @@ public final class BulkSeeder {
     private String uniqueName(String namespace, String prefix, Set<String> used) {
         while (true) {
             String candidate = prefix + "-" + Names.randomSuffix(random, 5);
-            if (used.add(namespace + "/" + candidate) && store.get(PODS, namespace, candidate).isEmpty()) {
+            if (used.add(namespace + "/" + candidate) && !store.contains(PODS, namespace, candidate)) {
                 return candidate;
             }
         }
