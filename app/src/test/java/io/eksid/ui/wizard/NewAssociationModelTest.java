@@ -122,7 +122,7 @@ class NewAssociationModelTest {
     }
 
     @Test
-    void applyCreatesTheAssociationThroughTheJournal() throws Exception {
+    void applyCreatesTheAssociationThroughTheJournalAndRollbackRemovesIt() throws Exception {
         NewAssociationModel m = wizard();
         m.namespaceProperty().set("checkout");
         m.serviceAccountProperty().set("cart-cache");
@@ -138,6 +138,15 @@ class NewAssociationModelTest {
         });
         assertThat(new TrustEvaluator().podIdentity(TrustPolicy.parse(runnerTrust()), snapshot.cluster()).allowed())
                 .isTrue();
+
+        // the Activity tab's rollback goes through the same runner and journal
+        var rollback = runner.rollback(activity.get(0).journalId(), e -> { }, null);
+        assertThat(rollback.conflicts()).isEmpty();
+        assertThat(rollback.failed()).isEmpty();
+        assertThat(sandbox.sandbox.awsWorld().hasPodIdentityAssociation("acme-prod", "checkout", "cart-cache"))
+                .isFalse();
+        assertThat(new TrustEvaluator().podIdentity(TrustPolicy.parse(runnerTrust()), snapshot.cluster()).allowed())
+                .isFalse();
     }
 
     private static String runnerTrust() {
