@@ -8,6 +8,7 @@ import io.eksid.engine.live.Workspace;
 import io.eksid.model.plan.Selection;
 import io.eksid.ui.wizard.ConversionWizardModel;
 import io.eksid.ui.wizard.ConversionWizardView;
+import io.eksid.ui.wizard.Selections;
 import io.eksid.ui.wizard.NewAssociationModel;
 import io.eksid.ui.wizard.NewAssociationView;
 import io.eksid.ui.wizard.PlanRunner;
@@ -58,7 +59,7 @@ public final class WizardLauncher {
         }
         Selection selection;
         try {
-            selection = ConversionWizardModel.selectionOf(subjects);
+            selection = Selections.of(subjects);
         } catch (IllegalArgumentException e) {
             vm.log(ActivityEntry.Kind.WARNING, e.getMessage());
             return;

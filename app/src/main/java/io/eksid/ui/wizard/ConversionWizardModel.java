@@ -5,9 +5,6 @@ import io.eksid.engine.convert.CancellationToken;
 import io.eksid.engine.convert.JournalFiles;
 import io.eksid.engine.convert.StepEvent;
 import io.eksid.model.ClusterSnapshot;
-import io.eksid.model.export.EksctlConfigExporter;
-import io.eksid.model.export.ShellScriptExporter;
-import io.eksid.model.export.TerraformExporter;
 import io.eksid.model.plan.ConversionOptions;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.ConversionPlanner;
@@ -44,29 +41,6 @@ public final class ConversionWizardModel {
 
     /** Where the wizard is. */
     public enum Phase { PREVIEW, CONFIRMING, APPLYING, FINISHED }
-
-    /** The export formats of a plan. */
-    public enum ExportFormat {
-        TERRAFORM("Terraform", "pod-identity.tf"),
-        EKSCTL("eksctl ClusterConfig", "pod-identity-eksctl.yaml"),
-        SCRIPT("aws/kubectl script", "pod-identity.sh");
-
-        private final String label;
-        private final String fileName;
-
-        ExportFormat(String label, String fileName) {
-            this.label = label;
-            this.fileName = fileName;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String fileName() {
-            return fileName;
-        }
-    }
 
     private final ClusterSnapshot snapshot;
     private final Selection selection;
@@ -127,29 +101,6 @@ public final class ConversionWizardModel {
         planning.addListener((o, a, b) -> updateApplyState());
         phase.addListener((o, a, b) -> updateApplyState());
         updateApplyState();
-    }
-
-    /** The selection a wizard opened on: an empty list is every IRSA mapping; ids are {@code sa:ns/name}, {@code ns:ns}. */
-    public static Selection selectionOf(List<String> subjectNodeIds) {
-        if (subjectNodeIds == null || subjectNodeIds.isEmpty()) {
-            return Selection.allIrsa();
-        }
-        List<io.eksid.model.ServiceAccountRef> sas = new java.util.ArrayList<>();
-        List<String> namespaces = new java.util.ArrayList<>();
-        for (String id : subjectNodeIds) {
-            if (id.startsWith("sa:") && id.indexOf('/') > 3) {
-                int slash = id.indexOf('/');
-                sas.add(new io.eksid.model.ServiceAccountRef(id.substring(3, slash), id.substring(slash + 1)));
-            } else if (id.startsWith("ns:") && id.length() > 3) {
-                namespaces.add(id.substring(3));
-            } else {
-                throw new IllegalArgumentException("cannot convert '" + id + "': pick a service account or a namespace");
-            }
-        }
-        if (!sas.isEmpty() && !namespaces.isEmpty()) {
-            throw new IllegalArgumentException("pick service accounts or namespaces, not both");
-        }
-        return sas.isEmpty() ? Selection.namespaces(namespaces) : Selection.serviceAccounts(sas);
     }
 
     /** Computes the plan again from the snapshot with the current options, in the background. */
@@ -374,16 +325,12 @@ public final class ConversionWizardModel {
     }
 
     /** The plan in {@code format}. */
-    public String export(ExportFormat format) {
+    public String export(PlanExport format) {
         ConversionPlan p = plan.get();
         if (p == null) {
             throw new IllegalStateException("no plan to export yet");
         }
-        return switch (format) {
-            case TERRAFORM -> new TerraformExporter().export(p);
-            case EKSCTL -> new EksctlConfigExporter().export(p);
-            case SCRIPT -> new ShellScriptExporter().export(p);
-        };
+        return format.export(p);
     }
 
     public boolean cancelRequested() {

@@ -137,7 +137,7 @@ public final class ConversionWizardView extends BorderPane {
     private VBox footer(Runnable close) {
         MenuButton export = new MenuButton("Export", new FontIcon(MaterialDesignE.EXPORT));
         export.setId("export");
-        for (ConversionWizardModel.ExportFormat f : ConversionWizardModel.ExportFormat.values()) {
+        for (PlanExport f : PlanExport.values()) {
             MenuItem save = new MenuItem("Save " + f.label() + "\u2026");
             save.setOnAction(e -> save(f));
             MenuItem copy = new MenuItem("Copy " + f.label(), new FontIcon(MaterialDesignC.CONTENT_COPY));
@@ -254,7 +254,7 @@ public final class ConversionWizardView extends BorderPane {
                 + " failed" : ""));
     }
 
-    private void save(ConversionWizardModel.ExportFormat f) {
+    private void save(PlanExport f) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the plan as " + f.label());
         chooser.setInitialFileName(f.fileName());
@@ -272,7 +272,7 @@ public final class ConversionWizardView extends BorderPane {
         }
     }
 
-    private void copy(ConversionWizardModel.ExportFormat f) {
+    private void copy(PlanExport f) {
         ClipboardContent content = new ClipboardContent();
         content.putString(vm.export(f));
         Clipboard.getSystemClipboard().setContent(content);

@@ -102,12 +102,12 @@ class ConversionWizardModelTest {
 
     @Test
     void selectionFromGraphNodes() {
-        assertThat(ConversionWizardModel.selectionOf(List.of())).isEqualTo(Selection.allIrsa());
-        assertThat(ConversionWizardModel.selectionOf(List.of("ns:payments"))).isEqualTo(
+        assertThat(Selections.of(List.of())).isEqualTo(Selection.allIrsa());
+        assertThat(Selections.of(List.of("ns:payments"))).isEqualTo(
                 Selection.namespaces(List.of("payments")));
-        assertThat(ConversionWizardModel.selectionOf(List.of("sa:payments/payments-api"))).isEqualTo(
+        assertThat(Selections.of(List.of("sa:payments/payments-api"))).isEqualTo(
                 Selection.of(new ServiceAccountRef("payments", "payments-api")));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConversionWizardModel.selectionOf(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Selections.of(
                 List.of("role:arn"))).hasMessageContaining("pick a service account or a namespace");
     }
 
@@ -148,9 +148,9 @@ class ConversionWizardModelTest {
     @Test
     void exportsEveryFormat() {
         ConversionWizardModel m = wizard(Selection.of(new ServiceAccountRef("payments", "payments-api")));
-        assertThat(m.export(ConversionWizardModel.ExportFormat.TERRAFORM)).contains("aws_eks_pod_identity_association");
-        assertThat(m.export(ConversionWizardModel.ExportFormat.EKSCTL)).contains("podIdentityAssociations");
-        assertThat(m.export(ConversionWizardModel.ExportFormat.SCRIPT)).contains("create-pod-identity-association");
+        assertThat(m.export(PlanExport.TERRAFORM)).contains("aws_eks_pod_identity_association");
+        assertThat(m.export(PlanExport.EKSCTL)).contains("podIdentityAssociations");
+        assertThat(m.export(PlanExport.SCRIPT)).contains("create-pod-identity-association");
     }
 
     static String describe(ConversionPlan p) {
