@@ -63,6 +63,7 @@ public final class MainViewModel {
     private final BooleanProperty onlyProblems = new SimpleBooleanProperty();
     private final BooleanProperty onlyIrsa = new SimpleBooleanProperty();
     private final BooleanProperty sandbox = new SimpleBooleanProperty();
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final ReadOnlyIntegerWrapper convertibleCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyObjectWrapper<SourceState> connectionState = new ReadOnlyObjectWrapper<>(
@@ -341,6 +342,11 @@ public final class MainViewModel {
 
     public BooleanProperty onlyIrsaProperty() {
         return onlyIrsa;
+    }
+
+    /** Read-only mode (preferences): no write action is offered. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
     }
 
     public BooleanProperty sandboxProperty() {

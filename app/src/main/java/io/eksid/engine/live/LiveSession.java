@@ -60,6 +60,7 @@ public final class LiveSession implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final Consumer<IdentityState> listener;
+    private final java.time.Duration refreshInterval;
     private final ClusterStore store;
     private final SnapshotCoalescer coalescer;
     private final TrustEvaluator evaluator = new TrustEvaluator();
@@ -73,7 +74,9 @@ public final class LiveSession implements AutoCloseable {
     private volatile boolean closed;
 
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
-                ScheduledExecutorService executor, Clock clock, Consumer<IdentityState> listener) {
+                ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
+                Consumer<IdentityState> listener) {
+        this.refreshInterval = refreshInterval;
         this.kubeconfig = kubeconfig;
         this.context = context;
         this.awsEnvironment = awsEnvironment;
@@ -151,7 +154,7 @@ public final class LiveSession implements AutoCloseable {
             }
             sync = new ClusterAwsSync(store, clients, m.cluster().name(), new AccountProfiles(aws, sso, m.region()),
                     ReferencedRoles.from(store, fallback), executor, clock, Backoff.standard(), failures,
-                    AwsPoller.DEFAULT_INTERVAL);
+                    refreshInterval);
             sync.start();
         } catch (RuntimeException e) {
             LOG.warn("AWS side of context {} failed", context.name(), e);

@@ -30,12 +30,18 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final List<WorkspaceSource> sources = new CopyOnWriteArrayList<>();
     private final List<LiveSession> open = new CopyOnWriteArrayList<>();
+    private volatile java.time.Duration refreshInterval = io.eksid.aws.AwsPoller.DEFAULT_INTERVAL;
 
     public Workspace(Map<String, String> environment, Path home, ScheduledExecutorService executor, Clock clock) {
         this.environment = Map.copyOf(environment);
         this.home = Objects.requireNonNull(home);
         this.executor = Objects.requireNonNull(executor);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** How often sessions opened from now on poll AWS (the preferences' refresh interval). */
+    public void setRefreshInterval(java.time.Duration interval) {
+        this.refreshInterval = Objects.requireNonNull(interval);
     }
 
     public void addSource(WorkspaceSource source) {
@@ -105,7 +111,7 @@ public final class Workspace implements AutoCloseable {
                 WorkspaceSource source = e.getKey();
                 String profile = profileOverride != null ? profileOverride : source.defaultProfile();
                 LiveSession session = new LiveSession(e.getValue(), ctx.get(), awsEnvironment(source), profile,
-                        executor, clock, listener);
+                        executor, clock, refreshInterval, listener);
                 open.add(session);
                 session.start();
                 return session;

@@ -36,6 +36,8 @@ public final class BulkSeeder {
                             PodTemplateOptions opts) {
     }
 
+    private static final int SLICE = 2_000;
+
     private final ObjectStore store;
     private final WorkloadControllers controllers;
     private final RandomGenerator random;
@@ -107,24 +109,36 @@ public final class BulkSeeder {
                             + e.getKey().kind() + " " + e.getValue().path("metadata").path("name").asText());
                 }
             }
-            store.insertAll(first);
-            List<ObjectNode> allNodes = new ArrayList<>(store.list(NODES, null, n -> true).trees());
-            List<Map.Entry<ResourceType, ObjectNode>> second = new ArrayList<>();
-            Set<String> usedPodNames = new HashSet<>();
             for (Workload w : workloads) {
-                if (!store.contains(NAMESPACES, "", w.namespace)) {
+                if (!store.contains(NAMESPACES, "", w.namespace)
+                        && namespaces.stream().noneMatch(n -> w.namespace.equals(n.path("metadata").path("name").asText()))) {
                     throw new IllegalArgumentException("namespace \"" + w.namespace + "\" does not exist: declare it "
                             + "before " + w.type.kind() + " " + w.name);
                 }
+            }
+            store.insertAll(first);
+            List<ObjectNode> allNodes = new ArrayList<>(store.list(NODES, null, n -> true).trees());
+            // Built and stored in slices: full trees of 50,000 pods would not fit in the heap at once, their
+            // stored form does. The lock is held throughout, so nobody sees a half-seeded cluster.
+            List<Map.Entry<ResourceType, ObjectNode>> second = new ArrayList<>();
+            Set<String> usedPodNames = new HashSet<>();
+            int storedWorkloadObjects = 0;
+            for (Workload w : workloads) {
                 build(w, allNodes, second, usedPodNames);
+                if (second.size() >= SLICE) {
+                    store.insertAll(second);
+                    storedWorkloadObjects += second.size();
+                    second.clear();
+                }
             }
             store.insertAll(second);
+            storedWorkloadObjects += second.size();
             controllers.paused(false);
             if (!nodes.isEmpty()) {
                 controllers.nodesChanged();
             }
             controllers.drain();
-            int total = first.size() + second.size();
+            int total = first.size() + storedWorkloadObjects;
             namespaces.clear();
             serviceAccounts.clear();
             nodes.clear();

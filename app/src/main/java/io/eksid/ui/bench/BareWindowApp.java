@@ -1,0 +1,27 @@
+package io.eksid.ui.bench;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The baseline of {@code eksid bench startup}: a bare JavaFX window, reporting when it is shown. */
+public final class BareWindowApp extends Application {
+
+    public static void main(String[] args) {
+        launch(BareWindowApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(new Label("bare window")), 1200, 800));
+        stage.setOnShown(e -> Platform.runLater(() -> {
+            System.out.println("interactive");
+            System.out.flush();
+            Platform.exit();
+        }));
+        stage.show();
+    }
+}
