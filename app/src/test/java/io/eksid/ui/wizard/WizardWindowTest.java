@@ -11,7 +11,6 @@ import io.eksid.model.trust.TrustPolicy;
 import io.eksid.sandbox.aws.AwsWorld;
 import io.eksid.ui.ActivityEntry;
 import io.eksid.ui.FxTaskRunner;
-import io.eksid.ui.FxToolkit;
 import io.eksid.ui.LatestValueThrottle;
 import io.eksid.ui.MainView;
 import io.eksid.ui.MainViewModel;
@@ -67,9 +66,8 @@ class WizardWindowTest {
 
     @BeforeAll
     static void openWindow() throws Exception {
-        // Monocle's headless screen is 1280x800 unless told otherwise before the toolkit starts.
-        System.setProperty("monocle.headless.geometry", "1600x1000-32");
-        FxToolkit.start();
+        // Start the toolkit the way TestFX does, so the window tests behave the same whichever runs first.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         sandbox = new WizardSandbox(dir);
         background = Executors.newFixedThreadPool(3);
         timer = Executors.newSingleThreadScheduledExecutor();
