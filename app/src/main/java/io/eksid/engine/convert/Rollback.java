@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,16 +326,5 @@ public final class Rollback {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** For tests and the CLI: steps with journaled originals, by id. */
-    static Map<String, JsonNode> originals(List<JournalEntry> entries) {
-        Map<String, JsonNode> out = new HashMap<>();
-        fold(entries).forEach((id, r) -> {
-            if (r.original != null) {
-                out.put(id, r.original);
-            }
-        });
-        return out;
     }
 }

@@ -113,33 +113,18 @@ final class StepScheduler {
         return new Outcome(succeeded, failed, skipped, notRun, !notRun.isEmpty());
     }
 
+    /**
+     * Starts what is ready, latest plan position first: a service account's restart and verification start as soon
+     * as its association exists, so the throttled IAM reads of verification spread over the whole run instead of
+     * queueing at its end. Skips (a dependency failed) are decided in plan order, so they cascade in one pass.
+     */
     private int startReady(List<PlanStep> pending, ExecutorCompletionService<Finished> done, int running) {
+        skipBlocked(pending);
         int started = 0;
-        for (Iterator<PlanStep> it = pending.iterator(); it.hasNext(); ) {
-            PlanStep s = it.next();
-            String blocked = null;
-            boolean ready = true;
-            for (String dep : s.dependsOn()) {
-                State st = states.getOrDefault(dep, State.SUCCEEDED);
-                if (st == State.FAILED || st == State.SKIPPED) {
-                    blocked = dep;
-                    break;
-                }
-                if (st != State.SUCCEEDED) {
-                    ready = false;
-                }
-            }
-            if (blocked != null) {
-                it.remove();
-                String reason = "depends on " + blocked + ", which " + (states.get(blocked) == State.FAILED
-                        ? "failed" : "was skipped") + ": " + reasons.getOrDefault(blocked, "");
-                states.put(s.id(), State.SKIPPED);
-                reasons.put(s.id(), reasons.getOrDefault(blocked, ""));
-                journal.append(JournalEntry.Kind.SKIPPED, s.id(), RunJournal.object().put("reason", reason));
-                skipped.add(outcome(s, reason, false, false));
-                events.accept(new StepEvent(StepEvent.Type.SKIPPED, s.id(), s.kind(), s.title(), reason));
-                continue;
-            }
+        for (java.util.ListIterator<PlanStep> it = pending.listIterator(pending.size()); it.hasPrevious(); ) {
+            PlanStep s = it.previous();
+            boolean ready = s.dependsOn().stream().allMatch(d -> states.getOrDefault(d, State.SUCCEEDED)
+                    == State.SUCCEEDED);
             if (!ready || running + started >= workers) {
                 continue;
             }
@@ -157,6 +142,30 @@ final class StepScheduler {
             started++;
         }
         return started;
+    }
+
+    private void skipBlocked(List<PlanStep> pending) {
+        for (Iterator<PlanStep> it = pending.iterator(); it.hasNext(); ) {
+            PlanStep s = it.next();
+            String blocked = null;
+            for (String dep : s.dependsOn()) {
+                State st = states.getOrDefault(dep, State.SUCCEEDED);
+                if (st == State.FAILED || st == State.SKIPPED) {
+                    blocked = dep;
+                    break;
+                }
+            }
+            if (blocked != null) {
+                it.remove();
+                String reason = "depends on " + blocked + ", which " + (states.get(blocked) == State.FAILED
+                        ? "failed" : "was skipped") + ": " + reasons.getOrDefault(blocked, "");
+                states.put(s.id(), State.SKIPPED);
+                reasons.put(s.id(), reasons.getOrDefault(blocked, ""));
+                journal.append(JournalEntry.Kind.SKIPPED, s.id(), RunJournal.object().put("reason", reason));
+                skipped.add(outcome(s, reason, false, false));
+                events.accept(new StepEvent(StepEvent.Type.SKIPPED, s.id(), s.kind(), s.title(), reason));
+            }
+        }
     }
 
     private void record(Finished f) {

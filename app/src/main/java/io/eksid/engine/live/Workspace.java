@@ -149,8 +149,28 @@ public final class Workspace implements AutoCloseable {
                 + (sources.isEmpty() ? " (no kubeconfig source)" : ""));
     }
 
+    /** The source whose kubeconfig holds {@code contextName}, for one-shot connections such as an apply. */
+    public Optional<WorkspaceSource> sourceOf(String contextName) {
+        for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
+            if (e.getValue().context(contextName).isPresent()) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The home folder the workspace resolves standard files against. */
+    public Path home() {
+        return home;
+    }
+
     /** The AWS settings of a source: explicit files override the standard ones for its sessions only. */
     AwsEnvironment awsEnvironment(WorkspaceSource source) {
+        return AwsEnvironment.of(environmentFor(source), home);
+    }
+
+    /** The process environment as a source's sessions see it (its AWS files and default profile). */
+    public Map<String, String> environmentFor(WorkspaceSource source) {
         Map<String, String> env = new HashMap<>(environment);
         if (source.awsConfigFile() != null) {
             env.put("AWS_CONFIG_FILE", source.awsConfigFile().toString());
@@ -161,7 +181,7 @@ public final class Workspace implements AutoCloseable {
         if (source.defaultProfile() != null) {
             env.put("AWS_PROFILE", source.defaultProfile());
         }
-        return AwsEnvironment.of(env, home);
+        return env;
     }
 
     @Override

@@ -123,13 +123,35 @@ class CrashResumeTest {
     }
 
     @Test
-    void existingJournalIsKeptAndRollbackRefusesToOverwriteAConcurrentChange() throws Exception {
+    void cancelThenResumeKeepsTheJournalAndRollbackRefusesToOverwriteAConcurrentChange() throws Exception {
         try (ConvertSandbox sb = new ConvertSandbox(dir); ClusterSession session = sb.open("acme-prod")) {
             ConversionPlan plan = plan(session);
             Path journal = dir.resolve("run.jsonl");
-            ApplyResult r = ConvertSandbox.executor(session, ConvertSandbox.FAST).apply(plan, journal, e -> { },
+            // Cancelled after a few steps: the rest is not started, the journal says so, and resume finishes it.
+            CancellationToken cancel = new CancellationToken();
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            ApplyResult cancelled = ConvertSandbox.executor(session, ConvertSandbox.FAST.withWorkers(1)).apply(plan,
+                    journal, e -> {
+                        if (e.type() == StepEvent.Type.DONE && done.incrementAndGet() == 5) {
+                            cancel.cancel();
+                        }
+                    }, cancel, ExecutionHook.NONE);
+            assertThat(cancelled.outcome()).isEqualTo(ApplyResult.Outcome.CANCELLED);
+            assertThat(cancelled.succeeded()).hasSize(5);
+            assertThat(cancelled.notRun()).hasSize(plan.steps().size() - 5);
+            assertThat(Journal.readAll(journal, RunJournal.JSON)).last()
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(JournalEntry.Kind.FINISHED));
+            ApplyResult r = ConvertSandbox.executor(session, ConvertSandbox.FAST).resume(journal, e -> { },
                     new CancellationToken(), ExecutionHook.NONE);
             assertThat(r.failed()).isEmpty();
+            assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.COMPLETED);
+            assertThat(r.succeeded()).filteredOn(s -> s.detail().equals("done in an earlier run")).hasSize(5);
+            // A journal in use by another run cannot be opened for writing.
+            try (Journal held = Journal.open(journal, RunJournal.JSON, java.time.Clock.systemUTC())) {
+                assertThatThrownBy(() -> ConvertSandbox.executor(session, ConvertSandbox.FAST).resume(journal,
+                        e -> { }, new CancellationToken(), ExecutionHook.NONE))
+                        .hasMessageContaining("in use by another eksid run");
+            }
             assertThatThrownBy(() -> ConvertSandbox.executor(session, ConvertSandbox.FAST).apply(plan, journal,
                     e -> { }, new CancellationToken(), ExecutionHook.NONE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resume");

@@ -1,0 +1,317 @@
+package io.eksid.ui.wizard;
+
+import io.eksid.engine.convert.ApplyResult;
+import io.eksid.engine.convert.JournalFiles;
+import io.eksid.model.Addon;
+import io.eksid.model.ClusterSnapshot;
+import io.eksid.model.IamRole;
+import io.eksid.model.RoleArn;
+import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.plan.ConversionOptions;
+import io.eksid.model.plan.ConversionPlan;
+import io.eksid.model.plan.PlanStep;
+import io.eksid.model.plan.PlannedServiceAccount;
+import io.eksid.model.plan.Selection;
+import io.eksid.model.plan.StepAction;
+import io.eksid.model.trust.PolicyParseException;
+import io.eksid.model.trust.PolicySize;
+import io.eksid.model.trust.RewriteResult;
+import io.eksid.model.trust.TrustEvaluator;
+import io.eksid.model.trust.TrustPolicy;
+import io.eksid.model.trust.TrustRewriter;
+import io.eksid.ui.ActivityEntry;
+import io.eksid.ui.TaskRunner;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The new-association wizard's state: the fields with their messages, the roles of the cluster account with
+ * whether each trusts Pod Identity, the exact API calls, and an Apply that runs them as a small plan through the
+ * engine's journaled executor (so the change is journaled, idempotent and can be rolled back).
+ */
+public final class NewAssociationModel {
+
+    /** A role the association can use, and whether its trust policy already admits Pod Identity. */
+    public record RoleOption(String arn, boolean trustsPodIdentity, String trustPolicy) {
+    }
+
+    private final ClusterSnapshot snapshot;
+    private final TaskRunner tasks;
+    private final PlanRunner runner;
+    private final BooleanProperty readOnly;
+    private final BooleanProperty applyRunning;
+    private final Consumer<ActivityEntry> activity;
+    private final Runnable afterApply;
+    private final Clock clock;
+    private final AssociationFieldRules rules;
+    private final TrustEvaluator evaluator = new TrustEvaluator();
+    private final TrustRewriter rewriter = new TrustRewriter();
+    private final List<RoleOption> roles;
+
+    private final StringProperty namespace = new SimpleStringProperty("");
+    private final StringProperty serviceAccount = new SimpleStringProperty("");
+    private final StringProperty roleArn = new SimpleStringProperty("");
+    private final BooleanProperty addTrust = new SimpleBooleanProperty(true);
+    private final StringProperty targetRoleArn = new SimpleStringProperty("");
+    private final BooleanProperty disableSessionTags = new SimpleBooleanProperty(false);
+    private final StringProperty sessionPolicy = new SimpleStringProperty("");
+
+    private final ReadOnlyStringWrapper namespaceError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper serviceAccountError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper serviceAccountNote = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper roleError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper trustDiff = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper targetRoleError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper sessionPolicyError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper apiCalls = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper applyDisabledReason = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final BooleanProperty applying = new SimpleBooleanProperty();
+    private final BooleanProperty done = new SimpleBooleanProperty();
+
+    public NewAssociationModel(ClusterSnapshot snapshot, TaskRunner tasks, PlanRunner runner, BooleanProperty readOnly,
+                               BooleanProperty applyRunning, Consumer<ActivityEntry> activity, Runnable afterApply,
+                               Clock clock) {
+        this.snapshot = snapshot;
+        this.tasks = tasks;
+        this.runner = runner;
+        this.readOnly = readOnly;
+        this.applyRunning = applyRunning;
+        this.activity = activity;
+        this.afterApply = afterApply;
+        this.clock = clock;
+        this.rules = new AssociationFieldRules(snapshot);
+        this.roles = snapshot.roles().values().stream()
+                .filter(r -> r.arn().account().equals(snapshot.cluster().account()))
+                .map(r -> new RoleOption(r.arn().toString(), trustsPodIdentity(r), r.trustPolicyJson()))
+                .sorted(java.util.Comparator.comparing(RoleOption::arn)).toList();
+        for (Observable o : List.<Observable>of(namespace, serviceAccount, roleArn, addTrust, targetRoleArn,
+                disableSessionTags, sessionPolicy, readOnly, applyRunning, applying, done)) {
+            o.addListener(x -> validate());
+        }
+        validate();
+    }
+
+    private boolean trustsPodIdentity(IamRole r) {
+        try {
+            return evaluator.podIdentity(TrustPolicy.parse(r.trustPolicyJson()), snapshot.cluster()).allowed();
+        } catch (PolicyParseException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The roles of the cluster account the console has read, with their Pod Identity trust. */
+    public List<RoleOption> roles() {
+        return roles;
+    }
+
+    /** The service accounts of {@code ns} that exist in the cluster. */
+    public List<String> serviceAccountsIn(String ns) {
+        return snapshot.serviceAccounts().stream().filter(s -> s.namespace().equals(ns)).map(s -> s.name())
+                .sorted().toList();
+    }
+
+    public List<String> namespaces() {
+        return snapshot.namespaces().stream().map(n -> n.name()).sorted().toList();
+    }
+
+    private void validate() {
+        String ns = namespace.get().strip();
+        String sa = serviceAccount.get().strip();
+        namespaceError.set(rules.namespace(ns));
+        serviceAccountError.set(rules.serviceAccount(ns, sa));
+        boolean saExists = snapshot.serviceAccounts().stream().anyMatch(s -> s.namespace().equals(ns)
+                && s.name().equals(sa));
+        // EKS accepts an association before its service account exists (FACTS.md; eksctl #7775).
+        serviceAccountNote.set(serviceAccountError.get() == null && !sa.isEmpty() && !saExists
+                ? "New service account: the association is created now and applies to pods once " + ns + "/" + sa
+                + " exists (create it with kubectl or your manifests)" : null);
+        roleError.set(rules.role(roleArn.get()));
+        targetRoleError.set(rules.targetRole(targetRoleArn.get()));
+        sessionPolicyError.set(rules.sessionPolicy(sessionPolicy.get(), disableSessionTags.get()));
+        trustDiff.set(roleError.get() == null ? trustRewrite().map(r -> UnifiedDiffText.of(r, roleArn.get()))
+                .orElse(null) : null);
+        apiCalls.set(plan().map(NewAssociationModel::describeCalls).orElse(""));
+        applyDisabledReason.set(disabledReason());
+    }
+
+    private Optional<RewriteResult> trustRewrite() {
+        Optional<RoleOption> role = roles.stream().filter(r -> r.arn().equals(roleArn.get().strip())).findFirst();
+        if (role.isEmpty() || role.get().trustsPodIdentity()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(rewriter.addPodIdentity(TrustPolicy.parse(role.get().trustPolicy()),
+                    snapshot.cluster(), snapshot.trustPolicyQuota()));
+        } catch (PolicyParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String disabledReason() {
+        if (readOnly.get()) {
+            return "Read-only mode is on (Preferences): the console writes nothing.";
+        }
+        if (done.get()) {
+            return "Created; close the wizard.";
+        }
+        if (applying.get()) {
+            return "Applying\u2026";
+        }
+        if (applyRunning.get()) {
+            return "Another apply is running; wait for it to finish.";
+        }
+        for (ReadOnlyStringWrapper e : List.of(namespaceError, serviceAccountError, roleError, targetRoleError,
+                sessionPolicyError)) {
+            if (e.get() != null) {
+                return "Fix the field marked in red: " + e.get();
+            }
+        }
+        if (!roles.stream().filter(r -> r.arn().equals(roleArn.get().strip())).findFirst()
+                .map(RoleOption::trustsPodIdentity).orElse(true) && !addTrust.get()) {
+            return "The role does not trust pods.eks.amazonaws.com: tick Add the Pod Identity trust, or pods "
+                    + "will be refused credentials";
+        }
+        Optional<RewriteResult> rewrite = addTrust.get() ? trustRewrite() : Optional.empty();
+        if (rewrite.isPresent() && !rewrite.get().fits()) {
+            return "The trust policy would be " + rewrite.get().size().characters() + " characters, over the quota "
+                    + "of " + snapshot.trustPolicyQuota();
+        }
+        if (disableSessionTags.get() || !sessionPolicy.get().isBlank()) {
+            return "The engine's association step does not send disableSessionTags or a session policy yet: "
+                    + "create this one with the AWS CLI, or clear those fields";
+        }
+        return null;
+    }
+
+    /** The plan Apply runs, when the fields are valid. */
+    public Optional<ConversionPlan> plan() {
+        if (namespaceError.get() != null || serviceAccountError.get() != null || roleError.get() != null
+                || targetRoleError.get() != null || sessionPolicyError.get() != null) {
+            return Optional.empty();
+        }
+        ServiceAccountRef ref = new ServiceAccountRef(namespace.get().strip(), serviceAccount.get().strip());
+        RoleArn role = RoleArn.parse(roleArn.get().strip());
+        String target = targetRoleArn.get().isBlank() ? null : targetRoleArn.get().strip();
+        List<PlanStep> steps = new ArrayList<>();
+        List<String> deps = new ArrayList<>();
+        Optional<Addon> agent = snapshot.addon(Addon.POD_IDENTITY_AGENT);
+        if (!snapshot.cluster().autoMode() && (agent.isEmpty() || !agent.get().active())) {
+            steps.add(PlanStep.of("agent-addon", "Install the eks-pod-identity-agent add-on", List.of(), List.of(),
+                    List.of("add-on eks-pod-identity-agent is ACTIVE"), new StepAction.EnsureAgentAddon(
+                            snapshot.cluster().name(), Addon.POD_IDENTITY_AGENT, agent.isEmpty()
+                            ? StepAction.AgentOperation.CREATE : StepAction.AgentOperation.UPDATE,
+                            agent.map(Addon::status).orElse(null))));
+            deps.add("agent-addon");
+        }
+        Optional<RewriteResult> rewrite = addTrust.get() ? trustRewrite() : Optional.empty();
+        if (rewrite.isPresent() && rewrite.get().changed()) {
+            RewriteResult r = rewrite.get();
+            String id = "trust:" + role;
+            steps.add(PlanStep.of(id, "Let EKS Pod Identity assume " + role.name(), List.of(), List.of(),
+                    List.of("the trust policy allows pods.eks.amazonaws.com"), new StepAction.UpdateRoleTrust(
+                            role.toString(), role.name(), role.path(), role.account(), r.before().toPrettyJson(),
+                            r.after().toPrettyJson(), PolicySize.of(r.before(), snapshot.trustPolicyQuota())
+                            .characters(), r.size().characters(), snapshot.trustPolicyQuota(), List.of(ref),
+                            r.notes())));
+            deps.add(id);
+        }
+        String assocId = "association:" + ref;
+        steps.add(PlanStep.of(assocId, "Associate " + ref + " with " + role.name()
+                        + (target == null ? "" : " (chaining to " + target + ")"), deps, List.of(),
+                List.of("an association maps " + ref + " to " + role), new StepAction.CreateAssociation(
+                        snapshot.cluster().name(), ref.namespace(), ref.name(), role.toString(), target, Map.of())));
+        List<String> ids = steps.stream().map(PlanStep::id).toList();
+        String planId = ("assoc-" + ref.namespace() + "-" + ref.name()).replaceAll("[^a-zA-Z0-9-]", "-");
+        return Optional.of(new ConversionPlan(planId, snapshot.cluster(), Selection.of(ref),
+                ConversionOptions.defaults().withRestartWorkloads(false), steps, List.of(new PlannedServiceAccount(
+                ref, role.toString(), role.toString(), target, null, ids)), List.of(), List.of(), List.of(),
+                List.of("created with the new-association wizard")));
+    }
+
+    /** The exact AWS calls of a plan, one per line. */
+    static String describeCalls(ConversionPlan plan) {
+        StringBuilder out = new StringBuilder();
+        for (PlanStep s : plan.steps()) {
+            if (s.action() instanceof StepAction.EnsureAgentAddon a) {
+                out.append("eks:CreateAddon {\"clusterName\":\"").append(a.clusterName()).append("\",\"addonName\":\"")
+                        .append(a.addonName()).append("\"}\n");
+            } else if (s.action() instanceof StepAction.UpdateRoleTrust t) {
+                out.append("iam:UpdateAssumeRolePolicy role/").append(t.roleName())
+                        .append("  (adds the pods.eks.amazonaws.com statement; ").append(t.charactersAfter())
+                        .append(" of ").append(t.quota()).append(" characters)\n");
+            } else if (s.action() instanceof StepAction.CreateAssociation c) {
+                out.append("eks:CreatePodIdentityAssociation {\"clusterName\":\"").append(c.clusterName())
+                        .append("\",\"namespace\":\"").append(c.namespace()).append("\",\"serviceAccount\":\"")
+                        .append(c.serviceAccount()).append("\",\"roleArn\":\"").append(c.roleArn()).append('"');
+                if (c.targetRoleArn() != null) {
+                    out.append(",\"targetRoleArn\":\"").append(c.targetRoleArn()).append('"');
+                }
+                out.append("}\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** Applies the plan through the engine's journal. */
+    public void apply() {
+        Optional<ConversionPlan> p = plan();
+        if (applyDisabledReason.get() != null || p.isEmpty()) {
+            return;
+        }
+        applying.set(true);
+        applyRunning.set(true);
+        result.set("Applying " + p.get().steps().size() + " steps\u2026");
+        tasks.run(() -> runner.apply(p.get(), e -> { }, new io.eksid.engine.convert.CancellationToken()), r -> {
+            applyRunning.set(false);
+            applying.set(false);
+            String id = JournalFiles.runId(r.journal());
+            boolean ok = r.outcome() == ApplyResult.Outcome.COMPLETED;
+            String text = ok ? "Created the association for " + p.get().selection().describe() + " \u00b7 journal " + id
+                    : "Not created: " + r.failed().stream().map(f -> f.title() + ": " + f.detail())
+                    .reduce((a, b) -> a + "; " + b).orElse(r.outcome().name()) + " \u00b7 journal " + id;
+            result.set(text);
+            done.set(ok);
+            activity.accept(new ActivityEntry(clock.instant(), ok ? ActivityEntry.Kind.CONVERSION
+                    : ActivityEntry.Kind.ERROR, "New association for " + p.get().selection().describe()
+                    + (ok ? "" : " failed"), text, id));
+            afterApply.run();
+        }, e -> {
+            applyRunning.set(false);
+            applying.set(false);
+            result.set("Not created: " + e.getMessage());
+            activity.accept(new ActivityEntry(clock.instant(), ActivityEntry.Kind.ERROR,
+                    "New association failed: " + e.getMessage(), String.valueOf(e), null));
+        });
+    }
+
+    public StringProperty namespaceProperty() { return namespace; }
+    public StringProperty serviceAccountProperty() { return serviceAccount; }
+    public StringProperty roleArnProperty() { return roleArn; }
+    public BooleanProperty addTrustProperty() { return addTrust; }
+    public StringProperty targetRoleArnProperty() { return targetRoleArn; }
+    public BooleanProperty disableSessionTagsProperty() { return disableSessionTags; }
+    public StringProperty sessionPolicyProperty() { return sessionPolicy; }
+    public ReadOnlyStringProperty namespaceErrorProperty() { return namespaceError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty serviceAccountErrorProperty() { return serviceAccountError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty serviceAccountNoteProperty() { return serviceAccountNote.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty roleErrorProperty() { return roleError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty trustDiffProperty() { return trustDiff.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty targetRoleErrorProperty() { return targetRoleError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty sessionPolicyErrorProperty() { return sessionPolicyError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty apiCallsProperty() { return apiCalls.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty applyDisabledReasonProperty() { return applyDisabledReason.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
+    public BooleanProperty applyingProperty() { return applying; }
+}

@@ -1,0 +1,196 @@
+package io.eksid.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.SimpleStringProperty;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+/** The new-association wizard: fields with their messages in place, the role picker, the API calls, Apply. */
+public final class NewAssociationView extends BorderPane {
+
+    private final NewAssociationModel vm;
+
+    public NewAssociationView(NewAssociationModel vm, Runnable close) {
+        this.vm = vm;
+        setId("new-association-wizard");
+        setPadding(new Insets(14));
+        Label title = new Label("New Pod Identity association");
+        title.getStyleClass().add(Styles.TITLE_3);
+        setTop(new VBox(4, title, muted("An association maps one service account to a role in the cluster's "
+                + "account; pods started after it exists get that role's credentials.")));
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(4);
+        form.setPadding(new Insets(12, 0, 12, 0));
+        int row = 0;
+        ComboBox<String> ns = new ComboBox<>();
+        ns.setId("namespace");
+        ns.setEditable(true);
+        ns.getItems().setAll(vm.namespaces());
+        ns.getEditor().textProperty().bindBidirectional(vm.namespaceProperty());
+        row = field(form, row, "Namespace", ns, ns.getEditor(), vm.namespaceErrorProperty(), null);
+
+        ComboBox<String> sa = new ComboBox<>();
+        sa.setId("service-account");
+        sa.setEditable(true);
+        sa.setPromptText("pick one, or type a new name");
+        vm.namespaceProperty().addListener((o, a, b) -> sa.getItems().setAll(vm.serviceAccountsIn(b.strip())));
+        sa.getItems().setAll(vm.serviceAccountsIn(vm.namespaceProperty().get()));
+        sa.getEditor().textProperty().bindBidirectional(vm.serviceAccountProperty());
+        row = field(form, row, "Service account", sa, sa.getEditor(), vm.serviceAccountErrorProperty(),
+                vm.serviceAccountNoteProperty());
+
+        TextField role = new TextField();
+        role.setId("role-arn");
+        role.setPromptText("pick below, or paste a role ARN of the cluster's account");
+        role.textProperty().bindBidirectional(vm.roleArnProperty());
+        row = field(form, row, "Role", role, role, vm.roleErrorProperty(), null);
+        form.add(roleTable(), 1, row++);
+        CheckBox addTrust = new CheckBox("Add the Pod Identity trust to the role (diff below)");
+        addTrust.setId("add-trust");
+        addTrust.selectedProperty().bindBidirectional(vm.addTrustProperty());
+        TextArea diff = new TextArea();
+        diff.setId("trust-diff");
+        diff.setEditable(false);
+        diff.setPrefRowCount(10);
+        diff.setStyle("-fx-font-family: 'Monospaced';");
+        diff.textProperty().bind(vm.trustDiffProperty());
+        VBox trustBox = new VBox(4, addTrust, diff);
+        trustBox.visibleProperty().bind(vm.trustDiffProperty().isNotNull());
+        trustBox.managedProperty().bind(trustBox.visibleProperty());
+        form.add(trustBox, 1, row++);
+
+        TextField target = new TextField();
+        target.setId("target-role-arn");
+        target.setPromptText("optional: a role in another account to chain to");
+        target.textProperty().bindBidirectional(vm.targetRoleArnProperty());
+        row = field(form, row, "Target role ARN", target, target, vm.targetRoleErrorProperty(), null);
+
+        CheckBox tags = new CheckBox("Disable session tags");
+        tags.setId("disable-session-tags");
+        tags.selectedProperty().bindBidirectional(vm.disableSessionTagsProperty());
+        form.add(tags, 1, row++);
+        TextArea policy = new TextArea();
+        policy.setId("session-policy");
+        policy.setPromptText("optional session policy (JSON); needs session tags disabled");
+        policy.setPrefRowCount(4);
+        policy.textProperty().bindBidirectional(vm.sessionPolicyProperty());
+        row = field(form, row, "Session policy", policy, policy, vm.sessionPolicyErrorProperty(), null);
+
+        TextArea calls = new TextArea();
+        calls.setId("api-calls");
+        calls.setEditable(false);
+        calls.setPrefRowCount(4);
+        calls.setStyle("-fx-font-family: 'Monospaced';");
+        calls.textProperty().bind(vm.apiCallsProperty());
+        field(form, row, "API calls", calls, null, null, null);
+        form.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(130),
+                new javafx.scene.layout.ColumnConstraints(200, 800, Double.MAX_VALUE, Priority.ALWAYS, null, true));
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+
+        Label reason = muted("");
+        reason.setId("association-disabled-reason");
+        reason.textProperty().bind(vm.applyDisabledReasonProperty());
+        Label result = new Label();
+        result.setId("association-result");
+        result.setWrapText(true);
+        result.textProperty().bind(vm.resultProperty());
+        Button apply = new Button("Create association", new FontIcon(MaterialDesignL.LINK_VARIANT_PLUS));
+        apply.setId("create-association");
+        apply.getStyleClass().add(Styles.ACCENT);
+        apply.disableProperty().bind(vm.applyDisabledReasonProperty().isNotNull());
+        apply.setOnAction(e -> vm.apply());
+        Button closeButton = new Button("Close");
+        closeButton.setOnAction(e -> close.run());
+        closeButton.disableProperty().bind(vm.applyingProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox.setHgrow(reason, Priority.SOMETIMES);
+        HBox bar = new HBox(10, result, grow, reason, apply, closeButton);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(10, 0, 0, 0));
+        setBottom(bar);
+    }
+
+    private TableView<NewAssociationModel.RoleOption> roleTable() {
+        TableView<NewAssociationModel.RoleOption> table = new TableView<>();
+        table.setId("role-table");
+        table.setPrefHeight(170);
+        table.getItems().setAll(vm.roles());
+        TableColumn<NewAssociationModel.RoleOption, String> arn = new TableColumn<>("Role");
+        arn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().arn()));
+        arn.setPrefWidth(520);
+        TableColumn<NewAssociationModel.RoleOption, String> trusts = new TableColumn<>("Trusts Pod Identity");
+        trusts.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().trustsPodIdentity() ? "yes"
+                : "no \u2014 trust can be added"));
+        trusts.setPrefWidth(200);
+        table.getColumns().add(arn);
+        table.getColumns().add(trusts);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.roleArnProperty().set(b.arn());
+            }
+        });
+        return table;
+    }
+
+    /** Adds a labelled field with its error (red, under the field) and an optional note. */
+    private static int field(GridPane form, int row, String label, Node control, TextInputControl input,
+                             ReadOnlyStringProperty error, ReadOnlyStringProperty note) {
+        Label l = new Label(label);
+        form.add(l, 0, row);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        VBox box = new VBox(2, control);
+        if (error != null) {
+            Label e = new Label();
+            e.setId(control.getId() + "-error");
+            e.setWrapText(true);
+            e.setStyle("-fx-text-fill: -color-danger-fg;");
+            e.textProperty().bind(error);
+            e.visibleProperty().bind(error.isNotNull());
+            e.managedProperty().bind(e.visibleProperty());
+            error.addListener((o, a, b) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, b != null
+                    && !input.getText().isEmpty()));
+            box.getChildren().add(e);
+        }
+        if (note != null) {
+            Label n = muted("");
+            n.textProperty().bind(note);
+            n.visibleProperty().bind(note.isNotNull());
+            n.managedProperty().bind(n.visibleProperty());
+            box.getChildren().add(n);
+        }
+        form.add(box, 1, row);
+        return row + 1;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+}

@@ -1,0 +1,270 @@
+package io.eksid.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eksid.engine.live.IdentityState;
+import io.eksid.model.plan.ConversionPlan;
+import io.eksid.model.plan.StepAction;
+import io.eksid.model.trust.TrustEvaluator;
+import io.eksid.model.trust.TrustPolicy;
+import io.eksid.sandbox.aws.AwsWorld;
+import io.eksid.ui.ActivityEntry;
+import io.eksid.ui.FxTaskRunner;
+import io.eksid.ui.LatestValueThrottle;
+import io.eksid.ui.MainView;
+import io.eksid.ui.MainViewModel;
+import io.eksid.ui.WizardLauncher;
+import io.eksid.ui.theme.ThemeManager;
+import io.eksid.ui.theme.ThemeMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The wizards driven from the real window (headless Monocle) against the acme sandbox: bad input refused at the
+ * field, a new association created, and acme-prod converted end to end, proven in the sandbox's AWS state.
+ * Also saves the screenshots of the conversion preview and progress used by the docs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WizardWindowTest {
+
+    @TempDir
+    static Path dir;
+    static WizardSandbox sandbox;
+    static ExecutorService background;
+    static ScheduledExecutorService timer;
+    static MainViewModel vm;
+    static ThemeManager theme;
+    static Stage stage;
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void openWindow() throws Exception {
+        // Start the toolkit the way TestFX does, so the window tests behave the same whichever runs first.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        sandbox = new WizardSandbox(dir);
+        background = Executors.newFixedThreadPool(3);
+        timer = Executors.newSingleThreadScheduledExecutor();
+        FxTaskRunner tasks = new FxTaskRunner(background);
+        onFx(() -> {
+            vm = new MainViewModel(sandbox.workspace, tasks, Clock.systemUTC(), onUi -> {
+                LatestValueThrottle<IdentityState> t = new LatestValueThrottle<>(timer, tasks, 100, onUi);
+                return t::offer;
+            }, true);
+            theme = new ThemeManager(() -> false);
+            theme.modeProperty().set(ThemeMode.LIGHT);
+            stage = new Stage();
+            WizardLauncher wizards = new WizardLauncher(stage, vm, sandbox.workspace, sandbox.journals,
+                    WizardSandbox.FAST, new SimpleBooleanProperty(false));
+            MainView view = new MainView(vm, theme, new MainView.Actions() {
+                @Override
+                public void convert(List<String> subjects) {
+                    wizards.convert(subjects);
+                }
+
+                @Override
+                public void newAssociation(String serviceAccountNodeId) {
+                    wizards.newAssociation(serviceAccountNodeId);
+                }
+
+                @Override
+                public void openSandbox() {
+                }
+
+                @Override
+                public void rollback(String journalId) {
+                    wizards.rollback(journalId);
+                }
+            });
+            stage.setScene(new Scene(view, 1200, 780));
+            theme.attach(view);
+            stage.show();
+            vm.start(WizardSandbox.CONTEXT);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> WizardSandbox.ready(onFx(() -> vm.stateProperty().get()))
+                && onFx(() -> vm.convertibleCountProperty().get()) > 0);
+    }
+
+    @AfterAll
+    static void closeWindow() throws Exception {
+        onFx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            vm.shutdown();
+            return null;
+        });
+        background.shutdownNow();
+        timer.shutdownNow();
+        sandbox.close();
+    }
+
+    @Test
+    @Order(1)
+    void newAssociationRefusesBadInputAtTheFieldThenCreatesOne() throws Exception {
+        onFx(() -> {
+            vm.selectedNodeIdProperty().set("sa:checkout/cart-cache");
+            return null;
+        });
+        // opened from the selected service account, as the inspector offers it
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> node("#inspector-new-association") != null));
+        robot.clickOn("#inspector-new-association");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> node("#role-arn") != null));
+
+        robot.clickOn("#role-arn").write("arn:aws:iam::444455556666:role/acme-ledger-writer");
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> text("#role-arn-error"))
+                .contains("must be in the cluster's account 111122223333"));
+        assertThat(onFx(() -> ((Button) node("#create-association")).isDisabled())).isTrue();
+        assertThat(onFx(() -> text("#association-disabled-reason"))).startsWith("Fix the field marked in red");
+
+        onFx(() -> {
+            ((TextInputControl) node("#role-arn")).setText(NewAssociationModelTest.WORKER_ROLE);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> ((Button) node("#create-association"))
+                .isDisabled()));
+        assertThat(onFx(() -> ((TextInputControl) node("#api-calls")).getText()))
+                .contains("eks:CreatePodIdentityAssociation").contains("\"serviceAccount\":\"cart-cache\"");
+        robot.clickOn("#create-association");
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> text("#association-result"))
+                .startsWith("Created the association"));
+        assertThat(sandbox.sandbox.awsWorld().podIdentityAssociation("acme-prod", "checkout", "cart-cache"))
+                .hasValueSatisfying(a -> assertThat(a.roleArn()).isEqualTo(NewAssociationModelTest.WORKER_ROLE));
+        closeWizard("#new-association-wizard");
+    }
+
+    @Test
+    @Order(2)
+    void convertsAcmeProdEndToEndFromTheWindow() throws Exception {
+        robot.clickOn("#convert-irsa");
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> node("#apply") != null
+                && !((Button) node("#apply")).isDisabled()));
+        ConversionPlan plan = onFx(() -> wizardModel().planProperty().get());
+        assertThat(onFx(() -> text("#conversion-summary"))).contains("to convert").contains("skipped").contains("acme-prod");
+        screenshot("conversion-preview-light.png");
+        onFx(() -> {
+            theme.modeProperty().set(ThemeMode.DARK);
+            return null;
+        });
+        screenshot("conversion-preview-dark.png");
+        onFx(() -> {
+            theme.modeProperty().set(ThemeMode.LIGHT);
+            return null;
+        });
+
+        robot.clickOn("#apply");
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> node("#confirm-apply").isVisible()));
+        assertThat(sandbox.sandbox.awsWorld().podIdentityAssociations("acme-prod"))
+                .noneMatch(a -> a.namespace().equals("payments"));
+        robot.clickOn("#confirm-apply");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                onFx(() -> wizardModel().phaseProperty().get()) == ConversionWizardModel.Phase.FINISHED);
+        screenshot("conversion-progress-light.png");
+        assertThat(onFx(() -> text("#apply-result"))).startsWith("Converted");
+
+        AwsWorld aws = sandbox.sandbox.awsWorld();
+        for (StepAction.CreateAssociation a : plan.actions(StepAction.CreateAssociation.class)) {
+            assertThat(aws.podIdentityAssociation("acme-prod", a.namespace(), a.serviceAccount()))
+                    .as(a.namespace() + "/" + a.serviceAccount())
+                    .hasValueSatisfying(x -> assertThat(x.roleArn()).isEqualTo(a.roleArn()));
+        }
+        TrustEvaluator evaluator = new TrustEvaluator();
+        for (StepAction.UpdateRoleTrust t : plan.actions(StepAction.UpdateRoleTrust.class)) {
+            String doc = TrustPolicy.decodeIamDocument(aws.role(t.roleArn()).orElseThrow().trustPolicy());
+            assertThat(evaluator.podIdentity(TrustPolicy.parse(doc), plan.cluster()).allowed()).as(t.roleArn())
+                    .isTrue();
+        }
+        ActivityEntry entry = onFx(() -> vm.activity().stream()
+                .filter(e -> e.kind() == ActivityEntry.Kind.CONVERSION && e.summary().startsWith("Conversion"))
+                .findFirst().orElseThrow());
+        assertThat(sandbox.journals.find(entry.journalId())).exists();
+        closeWizard("#conversion-wizard");
+    }
+
+    private static ConversionWizardModel wizardModel() {
+        Node view = node("#conversion-wizard");
+        return ((ConversionWizardView) view).model();
+    }
+
+    private void closeWizard(String id) throws Exception {
+        onFx(() -> {
+            node(id).getScene().getWindow().hide();
+            return null;
+        });
+    }
+
+    /** The first node matching {@code query} in any open window, or null. Call on the FX thread. */
+    private static Node node(String query) {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.isShowing()) {
+                Node n = w.getScene().getRoot().lookup(query);
+                if (n != null) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(String query) {
+        Node n = node(query);
+        return n instanceof Label l && l.getText() != null ? l.getText() : "";
+    }
+
+    /** Saves the wizard window as a PNG under target/screenshots, and under eksid.screenshots when set. */
+    private static void screenshot(String name) throws Exception {
+        javafx.scene.image.WritableImage image = onFx(() -> {
+            Scene scene = node("#conversion-wizard").getScene();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return scene.snapshot(null);
+        });
+        java.awt.image.BufferedImage png = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
+        Path out = Path.of("target", "screenshots");
+        Files.createDirectories(out);
+        javax.imageio.ImageIO.write(png, "png", out.resolve(name).toFile());
+        String docs = System.getProperty("eksid.screenshots");
+        if (docs != null && !docs.isBlank()) {
+            Files.createDirectories(Path.of(docs));
+            javax.imageio.ImageIO.write(png, "png", Path.of(docs, name).toFile());
+        }
+    }
+
+    static <T> T onFx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
+        FutureTask<T> task = new FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(30, TimeUnit.SECONDS);
+    }
+}
