@@ -47,13 +47,15 @@ final class IngestBench {
 
     /**
      * @param rawBytes          size of the {@code GET /api/v1/pods} body
-     * @param retainedPerPod    heap retained after the ingest (store, interned strings, client leftovers) per pod
+     * @param rawRetainedPerPod heap the plain GET left behind per pod (the in-process API server's own growth)
+     * @param retainedPerPod    heap retained after the ingest by the whole JVM, per pod: the store, and whatever
+     *                          the in-process API server keeps after serving the lists and watches
      * @param storePerPod       heap freed by dropping the store alone, per pod
      * @param events            store changes observed while the pods churned
      * @param recomputations    graph derivations the coalescer ran for those changes
      */
     record Result(int pods, Duration raw, long rawBytes, IngestBenchmark.Result ingest, double ratio,
-                  long retainedPerPod, long storePerPod, long events, long recomputations,
+                  long rawRetainedPerPod, long retainedPerPod, long storePerPod, long events, long recomputations,
                   double recomputationsPer10k) {
     }
 
@@ -77,6 +79,7 @@ final class IngestBench {
             long t0 = System.nanoTime();
             long bytes = rawList(connector, kubeconfig, context);
             Duration raw = Duration.ofNanos(System.nanoTime() - t0);
+            long afterRaw = usedAfterGc();
 
             ClusterStore store = IngestBenchmark.newStore(context, Clock.systemUTC());
             IngestBenchmark.Result ingest = new IngestBenchmark(connector, ReflectorSettings.DEFAULTS)
@@ -88,7 +91,8 @@ final class IngestBench {
 
             long[] churn = churn(sandbox, connector, kubeconfig, context);
             double ratio = raw.isZero() ? Double.NaN : (double) ingest.total().toNanos() / raw.toNanos();
-            return new Result(stored, raw, bytes, ingest, ratio, (withStore - before) / Math.max(1, stored),
+            return new Result(stored, raw, bytes, ingest, ratio, (afterRaw - before) / Math.max(1, stored),
+                    (withStore - afterRaw) / Math.max(1, stored),
                     (withStore - withoutStore) / Math.max(1, stored), churn[0], churn[1],
                     churn[0] == 0 ? 0 : churn[1] * (double) EVENTS / churn[0]);
         }

@@ -9,9 +9,10 @@ import java.util.Map;
 final class ScanTable {
 
     static final int WIDTH = 120;
-    private static final int SA = 34;
+    private static final int SA = 32;
     private static final int ROLE = 24;
-    private static final int NEXT = 22;
+    private static final int NEXT = 25;
+    private static final int COUNT = 5;
 
     private final PrintWriter out;
 
@@ -35,10 +36,10 @@ final class ScanTable {
             out.println("  missing: " + m);
         }
         Map<String, Object> c = (Map<String, Object>) report.get("counts");
-        out.println(wrap("Counts: " + c.get("namespaces") + " namespaces, " + c.get("serviceAccounts")
-                + " service accounts, " + c.get("pods") + " pods, " + c.get("irsaMappings") + " IRSA mappings, "
-                + c.get("associations") + " Pod Identity associations, " + c.get("roles") + " roles, "
-                + c.get("stalePods") + " stale pods", ""));
+        out.println("Counts: " + c.get("namespaces") + " namespaces, " + c.get("serviceAccounts")
+                + " service accounts, " + c.get("pods") + " pods (" + c.get("stalePods") + " stale)");
+        out.println("        " + c.get("irsaMappings") + " IRSA mappings, " + c.get("associations")
+                + " Pod Identity associations, " + c.get("roles") + " roles");
         Map<String, Object> agent = (Map<String, Object>) report.get("agent");
         out.println(wrap("Pod Identity agent: " + agent.get("state") + " - " + agent.get("reason"), "  "));
 
@@ -53,15 +54,15 @@ final class ScanTable {
         List<Map<String, Object>> sas = (List<Map<String, Object>>) report.get("serviceAccounts");
         out.println();
         out.println(pad("SERVICE ACCOUNT (" + sas.size() + ")", SA) + " " + pad("IRSA ROLE", ROLE) + " "
-                + pad("ASSOCIATION ROLE", ROLE) + " " + pad("NEW PODS GET", NEXT) + " " + left("PODS", 6) + " "
-                + left("STALE", 5));
+                + pad("ASSOCIATION ROLE", ROLE) + " " + pad("NEW PODS GET", NEXT) + " " + left("PODS", COUNT) + " "
+                + left("STALE", COUNT));
         for (Map<String, Object> sa : sas) {
             String name = sa.get("namespace") + "/" + sa.get("name") + (Boolean.TRUE.equals(sa.get("exists")) ? ""
                     : " (missing)");
             out.println(pad(name, SA) + " " + pad(mapping((Map<String, Object>) sa.get("irsa")), ROLE) + " "
                     + pad(mapping((Map<String, Object>) sa.get("association")), ROLE) + " "
-                    + pad(next((Map<String, Object>) sa.get("newPod")), NEXT) + " " + left(sa.get("pods"), 6) + " "
-                    + left(sa.get("stalePods"), 5));
+                    + pad(next((Map<String, Object>) sa.get("newPod")), NEXT) + " " + left(sa.get("pods"), COUNT) + " "
+                    + left(sa.get("stalePods"), COUNT));
         }
 
         List<Map<String, Object>> findings = (List<Map<String, Object>>) report.get("findings");
@@ -95,7 +96,12 @@ final class ScanTable {
             role = role + ">" + roleName((String) target);
         }
         Object status = m.get("status");
-        return status == null || "OK".equals(status) ? role : role + " [" + status + "]";
+        if (status == null || "OK".equals(status)) {
+            return role;
+        }
+        String mark = " [" + status + "]";
+        // the verdict matters more than the tail of the name: shorten the name, keep the mark
+        return (role.length() + mark.length() > ROLE ? pad(role, ROLE - mark.length()).stripTrailing() : role) + mark;
     }
 
     static String next(Map<String, Object> m) {

@@ -30,8 +30,9 @@ class BenchIngestCommandTest {
         assertThat(r.get("rawTransfer").get("bytes").asLong()).isPositive();
         assertThat(r.get("ingest").get("totalMillis").asLong()).isNotNegative();
         assertThat(r.get("ingest").has("ratioToRaw")).isTrue();
-        assertThat(r.get("heap").has("retainedBytesPerPod")).isTrue();
         assertThat(r.get("heap").has("storeBytesPerPod")).isTrue();
+        assertThat(r.get("heap").has("jvmRetainedBytesPerPod")).isTrue();
+        assertThat(r.get("heap").has("rawGetRetainedBytesPerPod")).isTrue();
         assertThat(r.get("recomputations").get("events").asLong()).isGreaterThanOrEqualTo(10_000);
         // coalescing: far fewer derivations than events (at least one ran)
         assertThat(r.get("recomputations").get("recomputations").asLong()).isPositive().isLessThan(10_000);

@@ -174,6 +174,32 @@ class ScanCommandTest {
     }
 
     @Test
+    void unreachableApiServerIsAFailedSourceWithExitCode1() throws Exception {
+        Path kubeconfig = Files.writeString(tmp.resolve("dead"), String.join("\n",
+                "apiVersion: v1", "kind: Config", "current-context: dead",
+                "clusters:", "- name: dead", "  cluster:", "    server: http://127.0.0.1:1",
+                "users:", "- name: dead", "  user:", "    token: t",
+                "contexts:", "- name: dead", "  context:", "    cluster: dead", "    user: dead", ""));
+        CommandLine cl = new CommandLine(new ScanCommand(env(sandbox), tmp));
+        cl.setOut(new PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
+        assertThat(cl.execute("--kubeconfig", kubeconfig.toString(), "--profile", "sandbox", "--output", "json",
+                "--timeout", "30s")).as(err()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(out());
+        assertThat(report.get("context").asText()).isEqualTo("dead");
+        assertThat(report.get("status").asText()).isEqualTo("failed");
+        JsonNode connection = null;
+        for (JsonNode s : report.get("sources")) {
+            if (s.get("source").asText().equals("kube/connection")) {
+                connection = s;
+            }
+        }
+        assertThat(connection).isNotNull();
+        assertThat(connection.get("state").asText()).isEqualTo("ERROR");
+        assertThat(connection.get("reason").asText()).isNotBlank();
+    }
+
+    @Test
     void unknownContextListsTheAvailableOnes() {
         assertThat(scan(sandbox, "--context", "acme-qa")).isEqualTo(2);
         assertThat(err()).contains("unknown context 'acme-qa'").contains("acme-prod, acme-staging");

@@ -34,7 +34,8 @@ public final class ClusterStore {
     private final AtomicReference<ClusterInfo> cluster = new AtomicReference<>();
     private final Map<String, NamespaceInfo> namespaces = new ConcurrentHashMap<>();
     private final Map<String, ServiceAccountInfo> serviceAccounts = new ConcurrentHashMap<>();
-    private final Map<String, PodInfo> pods = new ConcurrentHashMap<>();
+    /** Keyed by a pair of the pod's own strings, not a concatenated copy: tens of bytes less per pod. */
+    private final Map<PodKey, PodInfo> pods = new ConcurrentHashMap<>();
     private final Map<String, WorkloadInfo> workloads = new ConcurrentHashMap<>();
     private final AtomicReference<List<PodIdentityAssociation>> associations = new AtomicReference<>(List.of());
     private final AtomicReference<List<Addon>> addons = new AtomicReference<>(List.of());
@@ -77,6 +78,9 @@ public final class ClusterStore {
         }
     }
 
+    private record PodKey(String namespace, String name) {
+    }
+
     private static String key(String namespace, String name) {
         return namespace + "/" + name;
     }
@@ -108,13 +112,13 @@ public final class ClusterStore {
     }
 
     public void putPod(PodInfo pod) {
-        if (!pod.equals(pods.put(key(pod.namespace(), pod.name()), pod))) {
+        if (!pod.equals(pods.put(new PodKey(pod.namespace(), pod.name()), pod))) {
             changed();
         }
     }
 
     public void removePod(String namespace, String name) {
-        if (pods.remove(key(namespace, name)) != null) {
+        if (pods.remove(new PodKey(namespace, name)) != null) {
             changed();
         }
     }
