@@ -72,6 +72,7 @@ public final class ConsoleApp extends Application {
         PreferencesStore.Loaded prefs = prefsStore.load();
         prefs.problems().forEach(p -> vm.log(ActivityEntry.Kind.WARNING, p));
         vm.readOnlyProperty().set(prefs.preferences().readOnly());
+        journalDir = prefs.preferences().journalDirOr(folders);
         workspace.setRefreshInterval(prefs.preferences().refreshInterval());
         workspace.setRememberedClusters(prefs.preferences().clusterByContext());
         vm.setProfileForContext(prefs.preferences().profileByContext()::get);
@@ -216,10 +217,12 @@ public final class ConsoleApp extends Application {
     }
 
     private WizardLauncher wizards;
+    private Path journalDir;
 
     WizardLauncher wizards(Stage owner) {
         if (wizards == null) {
-            wizards = new WizardLauncher(owner, vm, workspace);
+            wizards = new WizardLauncher(owner, vm, workspace, new io.eksid.engine.convert.JournalFiles(journalDir),
+                    io.eksid.engine.convert.ExecutorSettings.DEFAULTS, vm.readOnlyProperty());
         }
         return wizards;
     }
