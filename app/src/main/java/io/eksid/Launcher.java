@@ -1,6 +1,9 @@
 package io.eksid;
 
 import io.eksid.cli.EksidCommand;
+import io.eksid.ui.bench.BenchRenderCommand;
+import io.eksid.ui.bench.BenchStartupCommand;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code eksid}. It deliberately does not extend {@code javafx.application.Application}:
@@ -17,6 +20,17 @@ public final class Launcher {
             io.eksid.ui.ConsoleApp.launchWindow(args);
             return;
         }
-        System.exit(EksidCommand.run(args, System.out, System.err));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The CLI, plus the benchmarks that need the UI toolkit (the cli package may not reach into ui). */
+    static CommandLine commandLine() {
+        CommandLine cl = EksidCommand.commandLine(System.out, System.err);
+        CommandLine bench = cl.getSubcommands().get("bench");
+        if (bench != null) {
+            bench.addSubcommand(new BenchRenderCommand());
+            bench.addSubcommand(new BenchStartupCommand());
+        }
+        return cl;
     }
 }

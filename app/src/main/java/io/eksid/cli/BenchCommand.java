@@ -1,13 +1,15 @@
 package io.eksid.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code eksid bench}: measurements of the console's own performance, against the sandbox. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure ingest, memory and recomputation costs against the sandbox.",
-        subcommands = {BenchIngestCommand.class})
+/** {@code eksid bench}: measurements against a generated sandbox; the figures go to docs/benchmarks.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Measurements of the console's own performance against the embedded sandbox; figures go to docs/benchmarks.md.",
+        subcommands = {CommandLine.HelpCommand.class, BenchConvertCommand.class,
+                BenchIngestCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class,
                 TrustCommand.class,
                 SandboxCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                RollbackCommand.class,
+                ExportCommand.class,
                 ScanCommand.class,
                 BenchCommand.class})
 public final class EksidCommand implements Runnable {

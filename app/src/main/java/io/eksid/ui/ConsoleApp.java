@@ -7,6 +7,10 @@ import io.eksid.sandbox.Sandbox;
 import io.eksid.sandbox.SandboxOptions;
 import io.eksid.ui.theme.OsThemeDetector;
 import io.eksid.ui.theme.ThemeManager;
+import io.eksid.ui.theme.ThemeMode;
+import io.eksid.engine.settings.AppFolders;
+import io.eksid.engine.settings.PreferencesStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -62,11 +67,29 @@ public final class ConsoleApp extends Application {
         };
         vm = new MainViewModel(workspace, tasks, clock, sink, useSandbox);
         ThemeManager theme = new ThemeManager(new OsThemeDetector(System.getProperty("os.name"))::prefersDark);
+        AppFolders folders = AppFolders.system();
+        PreferencesStore prefsStore = new PreferencesStore(folders.preferencesFile(), new ObjectMapper(), clock);
+        PreferencesStore.Loaded prefs = prefsStore.load();
+        prefs.problems().forEach(p -> vm.log(ActivityEntry.Kind.WARNING, p));
+        vm.readOnlyProperty().set(prefs.preferences().readOnly());
+        workspace.setRefreshInterval(prefs.preferences().refreshInterval());
+        workspace.setRememberedClusters(prefs.preferences().clusterByContext());
+        vm.setProfileForContext(prefs.preferences().profileByContext()::get);
+        theme.modeProperty().set(ThemeMode.valueOf(prefs.preferences().theme()));
+        theme.modeProperty().addListener((o, a, mode) -> tasks.run(() -> {
+            prefsStore.save(prefsStore.load().preferences().withTheme(mode.name()));
+            return Boolean.TRUE;
+        }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
         MainView view = new MainView(vm, theme, new WindowActions(this, vm, tasks, stage));
         Scene scene = new Scene(view, 1500, 940);
         scene.getStylesheets().add(ConsoleApp.class.getResource("/io/eksid/ui/console.css").toExternalForm());
         theme.attach(view);
         stage.setTitle("EKS Identity Console");
+        stage.getIcons().add(new javafx.scene.image.Image(
+                ConsoleApp.class.getResource("/io/eksid/ui/eksid.png").toExternalForm()));
+        if (Boolean.getBoolean("eksid.bench.startup")) {
+            reportWhenInteractive();
+        }
         stage.setScene(scene);
         stage.show();
         if (useSandbox) {
@@ -77,6 +100,22 @@ public final class ConsoleApp extends Application {
             workspace.addSource(WorkspaceSource.defaults());
             vm.start(null);
         }
+    }
+
+    /**
+     * For {@code eksid bench startup}: says "interactive" on standard output once the window shows the graph of
+     * the cluster (the moment a user can work), then exits.
+     */
+    private void reportWhenInteractive() {
+        vm.graphProperty().addListener((o, a, g) -> {
+            if (g.nodeCount() > 0) {
+                Platform.runLater(() -> {
+                    System.out.println("interactive");
+                    System.out.flush();
+                    Platform.exit();
+                });
+            }
+        });
     }
 
     /** Starts the sandbox in the background and adds its contexts; connects to {@code context} when ready. */

@@ -117,7 +117,7 @@ public final class MainView extends BorderPane {
                 new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingTable),
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
         SplitPane split = new SplitPane(tabs, inspector);
-        split.setDividerPositions(0.72);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(inspector, false);
         setCenter(split);
         setBottom(new StatusBarView(vm));
@@ -202,7 +202,7 @@ public final class MainView extends BorderPane {
         convert.setGraphic(new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         convert.getStyleClass().add("convert-button");
         convert.textProperty().bind(vm.convertibleCountProperty().asString("Convert IRSA\u2026 (%d)"));
-        convert.disableProperty().bind(vm.convertibleCountProperty().isEqualTo(0));
+        convert.disableProperty().bind(vm.convertibleCountProperty().isEqualTo(0).or(vm.readOnlyProperty()));
         convert.setTooltip(new Tooltip("Preview the conversion of every IRSA mapping of this cluster to Pod Identity"));
         convert.setOnAction(e -> actions.convert(List.of()));
         Button newAssoc = new Button("New association\u2026", new FontIcon(MaterialDesignP.PLUS));
@@ -211,7 +211,7 @@ public final class MainView extends BorderPane {
             String sel = vm.selectedNodeIdProperty().get();
             actions.newAssociation(sel != null && sel.startsWith("sa:") ? sel : null);
         });
-        newAssoc.disableProperty().bind(vm.stateProperty().isNull());
+        newAssoc.disableProperty().bind(vm.stateProperty().isNull().or(vm.readOnlyProperty()));
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("refresh");
         refresh.setTooltip(new Tooltip("Refresh AWS data now"));

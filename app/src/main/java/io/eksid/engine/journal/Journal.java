@@ -50,12 +50,26 @@ public final class Journal implements AutoCloseable {
             ReadResult read = read(file, json);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
+            // One writer per journal: two runs appending to the same file would interleave their sequence numbers.
+            if (!lock(ch)) {
+                ch.close();
+                throw new JournalException("journal " + file + " is in use by another eksid run; wait for it to "
+                        + "finish (or stop it) before resuming or rolling back");
+            }
             // Cut a torn tail so the next entry starts on a clean line.
             ch.truncate(read.validBytes);
             ch.position(read.validBytes);
             return new Journal(file, json, clock, ch, read.entries, read.torn);
         } catch (IOException e) {
             throw new JournalException("cannot open journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean lock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock() != null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return false;
         }
     }
 

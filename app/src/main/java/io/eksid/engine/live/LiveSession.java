@@ -68,6 +68,7 @@ public final class LiveSession implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final Consumer<IdentityState> listener;
+    private final java.time.Duration refreshInterval;
     private final ClusterStore store;
     private final SnapshotCoalescer coalescer;
     private final TrustEvaluator evaluator = new TrustEvaluator();
@@ -79,19 +80,16 @@ public final class LiveSession implements AutoCloseable {
     private volatile AwsConnections aws;
     private volatile ClusterAwsSync sync;
     private volatile boolean closed;
+    private volatile String rememberedCluster;
     /** Completes with {@link System#nanoTime()} when every kind listed once, or when the connection failed. */
     private final CompletableFuture<Long> kubeSettled = new CompletableFuture<>();
     /** Completes when the AWS pollers started, or when matching the context to a cluster failed. */
     private final CompletableFuture<Void> awsSettled = new CompletableFuture<>();
 
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
-                ScheduledExecutorService executor, Clock clock, Consumer<IdentityState> listener) {
-        this(kubeconfig, context, awsEnvironment, profile, null, executor, clock, listener);
-    }
-
-    /** @param region the AWS region to look for the cluster in, or null to follow the context and the profile */
-    LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
-                String region, ScheduledExecutorService executor, Clock clock, Consumer<IdentityState> listener) {
+                String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
+                Consumer<IdentityState> listener) {
+        this.refreshInterval = refreshInterval;
         this.kubeconfig = kubeconfig;
         this.context = context;
         this.awsEnvironment = awsEnvironment;
@@ -104,6 +102,11 @@ public final class LiveSession implements AutoCloseable {
         this.coalescer = new SnapshotCoalescer(store, executor, v -> derive());
         this.fallback = new ClusterInfo(context.clusterName() == null ? context.name() : context.clusterName(),
                 "", "", Partition.AWS, "", null, null, null, false);
+    }
+
+    /** The cluster the user chose for this context earlier; must be set before the session starts. */
+    void rememberCluster(String clusterName) {
+        this.rememberedCluster = clusterName;
     }
 
     public String contextName() {
@@ -159,7 +162,7 @@ public final class LiveSession implements AutoCloseable {
             io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
                     kh.clusterName(), region != null ? region : kh.region(),
                     profile != null ? profile : kh.profile(), null);
-            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, null);
+            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, rememberedCluster);
             if (!(match instanceof ClusterMatch.Matched m)) {
                 String why = match instanceof ClusterMatch.NeedsChoice n ? n.reason()
                         : ((ClusterMatch.Unavailable) match).reason();
@@ -174,7 +177,7 @@ public final class LiveSession implements AutoCloseable {
             }
             sync = new ClusterAwsSync(store, clients, m.cluster().name(), new AccountProfiles(aws, sso, m.region()),
                     ReferencedRoles.from(store, fallback), executor, clock, Backoff.standard(), failures,
-                    AwsPoller.DEFAULT_INTERVAL);
+                    refreshInterval);
             sync.start();
             awsSettled.complete(null);
         } catch (RuntimeException e) {

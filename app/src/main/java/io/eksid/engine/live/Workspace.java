@@ -30,12 +30,36 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final List<WorkspaceSource> sources = new CopyOnWriteArrayList<>();
     private final List<LiveSession> open = new CopyOnWriteArrayList<>();
+    private volatile Map<String, String> rememberedClusters = Map.of();
+    private volatile java.time.Duration refreshInterval = io.eksid.aws.AwsPoller.DEFAULT_INTERVAL;
 
     public Workspace(Map<String, String> environment, Path home, ScheduledExecutorService executor, Clock clock) {
         this.environment = Map.copyOf(environment);
         this.home = Objects.requireNonNull(home);
         this.executor = Objects.requireNonNull(executor);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** How often sessions opened from now on poll AWS (the preferences' refresh interval). */
+    public void setRefreshInterval(java.time.Duration interval) {
+        this.refreshInterval = Objects.requireNonNull(interval);
+    }
+
+    /**
+     * The EKS clusters the user matched contexts to (preferences), used when a context's exec plugin and API
+     * server URL do not name one.
+     */
+    public void setRememberedClusters(Map<String, String> clusterByContext) {
+        this.rememberedClusters = Map.copyOf(clusterByContext);
+    }
+
+    /** Preferences may hold a cluster's name or its ARN ({@code …:cluster/NAME}). */
+    static String clusterName(String nameOrArn) {
+        if (nameOrArn == null) {
+            return null;
+        }
+        int i = nameOrArn.indexOf(":cluster/");
+        return i >= 0 ? nameOrArn.substring(i + ":cluster/".length()) : nameOrArn;
     }
 
     public void addSource(WorkspaceSource source) {
@@ -114,7 +138,8 @@ public final class Workspace implements AutoCloseable {
                 WorkspaceSource source = e.getKey();
                 String profile = profileOverride != null ? profileOverride : source.defaultProfile();
                 LiveSession session = new LiveSession(e.getValue(), ctx.get(), awsEnvironment(source), profile,
-                        regionOverride, executor, clock, listener);
+                        regionOverride, executor, clock, refreshInterval, listener);
+                session.rememberCluster(clusterName(rememberedClusters.get(contextName)));
                 open.add(session);
                 session.start();
                 return session;

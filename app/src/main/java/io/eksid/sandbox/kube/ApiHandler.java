@@ -127,9 +127,9 @@ final class ApiHandler {
             }
             case "deletecollection" -> {
                 Predicate<JsonNode> filter = filter(type, req);
-                for (ObjectNode o : store.list(type, target.namespace(), filter::test).items()) {
-                    ObjectRef ref = WorkloadControllers.refOf(type, o);
-                    if (store.get(ref).isPresent()) {
+                for (StoredObject o : store.list(type, target.namespace(), filter::test).items()) {
+                    ObjectRef ref = WorkloadControllers.refOf(type, o.summary());
+                    if (store.contains(ref)) {
                         cluster.delete(ref);
                     }
                 }
@@ -197,7 +197,8 @@ final class ApiHandler {
                 ? pager.first(store.list(type, namespace, filter::test), limit)
                 : pager.next(token, limit);
         if (req.wantsTable()) {
-            ObjectNode table = Tables.table(type, page.items(), clock.instant(), Long.toString(page.resourceVersion()), true);
+            ObjectNode table = Tables.table(type, page.items().stream().map(StoredObject::tree).toList(), clock.instant(),
+                    Long.toString(page.resourceVersion()), true);
             addPaging((ObjectNode) table.get("metadata"), page);
             return json(200, table);
         }

@@ -12,7 +12,7 @@ sealed interface ApiResult {
     }
 
     /** A list, streamed: {@code head} is the list object without items; {@code items} go into its "items". */
-    record Listing(ObjectNode head, List<ObjectNode> items) implements ApiResult {
+    record Listing(ObjectNode head, List<StoredObject> items) implements ApiResult {
     }
 
     /** A watch to open on a streaming response or WebSocket. */

@@ -36,6 +36,8 @@ public final class BulkSeeder {
                             PodTemplateOptions opts) {
     }
 
+    private static final int SLICE = 2_000;
+
     private final ObjectStore store;
     private final WorkloadControllers controllers;
     private final RandomGenerator random;
@@ -93,7 +95,7 @@ public final class BulkSeeder {
             for (ObjectNode ns : namespaces) {
                 first.add(entry(NAMESPACES, ns));
                 String name = ns.path("metadata").path("name").asText();
-                if (!declaredAccounts.contains(name + "/default") && store.get(SERVICE_ACCOUNTS, name, "default").isEmpty()) {
+                if (!declaredAccounts.contains(name + "/default") && !store.contains(SERVICE_ACCOUNTS, name, "default")) {
                     first.add(entry(SERVICE_ACCOUNTS, WorkloadObjects.serviceAccount(name, "default", Map.of())));
                 }
             }
@@ -101,30 +103,42 @@ public final class BulkSeeder {
             nodes.forEach(n -> first.add(entry(NODES, n)));
             for (Map.Entry<ResourceType, ObjectNode> e : first) {
                 String ns = e.getValue().path("metadata").path("namespace").asText("");
-                if (e.getKey().namespaced() && store.get(NAMESPACES, "", ns).isEmpty()
+                if (e.getKey().namespaced() && !store.contains(NAMESPACES, "", ns)
                         && namespaces.stream().noneMatch(n -> ns.equals(n.path("metadata").path("name").asText()))) {
                     throw new IllegalArgumentException("namespace \"" + ns + "\" does not exist: declare it before "
                             + e.getKey().kind() + " " + e.getValue().path("metadata").path("name").asText());
                 }
             }
-            store.insertAll(first);
-            List<ObjectNode> allNodes = new ArrayList<>(store.list(NODES, null, n -> true).items());
-            List<Map.Entry<ResourceType, ObjectNode>> second = new ArrayList<>();
-            Set<String> usedPodNames = new HashSet<>();
             for (Workload w : workloads) {
-                if (store.get(NAMESPACES, "", w.namespace).isEmpty()) {
+                if (!store.contains(NAMESPACES, "", w.namespace)
+                        && namespaces.stream().noneMatch(n -> w.namespace.equals(n.path("metadata").path("name").asText()))) {
                     throw new IllegalArgumentException("namespace \"" + w.namespace + "\" does not exist: declare it "
                             + "before " + w.type.kind() + " " + w.name);
                 }
+            }
+            store.insertAll(first);
+            List<ObjectNode> allNodes = new ArrayList<>(store.list(NODES, null, n -> true).trees());
+            // Built and stored in slices: full trees of 50,000 pods would not fit in the heap at once, their
+            // stored form does. The lock is held throughout, so nobody sees a half-seeded cluster.
+            List<Map.Entry<ResourceType, ObjectNode>> second = new ArrayList<>();
+            Set<String> usedPodNames = new HashSet<>();
+            int storedWorkloadObjects = 0;
+            for (Workload w : workloads) {
                 build(w, allNodes, second, usedPodNames);
+                if (second.size() >= SLICE) {
+                    store.insertAll(second);
+                    storedWorkloadObjects += second.size();
+                    second.clear();
+                }
             }
             store.insertAll(second);
+            storedWorkloadObjects += second.size();
             controllers.paused(false);
             if (!nodes.isEmpty()) {
                 controllers.nodesChanged();
             }
             controllers.drain();
-            int total = first.size() + second.size();
+            int total = first.size() + storedWorkloadObjects;
             namespaces.clear();
             serviceAccounts.clear();
             nodes.clear();
@@ -213,7 +227,7 @@ public final class BulkSeeder {
     private String uniqueName(String namespace, String prefix, Set<String> used) {
         while (true) {
             String candidate = prefix + "-" + Names.randomSuffix(random, 5);
-            if (used.add(namespace + "/" + candidate) && store.get(PODS, namespace, candidate).isEmpty()) {
+            if (used.add(namespace + "/" + candidate) && !store.contains(PODS, namespace, candidate)) {
                 return candidate;
             }
         }

@@ -91,12 +91,20 @@ final class HttpResponses {
                 gen.writeFieldName(field.getKey());
                 mapper.writeTree(gen, field.getValue());
             }
-            gen.writeArrayFieldStart("items");
-            for (ObjectNode item : listing.items()) {
-                mapper.writeTree(gen, item);
+            gen.writeFieldName("items");
+            gen.writeStartArray();
+            gen.flush();
+            boolean first = true;
+            for (StoredObject item : listing.items()) {
+                if (!first) {
+                    out.write(',');
+                }
+                out.write(item.json());
+                first = false;
             }
-            gen.writeEndArray();
-            gen.writeEndObject();
+            out.write(']');
+            out.write('}');
+            gen.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,6 +53,7 @@ public final class KubeApiServer implements AutoCloseable {
     private final Clock clock;
     private final Map<String, SimulatedCluster> clusters = new ConcurrentHashMap<>();
     private final Set<WatchStream> watches = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong expiredWatches = new java.util.concurrent.atomic.AtomicLong();
     private final ObjectMapper mapper = new ObjectMapper();
     private final ApiHandler handler;
     private final ExecutorService workers;
@@ -175,6 +176,11 @@ public final class KubeApiServer implements AutoCloseable {
         }
     }
 
+    /** How many watches were refused with 410 Gone because their resourceVersion was compacted away. */
+    public long expiredWatchCount() {
+        return expiredWatches.get();
+    }
+
     public int openWatchCount() {
         watches.removeIf(WatchStream::isClosed);
         return watches.size();
@@ -249,7 +255,8 @@ public final class KubeApiServer implements AutoCloseable {
             }
         } catch (ApiError e) {
             responses.error(req, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug must still answer (a 500 Status), never leave the client hanging.
             LOG.error("internal error serving {} {}", api.method(), api.path(), e);
             responses.error(req, new ApiError(500, "InternalError", "Internal error occurred: " + e, null, null));
         }
@@ -286,7 +293,9 @@ public final class KubeApiServer implements AutoCloseable {
     private void open(WatchStream stream, ApiHandler.WatchRequest request, HttpConnection connection) {
         watches.add(stream);
         connection.closeHandler(v -> disconnected(stream));
-        stream.start();
+        if (!stream.start()) {
+            expiredWatches.incrementAndGet();
+        }
         if (stream.isClosed()) {
             watches.remove(stream);
             return;

@@ -24,10 +24,10 @@ import java.util.UUID;
 final class ListPager {
 
     /** One page: items, the snapshot's resourceVersion, the next token (null on the last page) and what remains. */
-    record Page(List<ObjectNode> items, long resourceVersion, String continueToken, long remainingItemCount) {
+    record Page(List<StoredObject> items, long resourceVersion, String continueToken, long remainingItemCount) {
     }
 
-    private record Frozen(List<ObjectNode> items, long resourceVersion, Instant createdAt) {
+    private record Frozen(List<StoredObject> items, long resourceVersion, Instant createdAt) {
     }
 
     static final Duration SNAPSHOT_LIFETIME = Duration.ofMinutes(5);
@@ -49,7 +49,7 @@ final class ListPager {
 
     /** The first page of a fresh snapshot. */
     Page first(ObjectStore.Snapshot snapshot, Integer limit) {
-        List<ObjectNode> items = snapshot.items();
+        List<StoredObject> items = snapshot.items();
         if (limit == null || limit <= 0 || items.size() <= limit) {
             return new Page(items, snapshot.resourceVersion(), null, 0);
         }
@@ -85,9 +85,9 @@ final class ListPager {
         return slice(id, frozen.items, frozen.resourceVersion, offset, size);
     }
 
-    private Page slice(String id, List<ObjectNode> items, long rv, int offset, int size) {
+    private Page slice(String id, List<StoredObject> items, long rv, int offset, int size) {
         int end = (int) Math.min(items.size(), (long) offset + size);
-        List<ObjectNode> page = items.subList(offset, end);
+        List<StoredObject> page = items.subList(offset, end);
         if (end >= items.size()) {
             synchronized (snapshots) {
                 snapshots.remove(id);

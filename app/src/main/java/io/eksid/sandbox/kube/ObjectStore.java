@@ -1,6 +1,9 @@
 package io.eksid.sandbox.kube;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -22,12 +25,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * The etcd of one simulated cluster: objects as Jackson trees keyed by resource, namespace and name, one
- * monotonically increasing resourceVersion, and a bounded history of changes that watches replay from.
+ * The etcd of one simulated cluster: objects keyed by resource, namespace and name, one monotonically
+ * increasing resourceVersion, and a bounded history of changes that watches replay from.
  *
- * <p>Stored trees are never modified after they are stored (every write stores a new tree), so lists and
- * paged snapshots can hand out references without copying. Writes are serialized by one lock; listeners
- * (watch streams, controllers) are called under it, so they see changes in resourceVersion order.
+ * <p>Objects are kept as immutable {@link StoredObject}s (JSON bytes plus a summary), so lists, paged
+ * snapshots and watch history share them without copying, and callers that want to change an object get a
+ * fresh tree from {@link #get}. Writes are serialized by one lock; listeners (watch streams, controllers) are
+ * called under it, so they see changes in resourceVersion order.
  */
 public final class ObjectStore {
 
@@ -37,13 +41,20 @@ public final class ObjectStore {
     }
 
     /** A list result: items in key order and the resourceVersion they are consistent with. */
-    public record Snapshot(List<ObjectNode> items, long resourceVersion) {
+    public record Snapshot(List<StoredObject> items, long resourceVersion) {
+
+        /** Fresh full trees of the items (parses each: use for small lists). */
+        public List<ObjectNode> trees() {
+            return items.stream().map(StoredObject::tree).toList();
+        }
     }
 
     private final Clock clock;
     private final int historyLimit;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<ResourceType, ConcurrentSkipListMap<String, ObjectNode>> objects = new HashMap<>();
+    private final ObjectMapper mapper;
+    private final ObjectReader reader;
+    private final Map<ResourceType, ConcurrentSkipListMap<String, StoredObject>> objects = new HashMap<>();
     private final Map<String, Set<ObjectRef>> dependentsByOwnerUid = new ConcurrentHashMap<>();
     private final ArrayDeque<WatchEvent> history = new ArrayDeque<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -51,8 +62,10 @@ public final class ObjectStore {
     /** Highest resourceVersion whose event was evicted from the history: watches must start at or after it. */
     private long compactedThrough = 0;
 
-    public ObjectStore(Clock clock, int historyLimit) {
+    public ObjectStore(Clock clock, int historyLimit, ObjectMapper mapper) {
         this.clock = clock;
+        this.mapper = mapper;
+        this.reader = mapper.reader();
         this.historyLimit = historyLimit;
         for (ResourceType type : ResourceCatalog.STORED) {
             objects.put(type, new ConcurrentSkipListMap<>());
@@ -75,25 +88,41 @@ public final class ObjectStore {
         listeners.remove(listener);
     }
 
+    /** A fresh, mutable tree of the object. */
     public Optional<ObjectNode> get(ObjectRef ref) {
+        return stored(ref).map(StoredObject::tree);
+    }
+
+    public Optional<StoredObject> stored(ObjectRef ref) {
         return Optional.ofNullable(table(ref.type()).get(ref.key()));
     }
 
+    public boolean contains(ObjectRef ref) {
+        return table(ref.type()).containsKey(ref.key());
+    }
+
+    public boolean contains(ResourceType type, String namespace, String name) {
+        return contains(new ObjectRef(type, namespace, name));
+    }
+
+    /** A fresh, mutable tree of the object. */
     public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
         return get(new ObjectRef(type, namespace, name));
     }
 
-    /** All objects of a type (in one namespace, or all when namespace is null) matching the filter. */
-    public Snapshot list(ResourceType type, String namespace, Predicate<ObjectNode> filter) {
-        ConcurrentSkipListMap<String, ObjectNode> table = table(type);
-        Collection<ObjectNode> scope = namespace == null || namespace.isEmpty()
+    /**
+     * All objects of a type (in one namespace, or all when namespace is null) whose summary matches the filter.
+     */
+    public Snapshot list(ResourceType type, String namespace, Predicate<ObjectNode> summaryFilter) {
+        ConcurrentSkipListMap<String, StoredObject> table = table(type);
+        Collection<StoredObject> scope = namespace == null || namespace.isEmpty()
                 ? table.values() : table.subMap(namespace + "/", namespace + "/\uffff").values();
         lock.lock();
         try {
-            List<ObjectNode> items = new ArrayList<>();
-            for (ObjectNode node : scope) {
-                if (filter.test(node)) {
-                    items.add(node);
+            List<StoredObject> items = new ArrayList<>();
+            for (StoredObject object : scope) {
+                if (summaryFilter.test(object.summary())) {
+                    items.add(object);
                 }
             }
             return new Snapshot(items, resourceVersion);
@@ -132,7 +161,7 @@ public final class ObjectStore {
             }
             node.put("apiVersion", type.apiVersion());
             node.put("kind", type.kind());
-            put(ref, node, "ADDED");
+            put(ref, node, "ADDED", null);
             return node;
         } finally {
             lock.unlock();
@@ -148,10 +177,11 @@ public final class ObjectStore {
         try {
             ObjectNode node = object.deepCopy();
             ObjectRef ref = refOf(type, node);
-            ObjectNode current = table(type).get(ref.key());
-            if (current == null) {
+            StoredObject stored = table(type).get(ref.key());
+            if (stored == null) {
                 throw ApiError.notFound(type, ref.name());
             }
+            ObjectNode current = stored.tree();
             ObjectNode meta = (ObjectNode) node.get("metadata");
             JsonNode requestedRv = meta.get("resourceVersion");
             String currentRv = current.path("metadata").path("resourceVersion").asText();
@@ -167,13 +197,13 @@ public final class ObjectStore {
             node.put("kind", type.kind());
             if (currentMeta.has("generation")) {
                 long generation = currentMeta.get("generation").asLong();
-                boolean specChanged = !current.path("spec").equals(node.path("spec"));
+                boolean specChanged = !sameJson(current.path("spec"), node.path("spec"));
                 meta.put("generation", specChanged ? generation + 1 : generation);
             }
-            if (node.equals(current)) {
+            if (sameJson(node, current)) {
                 return current;
             }
-            put(ref, node, "MODIFIED");
+            put(ref, node, "MODIFIED", stored);
             return node;
         } finally {
             lock.unlock();
@@ -184,19 +214,19 @@ public final class ObjectStore {
     public ObjectNode delete(ObjectRef ref) {
         lock.lock();
         try {
-            ObjectNode current = table(ref.type()).remove(ref.key());
+            StoredObject current = table(ref.type()).remove(ref.key());
             if (current == null) {
                 throw ApiError.notFound(ref.type(), ref.name());
             }
-            unindexOwners(ref, current);
-            ObjectNode deleted = current.deepCopy();
+            unindexOwners(ref, current.summary());
+            ObjectNode deleted = current.tree();
             long rv = ++resourceVersion;
             ObjectNode meta = (ObjectNode) deleted.get("metadata");
             meta.put("resourceVersion", Long.toString(rv));
             if (!meta.has("deletionTimestamp")) {
                 meta.put("deletionTimestamp", timestamp(clock.instant()));
             }
-            record(new WatchEvent("DELETED", ref.type(), deleted, rv));
+            record(new WatchEvent("DELETED", ref.type(), freeze(deleted), rv));
             return deleted;
         } finally {
             lock.unlock();
@@ -225,11 +255,8 @@ public final class ObjectStore {
                 }
                 node.put("apiVersion", type.apiVersion());
                 node.put("kind", type.kind());
-                ObjectNode previous = table(type).get(ref.key());
-                if (previous != null) {
-                    unindexOwners(ref, previous);
-                }
-                put(ref, node, previous == null ? "ADDED" : "MODIFIED");
+                StoredObject previous = table(type).get(ref.key());
+                put(ref, node, previous == null ? "ADDED" : "MODIFIED", previous);
             }
         } finally {
             lock.unlock();
@@ -249,9 +276,8 @@ public final class ObjectStore {
         try {
             if (fromResourceVersion <= 0) {
                 for (ResourceType type : initialTypes) {
-                    for (ObjectNode node : table(type).values()) {
-                        WatchEvent added = new WatchEvent("ADDED", type, node,
-                                Long.parseLong(node.path("metadata").path("resourceVersion").asText("0")));
+                    for (StoredObject object : table(type).values()) {
+                        WatchEvent added = new WatchEvent("ADDED", type, object, object.resourceVersion());
                         if (filter.test(added)) {
                             listener.onEvent(added);
                         }
@@ -278,15 +304,33 @@ public final class ObjectStore {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private void put(ObjectRef ref, ObjectNode node, String eventType) {
+    private void put(ObjectRef ref, ObjectNode node, String eventType, StoredObject replaced) {
         long rv = ++resourceVersion;
         ((ObjectNode) node.get("metadata")).put("resourceVersion", Long.toString(rv));
-        ObjectNode previous = table(ref.type()).put(ref.key(), node);
+        StoredObject object = freeze(node);
+        StoredObject previous = table(ref.type()).put(ref.key(), object);
         if (previous != null) {
-            unindexOwners(ref, previous);
+            unindexOwners(ref, previous.summary());
         }
-        indexOwners(ref, node);
-        record(new WatchEvent(eventType, ref.type(), node, rv, "MODIFIED".equals(eventType) ? previous : null));
+        indexOwners(ref, object.summary());
+        record(new WatchEvent(eventType, ref.type(), object, rv, "MODIFIED".equals(eventType) ? replaced : null));
+    }
+
+    /** Equal as JSON text: an int 5 and a long 5 are the same value on the wire. */
+    private boolean sameJson(JsonNode a, JsonNode b) {
+        try {
+            return java.util.Arrays.equals(mapper.writeValueAsBytes(a), mapper.writeValueAsBytes(b));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private StoredObject freeze(ObjectNode node) {
+        try {
+            return new StoredObject(mapper.writeValueAsBytes(node), node, reader);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + node.path("kind").asText("an object"), e);
+        }
     }
 
     private void record(WatchEvent event) {
@@ -299,7 +343,7 @@ public final class ObjectStore {
         }
     }
 
-    private void indexOwners(ObjectRef ref, ObjectNode node) {
+    private void indexOwners(ObjectRef ref, JsonNode node) {
         JsonNode owners = node.path("metadata").path("ownerReferences");
         if (owners instanceof ArrayNode array) {
             for (JsonNode owner : array) {
@@ -309,7 +353,7 @@ public final class ObjectStore {
         }
     }
 
-    private void unindexOwners(ObjectRef ref, ObjectNode node) {
+    private void unindexOwners(ObjectRef ref, JsonNode node) {
         JsonNode owners = node.path("metadata").path("ownerReferences");
         if (owners instanceof ArrayNode array) {
             for (JsonNode owner : array) {
@@ -345,8 +389,8 @@ public final class ObjectStore {
         return new ObjectRef(type, namespace, name);
     }
 
-    private ConcurrentSkipListMap<String, ObjectNode> table(ResourceType type) {
-        ConcurrentSkipListMap<String, ObjectNode> table = objects.get(type);
+    private ConcurrentSkipListMap<String, StoredObject> table(ResourceType type) {
+        ConcurrentSkipListMap<String, StoredObject> table = objects.get(type);
         if (table == null) {
             throw ApiError.methodNotAllowed(type.qualifiedName() + " are not stored");
         }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 final class Selectors {
 
     private static final Set<String> FIELDS = Set.of("metadata.name", "metadata.namespace", "spec.nodeName",
-            "spec.serviceAccountName", "status.phase", "spec.schedulerName");
+            "spec.serviceAccountName", "status.phase", "spec.schedulerName", "involvedObject.name",
+            "involvedObject.namespace", "involvedObject.kind", "involvedObject.uid");
 
     private Selectors() {
     }

@@ -41,7 +41,7 @@ public final class SimulatedCluster implements AutoCloseable {
         this.region = region;
         this.clock = clock;
         this.random = new Random(name.hashCode());
-        this.store = new ObjectStore(clock, watchHistory);
+        this.store = new ObjectStore(clock, watchHistory, new com.fasterxml.jackson.databind.ObjectMapper());
         PodIdentityWebhook webhook = new PodIdentityWebhook(name, region, associations,
                 key -> store.get(SERVICE_ACCOUNTS, key[0], key[1]).orElse(null),
                 node -> store.get(NODES, "", node).orElse(null));
@@ -117,7 +117,7 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     public boolean podIdentityAgentInstalled() {
-        return store.get(DAEMON_SETS, "kube-system", WorkloadObjects.AGENT_NAME).isPresent();
+        return store.contains(DAEMON_SETS, "kube-system", WorkloadObjects.AGENT_NAME);
     }
 
     /** {@code kubectl rollout restart}: stamps the template so the controller replaces every pod. */
@@ -169,7 +169,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /** Pods of a namespace (all namespaces when null), as stored. */
     public List<ObjectNode> pods(String namespace) {
-        return store.list(PODS, namespace, p -> true).items();
+        return store.list(PODS, namespace, p -> true).trees();
     }
 
     // ---- the writes the HTTP API performs: each runs the controllers to rest before returning ----
@@ -180,7 +180,7 @@ public final class SimulatedCluster implements AutoCloseable {
             ObjectNode meta = object.has("metadata") && object.get("metadata").isObject()
                     ? (ObjectNode) object.get("metadata") : object.putObject("metadata");
             String namespace = meta.path("namespace").asText("");
-            if (type.namespaced() && !namespace.isEmpty() && store.get(NAMESPACES, "", namespace).isEmpty()) {
+            if (type.namespaced() && !namespace.isEmpty() && !store.contains(NAMESPACES, "", namespace)) {
                 throw ApiError.notFound(NAMESPACES, namespace);
             }
             if (meta.path("name").asText("").isEmpty() && !meta.path("generateName").asText("").isEmpty()) {
@@ -218,9 +218,9 @@ public final class SimulatedCluster implements AutoCloseable {
                 store.get(ref).orElseThrow(() -> ApiError.notFound(NAMESPACES, ref.name()));
                 for (ResourceType type : ResourceCatalog.STORED) {
                     if (type.namespaced()) {
-                        for (ObjectNode o : store.list(type, ref.name(), x -> true).items()) {
-                            ObjectRef child = WorkloadControllers.refOf(type, o);
-                            if (store.get(child).isPresent()) {
+                        for (StoredObject o : store.list(type, ref.name(), x -> true).items()) {
+                            ObjectRef child = WorkloadControllers.refOf(type, o.summary());
+                            if (store.contains(child)) {
                                 store.delete(child);
                             }
                         }
@@ -250,12 +250,12 @@ public final class SimulatedCluster implements AutoCloseable {
 
     private void replaceRandomPods(int count) {
         write(() -> {
-            List<ObjectNode> owned = store.list(PODS, null,
+            List<StoredObject> owned = store.list(PODS, null,
                     p -> p.path("metadata").path("ownerReferences").size() > 0).items();
             for (int i = 0; i < count && !owned.isEmpty(); i++) {
-                ObjectNode victim = PodChurn.pick(owned, random);
-                ObjectRef ref = WorkloadControllers.refOf(PODS, victim);
-                if (store.get(ref).isPresent()) {
+                StoredObject victim = PodChurn.pick(owned, random);
+                ObjectRef ref = WorkloadControllers.refOf(PODS, victim.summary());
+                if (store.contains(ref)) {
                     store.delete(ref);
                 }
             }

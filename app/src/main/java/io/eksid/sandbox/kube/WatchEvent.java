@@ -1,7 +1,5 @@
 package io.eksid.sandbox.kube;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * One change in a cluster's store, kept in the bounded history watches replay from.
  *
@@ -12,14 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param previous        for MODIFIED, the object before the change (lets a filtered watch turn a change that
  *                        moves an object out of its selector into DELETED, as the API server does); else null
  */
-public record WatchEvent(String type, ResourceType resource, ObjectNode object, long resourceVersion,
-                         ObjectNode previous) {
+public record WatchEvent(String type, ResourceType resource, StoredObject object, long resourceVersion,
+                         StoredObject previous) {
 
-    public WatchEvent(String type, ResourceType resource, ObjectNode object, long resourceVersion) {
+    public WatchEvent(String type, ResourceType resource, StoredObject object, long resourceVersion) {
         this(type, resource, object, resourceVersion, null);
     }
 
     public String namespace() {
-        return object.path("metadata").path("namespace").asText("");
+        return object.namespace();
     }
 }

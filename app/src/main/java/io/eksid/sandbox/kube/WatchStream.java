@@ -39,8 +39,12 @@ final class WatchStream implements ObjectStore.Listener {
         this.sink = sink;
     }
 
-    /** Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event. */
-    void start() {
+    /**
+     * Replays what the client missed and starts following; a too-old resourceVersion ends in an ERROR event.
+     *
+     * @return false when the watch was refused with 410 Gone
+     */
+    boolean start() {
         store.lock().lock();
         try {
             store.watch(request.fromResourceVersion(), this::inScope, this, List.of(request.type()));
@@ -48,9 +52,11 @@ final class WatchStream implements ObjectStore.Listener {
                 // The watch-list protocol: the initial state ends with a bookmark so annotated.
                 bookmark(true);
             }
+            return true;
         } catch (ApiError e) {
             sendError(e);
             close(false);
+            return false;
         } finally {
             store.lock().unlock();
         }
@@ -65,10 +71,10 @@ final class WatchStream implements ObjectStore.Listener {
         if (closed || !inScope(event)) {
             return;
         }
-        boolean now = request.filter().test(event.object());
+        boolean now = request.filter().test(event.object().summary());
         String type = event.type();
         if ("MODIFIED".equals(type) && event.previous() != null) {
-            boolean before = request.filter().test(event.previous());
+            boolean before = request.filter().test(event.previous().summary());
             if (!now && !before) {
                 return;
             }
@@ -77,10 +83,11 @@ final class WatchStream implements ObjectStore.Listener {
         } else if (!now) {
             return;
         }
-        JsonNode object = request.table()
-                ? Tables.table(event.resource(), List.of(event.object()), clock.instant(), null, false)
-                : event.object();
-        send(type, object);
+        if (request.table()) {
+            send(type, Tables.table(event.resource(), List.of(event.object().tree()), clock.instant(), null, false));
+        } else {
+            sink.send("{\"type\":\"" + type + "\",\"object\":" + event.object().jsonText() + "}");
+        }
     }
 
     void sendBookmark() {

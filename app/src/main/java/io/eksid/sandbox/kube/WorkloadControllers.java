@@ -63,7 +63,8 @@ final class WorkloadControllers implements ObjectStore.Listener {
             return;
         }
         ResourceType type = event.resource();
-        JsonNode meta = event.object().path("metadata");
+        JsonNode summary = event.object().summary();
+        JsonNode meta = summary.path("metadata");
         ObjectRef ref = new ObjectRef(type, meta.path("namespace").asText(""), meta.path("name").asText());
         boolean deleted = "DELETED".equals(event.type());
         if (deleted) {
@@ -75,10 +76,10 @@ final class WorkloadControllers implements ObjectStore.Listener {
             }
         }
         if (type == REPLICA_SETS || type == PODS) {
-            owner(event.object()).ifPresent(this::markDirty);
+            owner(summary).ifPresent(this::markDirty);
         }
         if (type == PODS && deleted) {
-            String node = event.object().path("spec").path("nodeName").asText("");
+            String node = summary.path("spec").path("nodeName").asText("");
             if (node.startsWith("fargate-")) {
                 vacatedFargateNodes.add(node);
             }
@@ -91,8 +92,8 @@ final class WorkloadControllers implements ObjectStore.Listener {
     /** Nodes came or went: DaemonSets follow them and pending pods may now fit. */
     void nodesChanged() {
         schedulePending = true;
-        for (ObjectNode ds : store.list(DAEMON_SETS, null, o -> true).items()) {
-            markDirty(refOf(DAEMON_SETS, ds));
+        for (StoredObject ds : store.list(DAEMON_SETS, null, o -> true).items()) {
+            markDirty(refOf(DAEMON_SETS, ds.summary()));
         }
     }
 
@@ -112,7 +113,7 @@ final class WorkloadControllers implements ObjectStore.Listener {
                     collectGarbage(deletedUids.poll());
                 } else if (!vacatedFargateNodes.isEmpty()) {
                     String node = vacatedFargateNodes.poll();
-                    if (store.get(NODES, "", node).isPresent()) {
+                    if (store.contains(NODES, "", node)) {
                         store.delete(new ObjectRef(NODES, "", node));
                     }
                 } else if (schedulePending) {
@@ -132,7 +133,7 @@ final class WorkloadControllers implements ObjectStore.Listener {
     /** Admits, schedules and stores a new pod; the "kubelet" starts it at once when a node takes it. */
     ObjectNode createPod(ObjectNode pod, Instant startedAt) {
         pods.admit(pod);
-        List<ObjectNode> nodes = store.list(NODES, null, n -> true).items();
+        List<ObjectNode> nodes = store.list(NODES, null, n -> true).trees();
         PodLifecycle.Placement placement = pods.place(pod, nodes, clock.instant());
         JsonNode node = null;
         if (placement.newNode() != null) {
@@ -169,25 +170,25 @@ final class WorkloadControllers implements ObjectStore.Listener {
         } else if (ref.type() == STATEFUL_SETS) {
             reconciler.statefulSet(o);
         } else if (ref.type() == DAEMON_SETS) {
-            reconciler.daemonSet(o, store.list(NODES, null, n -> true).items());
+            reconciler.daemonSet(o, store.list(NODES, null, n -> true).trees());
         }
     }
 
     private void collectGarbage(String ownerUid) {
         for (ObjectRef dependent : store.dependentsOf(ownerUid)) {
-            if (store.get(dependent).isPresent()) {
+            if (store.contains(dependent)) {
                 store.delete(dependent);
             }
         }
     }
 
     private void schedulePendingPods() {
-        List<ObjectNode> pending = store.list(PODS, null,
+        List<StoredObject> pending = store.list(PODS, null,
                 p -> p.path("spec").path("nodeName").asText("").isEmpty()
                         && "Pending".equals(p.path("status").path("phase").asText())).items();
-        for (ObjectNode pod : pending) {
-            List<ObjectNode> nodes = store.list(NODES, null, n -> true).items();
-            ObjectNode copy = pod.deepCopy();
+        List<ObjectNode> nodes = store.list(NODES, null, n -> true).trees();
+        for (StoredObject pod : pending) {
+            ObjectNode copy = pod.tree();
             PodLifecycle.Placement placement = pods.place(copy, nodes, clock.instant());
             JsonNode node = placement.newNode() != null ? store.create(NODES, placement.newNode())
                     : placement.nodeName() == null ? null : store.get(NODES, "", placement.nodeName()).orElse(null);

@@ -282,7 +282,7 @@ final class WorkloadReconciler {
     private String uniquePodName(String namespace, String prefix) {
         while (true) {
             String candidate = prefix + "-" + Names.randomSuffix(random, 5);
-            if (store.get(PODS, namespace, candidate).isEmpty()) {
+            if (!store.contains(PODS, namespace, candidate)) {
                 return candidate;
             }
         }
@@ -296,9 +296,10 @@ final class WorkloadReconciler {
 
     private void updateStatus(ResourceType type, ObjectNode current, ObjectNode status) {
         ObjectNode latest = store.get(WorkloadControllers.refOf(type, current)).orElse(null);
-        if (latest == null || latest.path("status").equals(status)) {
+        if (latest == null) {
             return;
         }
+        // An unchanged status is a no-op in the store (compared as JSON), so no event and no loop.
         ObjectNode copy = latest.deepCopy();
         copy.set("status", status);
         store.update(type, copy);

@@ -56,9 +56,9 @@ public final class GroupedLayout {
         return switch (c) {
             case NAMESPACE -> 30;
             case WORKLOAD -> 40;
-            case SERVICE_ACCOUNT -> 340;
-            case ROLE -> 700;
-            case TRUST_TARGET -> 1080;
+            case SERVICE_ACCOUNT -> 310;
+            case ROLE -> 620;
+            case TRUST_TARGET -> 970;
         };
     }
 

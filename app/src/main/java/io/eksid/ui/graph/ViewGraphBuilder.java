@@ -99,8 +99,11 @@ public final class ViewGraphBuilder {
                 continue;
             }
             List<ServiceAccountIdentity> sas = new ArrayList<>();
+            int unused = 0;
             for (ServiceAccountIdentity sa : sasByNs.getOrDefault(ns, List.of())) {
-                if (keep(sa, g, filter, problemSubjects)) {
+                if (unused(sa, g, problemSubjects)) {
+                    unused++;
+                } else if (keep(sa, g, filter, problemSubjects)) {
                     sas.add(sa);
                 }
             }
@@ -112,8 +115,8 @@ public final class ViewGraphBuilder {
                     workloads.add(w);
                 }
             }
-            if ((filter.onlyIrsa() || filter.onlyProblems()) && sas.isEmpty()) {
-                continue;
+            if (sas.isEmpty() && (filter.onlyIrsa() || filter.onlyProblems() || workloads.isEmpty())) {
+                continue; // nothing identity-related lives here (kube-public, kube-node-lease, ...)
             }
             String nsId = NodeIds.namespace(ns);
             boolean open = expanded.contains(nsId);
@@ -122,7 +125,7 @@ public final class ViewGraphBuilder {
                 podCount += podsByWorkload.getOrDefault(w.id(), List.of()).size();
             }
             String summary = workloads.size() + " workloads \u00b7 " + sas.size() + " service accounts \u00b7 "
-                    + podCount + " pods";
+                    + podCount + " pods" + (unused > 0 ? " \u00b7 " + unused + " unused service accounts hidden" : "");
             nodes.add(new ViewNode(nsId, GraphColumn.NAMESPACE, ns, ns, summary, NodeStyle.NAMESPACE,
                     problemSubjects.contains(nsId) ? Set.of(NodeBadge.PROBLEM) : Set.of(), true, open));
             if (!open) {
@@ -165,7 +168,8 @@ public final class ViewGraphBuilder {
                         + (stale > 0 ? " \u00b7 " + stale + " stale" : "")
                         + (unsupported ? " \u00b7 " + (pods.stream().anyMatch(PodInfo::fargate) ? "Fargate" : "Windows")
                         : "");
-                nodes.add(new ViewNode(w.id(), GraphColumn.WORKLOAD, ns, w.label(), detail, NodeStyle.WORKLOAD,
+                String name = w.label().substring(w.label().lastIndexOf('/') + 1);
+                nodes.add(new ViewNode(w.id(), GraphColumn.WORKLOAD, ns, name, detail, NodeStyle.WORKLOAD,
                         badges, !pods.isEmpty(), wOpen));
                 String saId = workloadSa.get(w.id());
                 edges.add(new ViewEdge(w.id(), saId, EdgeStyle.RUNS_AS, ""));
@@ -205,6 +209,13 @@ public final class ViewGraphBuilder {
         }
         addRoles(g, usedRoles, nodes, edges, problemSubjects);
         return new ViewGraph(nodes, edges);
+    }
+
+    /** A service account nothing runs as and nothing maps (the per-namespace {@code default}, mostly). */
+    private static boolean unused(ServiceAccountIdentity sa, IdentityGraph g, Set<String> problems) {
+        return sa.exists() && !sa.hasIrsaAnnotation() && !sa.hasAssociation() && g.podsOf(sa.ref()).isEmpty()
+                && g.edgesTo(sa.nodeId()).stream().noneMatch(e -> e.kind() == EdgeKind.RUNS_AS)
+                && !problems.contains(sa.nodeId());
     }
 
     private static boolean keep(ServiceAccountIdentity sa, IdentityGraph g, Filter filter, Set<String> problems) {

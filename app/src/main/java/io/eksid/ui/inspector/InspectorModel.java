@@ -217,8 +217,10 @@ public final class InspectorModel {
                 case TARGET_ROLE -> "target role";
                 default -> e.kind().name();
             };
+            Integer deciding = decidingStatement(g, who, e.kind().name());
             users.add(new Field(who.replaceFirst("^sa:", ""), via + " \u00b7 " + e.status().name()
-                    .toLowerCase(java.util.Locale.ROOT) + (e.reason().isEmpty() ? "" : " \u2014 " + e.reason()),
+                    .toLowerCase(java.util.Locale.ROOT) + (deciding == null ? "" : " \u00b7 statement #" + deciding)
+                    + (e.status().name().equals("OK") || e.reason().isEmpty() ? "" : " \u2014 " + e.reason()),
                     e.status().name().equals("OK") ? "ok" : e.status().name().equals("BROKEN") ? "error" : "warn"));
             if (highlight == null) {
                 highlight = decidingStatement(g, who, e.kind().name());

@@ -34,6 +34,9 @@ public final class InspectorView extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         box.setPadding(new Insets(12));
+        box.setMinWidth(0);
+        // Never wider than what is visible: long ARNs and policy lines wrap instead.
+        viewportBoundsProperty().addListener((o, a, b) -> box.setMaxWidth(b.getWidth()));
         setContent(box);
         show(InspectorContent.EMPTY);
     }
@@ -51,6 +54,8 @@ public final class InspectorView extends ScrollPane {
         title.setWrapText(true);
         Label subtitle = new Label(c.subtitle());
         subtitle.setWrapText(true);
+        subtitle.setMinWidth(40);
+        title.setMinWidth(40);
         subtitle.getStyleClass().add("field-name");
         box.getChildren().addAll(kind, title, subtitle);
         if (!c.actions().isEmpty()) {
@@ -92,10 +97,12 @@ public final class InspectorView extends ScrollPane {
             grid.setHgap(10);
             grid.setVgap(4);
             ColumnConstraints names = new ColumnConstraints();
-            names.setMinWidth(90);
+            names.setMinWidth(110);
             names.setPrefWidth(130);
+            names.setMaxWidth(170);
             ColumnConstraints values = new ColumnConstraints();
             values.setHgrow(Priority.ALWAYS);
+            values.setMinWidth(40);
             grid.getColumnConstraints().addAll(names, values);
             int row = 0;
             for (Field f : s.fields()) {
@@ -104,6 +111,10 @@ public final class InspectorView extends ScrollPane {
                 n.setWrapText(true);
                 Label v = new Label(f.value());
                 v.setWrapText(true);
+                // Long ARNs have no spaces: let the label shrink and wrap instead of widening the inspector.
+                v.setMinWidth(40);
+                v.setMaxWidth(Double.MAX_VALUE);
+                n.setMinWidth(40);
                 switch (f.tone()) {
                     case "ok" -> v.getStyleClass().add("state-live");
                     case "warn" -> v.getStyleClass().add("state-degraded");
@@ -124,7 +135,10 @@ public final class InspectorView extends ScrollPane {
             } else if (s.meter().ratio() >= 0.9) {
                 bar.getStyleClass().add("near-limit");
             }
-            content.getChildren().addAll(new Label("Size: " + s.meter().label()), bar);
+            Label size = new Label("Size: " + s.meter().label());
+            size.setWrapText(true);
+            size.setMinWidth(40);
+            content.getChildren().addAll(size, bar);
         }
         if (s.text() != null) {
             VBox lines = new VBox();
@@ -132,6 +146,8 @@ public final class InspectorView extends ScrollPane {
             String[] split = s.text().split("\n", -1);
             for (int i = 0; i < split.length; i++) {
                 Label l = new Label(split[i].isEmpty() ? " " : split[i]);
+                l.setMinWidth(40);
+                l.setWrapText(true);
                 l.getStyleClass().add("mono");
                 l.setMaxWidth(Double.MAX_VALUE);
                 if (i >= s.highlightFrom() && i <= s.highlightTo() && s.highlightFrom() >= 0) {
@@ -141,7 +157,10 @@ public final class InspectorView extends ScrollPane {
             }
             content.getChildren().add(lines);
         }
+        content.setMinWidth(0);
         TitledPane pane = new TitledPane(s.title(), content);
+        pane.setMinWidth(0);
+        pane.setMaxWidth(Double.MAX_VALUE);
         pane.setExpanded(true);
         pane.setAnimated(false);
         return pane;

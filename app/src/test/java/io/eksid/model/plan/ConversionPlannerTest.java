@@ -408,7 +408,7 @@ class ConversionPlannerTest {
                 ConversionOptions.defaults().withRemoveOidcTrustAfterVerify(true));
 
         assertThat(plan.actions(StepAction.RemoveOidcTrust.class)).isEmpty();
-        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("admitted")
+        assertThat(plan.notes()).anyMatch(n -> n.contains("is left as it is") && n.contains("admits it through StringLike")
                 && n.contains("Statement[1]"));
     }
 

@@ -190,6 +190,24 @@ class ApiCrudTest extends SandboxKubeTestSupport {
         assertThat(client.pods().inAnyNamespace().withField("metadata.name", name).list().getItems()).hasSize(1);
     }
 
+    @Test
+    void clustersShareOnePortButNotTheirObjects() throws Exception {
+        SimulatedCluster second = server.addCluster("c2", "eu-west-1");
+        second.namespace("only-in-c2", Map.of());
+        assertThat(server.serverUrl("c2")).isEqualTo("http://127.0.0.1:" + server.port() + "/clusters/c2");
+        try (io.fabric8.kubernetes.client.KubernetesClient c2 = clientFor("c2", false)) {
+            assertThat(c2.namespaces().withName("only-in-c2").get()).isNotNull();
+            assertThat(client.namespaces().withName("only-in-c2").get()).isNull();
+            assertThat(c2.getKubernetesVersion().getGitVersion()).startsWith("v1.32");
+        }
+        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/clusters/nope/api/v1/pods")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"reason\":\"NotFound\"", "no simulated cluster");
+        assertThatThrownBy(() -> server.addCluster("c2")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private HttpResponse<String> raw(String method, String path, String body, String contentType) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.serverUrl("c1") + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,22 +38,25 @@ class BulkSeedingTest extends SandboxKubeTestSupport {
         assertThat(stored).isGreaterThanOrEqualTo(PODS + deployments * 2 + namespaces * 2);
         assertThat(cluster.store().count(ResourceCatalog.PODS)).isEqualTo(PODS);
 
-        List<Pod> all = client.pods().inAnyNamespace().list().getItems();
-        assertThat(all).hasSize(PODS);
-        assertThat(all).allSatisfy(p -> {
-            assertThat(p.getStatus().getPhase()).isEqualTo("Running");
-            assertThat(p.getSpec().getContainers()).hasSize(2);
-        });
-
         Set<String> paged = new HashSet<>();
         String token = null;
         do {
             PodList page = client.pods().inAnyNamespace().list(new ListOptionsBuilder().withLimit(1_000L)
                     .withContinue(token).build());
-            page.getItems().forEach(p -> paged.add(p.getMetadata().getUid()));
+            for (Pod p : page.getItems()) {
+                assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+                assertThat(p.getSpec().getContainers()).hasSize(2);
+                paged.add(p.getMetadata().getUid());
+            }
             token = page.getMetadata().getContinue();
         } while (token != null);
         assertThat(paged).hasSize(PODS);
+
+        // The unpaged list (what an informer's first list does) streams every pod in one response.
+        java.net.http.HttpResponse<java.io.InputStream> all = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.serverUrl("c1") + "/api/v1/pods")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(countItems(all.body())).isEqualTo(PODS);
 
         ObjectMapper mapper = new ObjectMapper();
         double averageBytes = cluster.pods("team-0").stream().mapToInt(p -> {
@@ -65,6 +67,24 @@ class BulkSeedingTest extends SandboxKubeTestSupport {
             }
         }).average().orElseThrow();
         assertThat(averageBytes).as("realistic pod weight").isBetween(5_000.0, 8_000.0);
+    }
+
+    /** Counts a list's items while streaming, so even 50,000 pods never sit in the test's heap at once. */
+    private static int countItems(java.io.InputStream body) throws java.io.IOException {
+        try (body; com.fasterxml.jackson.core.JsonParser parser = new ObjectMapper().getFactory().createParser(body)) {
+            int count = 0;
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                        && "items".equals(parser.currentName()) && parser.getParsingContext().getParent().inRoot()) {
+                    parser.nextToken();
+                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
     }
 
     @Test

@@ -157,10 +157,14 @@ class WatchAndInformerTest extends SandboxKubeTestSupport {
         SharedIndexInformer<Pod> informer = client.pods().inAnyNamespace().inform(recorder);
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> recorder.live.size() == 3);
-            // Cut the watch, then make more changes than the history keeps: the resumed watch gets 410.
-            server.dropAllWatches();
-            cluster.bulk().deployment("shop", "big", "default", 300, PodTemplateOptions.defaults()).commit();
+            // Cut the watch and, before it can come back, make more changes than the history keeps (holding the
+            // store lock keeps the new watch out): the resumed watch gets 410 and the informer relists.
+            cluster.write(() -> {
+                server.dropAllWatches();
+                return cluster.bulk().deployment("shop", "big", "default", 300, PodTemplateOptions.defaults()).commit();
+            });
             await().atMost(Duration.ofSeconds(30)).until(() -> recorder.live.size() == 303);
+            assertThat(server.expiredWatchCount()).isPositive();
             cluster.deployment("shop", "after", "default", 1, PodTemplateOptions.defaults());
             await().atMost(Duration.ofSeconds(20)).until(() -> recorder.live.size() == 304);
             assertThat(recorder.live.keySet()).isEqualTo(storedPodKeys());

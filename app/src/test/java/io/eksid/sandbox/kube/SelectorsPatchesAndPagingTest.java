@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Rules of selectors, patches and paging, as properties over generated inputs. */
-class SelectorsAndPatchesProperties {
+class SelectorsPatchesAndPagingTest {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -53,12 +53,14 @@ class SelectorsAndPatchesProperties {
     void pagingReturnsEveryItemExactlyOnce(@ForAll @IntRange(min = 0, max = 120) int size,
                                            @ForAll @IntRange(min = 1, max = 50) int limit) {
         ListPager pager = new ListPager(new ObjectMapper(), Clock.systemUTC());
-        List<ObjectNode> items = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        List<StoredObject> items = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            items.add(object(Map.of("i", Integer.toString(i))));
+            ObjectNode o = object(Map.of("i", Integer.toString(i)));
+            items.add(new StoredObject(o.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), o, mapper.reader()));
         }
         ListPager.Page page = pager.first(new ObjectStore.Snapshot(items, 42), limit);
-        List<ObjectNode> seen = new ArrayList<>(page.items());
+        List<StoredObject> seen = new ArrayList<>(page.items());
         while (page.continueToken() != null) {
             assertThat(page.remainingItemCount()).isEqualTo(size - seen.size());
             page = pager.next(page.continueToken(), limit);
@@ -106,7 +108,7 @@ class SelectorsAndPatchesProperties {
         Arbitrary<String> keys = Arbitraries.of("a", "b", "c", "metadata", "spec");
         Arbitrary<JsonNode> leaves = Arbitraries.oneOf(Arbitraries.strings().alpha().ofMaxLength(3).map(F::textNode),
                 Arbitraries.integers().between(0, 9).map(F::numberNode), Arbitraries.just(F.nullNode()));
-        Arbitrary<JsonNode> nested = Arbitraries.maps(keys, leaves).ofMaxSize(3).map(SelectorsAndPatchesProperties::toObject);
+        Arbitrary<JsonNode> nested = Arbitraries.maps(keys, leaves).ofMaxSize(3).map(SelectorsPatchesAndPagingTest::toObject);
         Arbitrary<JsonNode> values = Arbitraries.oneOf(leaves, nested);
         return Combinators.combine(Arbitraries.maps(keys, values).ofMaxSize(4), Arbitraries.just(0))
                 .as((m, ignored) -> toObject(m));

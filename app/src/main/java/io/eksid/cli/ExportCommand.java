@@ -1,0 +1,75 @@
+package io.eksid.cli;
+
+import io.eksid.engine.convert.ClusterSession;
+import io.eksid.model.export.EksctlConfigExporter;
+import io.eksid.model.export.ShellScriptExporter;
+import io.eksid.model.export.TerraformExporter;
+import io.eksid.model.plan.ConversionPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code eksid export}: the plan as Terraform, an eksctl ClusterConfig or an aws/kubectl script. */
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Export the conversion plan as Terraform, an eksctl ClusterConfig or a shell script.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:exported", "2:bad input, or the cluster could not be read"})
+public final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConversionOptionsMixin flags = new ConversionOptionsMixin();
+
+    @Option(names = "--format", required = true, paramLabel = "terraform|eksctl|script",
+            description = "terraform (HCL), eksctl (ClusterConfig YAML) or script (bash with aws and kubectl).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("terraform") && !f.equals("eksctl") && !f.equals("script")) {
+            err.println("eksid export: --format must be terraform, eksctl or script, not '" + format + "'");
+            return 2;
+        }
+        try (ClusterSession session = CliEnvironment.loader().open(flags.connection())) {
+            ConversionPlan plan = PlanCommand.plan(session, flags);
+            String text = switch (f) {
+                case "terraform" -> new TerraformExporter().export(plan);
+                case "eksctl" -> new EksctlConfigExporter().export(plan);
+                default -> new ShellScriptExporter().export(plan);
+            };
+            if (out == null) {
+                stdout.print(text);
+                stdout.flush();
+            } else {
+                Files.writeString(out, text);
+                if (f.equals("script")) {
+                    out.toFile().setExecutable(true, true);
+                }
+                err.println("Wrote " + f + " for plan " + plan.id() + " to " + out);
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("eksid export: cannot write " + out + ": " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("eksid export: " + e.getMessage());
+            return 2;
+        }
+    }
+}

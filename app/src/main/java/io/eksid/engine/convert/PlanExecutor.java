@@ -1,0 +1,116 @@
+package io.eksid.engine.convert;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eksid.engine.journal.Journal;
+import io.eksid.engine.journal.JournalEntry;
+import io.eksid.engine.journal.JournalException;
+import io.eksid.engine.journal.StepProgress;
+import io.eksid.engine.run.Sleeper;
+import io.eksid.model.plan.ConversionPlan;
+import io.eksid.model.plan.PlanStep;
+import io.eksid.model.trust.TrustEvaluator;
+import io.eksid.model.trust.TrustRewriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Applies a {@link ConversionPlan} with a write-ahead journal: the PLAN first, then for every change an INTENT with
+ * the original state read fresh from the server, forced to disk, then the change, then DONE with the server's
+ * answer. Nothing is changed that was not journaled first. Steps run on a bounded pool under per-service rate
+ * limits; a failing service account does not stop the others. A resumed run skips DONE steps and re-examines
+ * IN_DOUBT ones against live state, which every step's idempotency makes safe.
+ */
+public final class PlanExecutor {
+
+    private final ConversionGateways gateways;
+    private final ExecutorSettings settings;
+    private final StepDispatcher dispatcher;
+    private final PlanCodec codec = new PlanCodec();
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public PlanExecutor(ConversionGateways gateways, ExecutorSettings settings, TrustEvaluator evaluator,
+                        TrustRewriter rewriter, Clock clock, Sleeper sleeper) {
+        this.gateways = Objects.requireNonNull(gateways, "gateways");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.dispatcher = new StepDispatcher(evaluator, rewriter);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** Starts a new run of {@code plan}, journaled in {@code journalFile} (which must not exist yet). */
+    public ApplyResult apply(ConversionPlan plan, Path journalFile, Consumer<StepEvent> events,
+                             CancellationToken cancel, ExecutionHook hook) {
+        if (journalFile.toFile().exists()) {
+            throw new IllegalArgumentException("journal " + journalFile + " already exists; resume it instead");
+        }
+        RunJournal journal = new RunJournal(Journal.open(journalFile, RunJournal.JSON, clock));
+        ObjectNode data = RunJournal.object().put("planId", plan.id()).put("cluster", plan.cluster().name())
+                .put("clusterArn", plan.cluster().arn());
+        data.set("plan", codec.toJson(plan));
+        try {
+            journal.append(JournalEntry.Kind.PLAN, null, data);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        return run(plan, journal, events, cancel, hook);
+    }
+
+    /** Continues the run journaled in {@code journalFile}: DONE steps are kept, the rest finished. */
+    public ApplyResult resume(Path journalFile, Consumer<StepEvent> events, CancellationToken cancel,
+                              ExecutionHook hook) {
+        ConversionPlan plan = planOf(journalFile, codec);
+        return run(plan, new RunJournal(Journal.open(journalFile, RunJournal.JSON, clock)), events, cancel, hook);
+    }
+
+    /** The plan a journal's PLAN entry holds. */
+    public static ConversionPlan planOf(Path journalFile) {
+        return planOf(journalFile, new PlanCodec());
+    }
+
+    static ConversionPlan planOf(Path journalFile, PlanCodec codec) {
+        if (!journalFile.toFile().isFile()) {
+            throw new IllegalArgumentException("no journal at " + journalFile);
+        }
+        List<JournalEntry> entries = Journal.readAll(journalFile, RunJournal.JSON);
+        if (entries.isEmpty() || entries.get(0).kind() != JournalEntry.Kind.PLAN || entries.get(0).data() == null) {
+            throw new JournalException("journal " + journalFile + " does not start with its plan; it cannot be "
+                    + "resumed or rolled back");
+        }
+        return codec.fromJson(entries.get(0).data().path("plan"));
+    }
+
+    private ApplyResult run(ConversionPlan plan, RunJournal journal, Consumer<StepEvent> events,
+                            CancellationToken cancel, ExecutionHook hook) {
+        Instant start = clock.instant();
+        CallBudget calls = new CallBudget(settings, sleeper);
+        StepContext.Shared shared = new StepContext.Shared(hook, new RoleLocks(), sleeper, clock,
+                JournalFiles.runId(journal.file()));
+        StepProgress progress = StepProgress.of(journal.entries());
+        StepScheduler scheduler = new StepScheduler(plan, settings.workers(), progress, events, cancel,
+                (step, prior) -> dispatcher.run(new StepContext(plan, step, gateways, calls, settings, shared, journal,
+                        prior)), journal);
+        try {
+            StepScheduler.Outcome out = scheduler.run();
+            ApplyResult.Outcome outcome = out.cancelled() ? ApplyResult.Outcome.CANCELLED
+                    : out.failed().isEmpty() && out.skipped().isEmpty() ? ApplyResult.Outcome.COMPLETED
+                    : ApplyResult.Outcome.COMPLETED_WITH_FAILURES;
+            ApplyResult result = new ApplyResult(plan.id(), journal.file(), outcome, out.succeeded(), out.failed(),
+                    out.skipped(), out.notRun(), calls.awsWrites(), calls.kubeWrites(), calls.iamRequests(),
+                    calls.eksRequests(), calls.retries(), Duration.between(start, clock.instant()));
+            journal.append(JournalEntry.Kind.FINISHED, null, RunJournal.object().put("outcome", outcome.name())
+                    .put("succeeded", out.succeeded().size()).put("failed", out.failed().size())
+                    .put("skipped", out.skipped().size()).put("notRun", out.notRun().size())
+                    .put("awsWrites", calls.awsWrites()).put("kubeWrites", calls.kubeWrites()));
+            return result;
+        } finally {
+            journal.close();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.eksid.engine.convert;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a rollback did, step by step.
+ *
+ * @param rolledBack steps whose change was undone (or found already undone)
+ * @param conflicts  steps whose resource changed since the run wrote it: not overwritten, both documents in detail
+ * @param failed     steps whose undo failed (access denied, ...): rerun rollback after fixing the cause
+ * @param kept       changes deliberately kept, with why (the agent add-on other associations rely on)
+ */
+public record RollbackResult(String planId, Path journal, List<ApplyResult.StepOutcome> rolledBack,
+                             List<ApplyResult.StepOutcome> conflicts, List<ApplyResult.StepOutcome> failed,
+                             List<ApplyResult.StepOutcome> kept) {
+
+    public RollbackResult {
+        rolledBack = List.copyOf(rolledBack);
+        conflicts = List.copyOf(conflicts);
+        failed = List.copyOf(failed);
+        kept = List.copyOf(kept);
+    }
+}
