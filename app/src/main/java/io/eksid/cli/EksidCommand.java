@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 RollbackCommand.class,
                 ExportCommand.class,
                 ScanCommand.class,
+                LoginCommand.class,
                 BenchCommand.class})
 public final class EksidCommand implements Runnable {
 

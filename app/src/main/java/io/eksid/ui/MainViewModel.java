@@ -64,6 +64,7 @@ public final class MainViewModel {
     private final BooleanProperty onlyIrsa = new SimpleBooleanProperty();
     private final BooleanProperty sandbox = new SimpleBooleanProperty();
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final StringProperty signInMessage = new SimpleStringProperty("");
     private java.util.function.Function<String, String> profileForContext = c -> null;
     private final ReadOnlyIntegerWrapper convertibleCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper("Not connected");
@@ -274,6 +275,33 @@ public final class MainViewModel {
             }, ok -> log(ActivityEntry.Kind.INFO, "Refreshed AWS data for " + s.contextName()),
                     e -> log(ActivityEntry.Kind.ERROR, "Refresh failed: " + e.getMessage()));
         }
+    }
+
+    /** Signs the current context's AWS profile in to IAM Identity Center, then refreshes AWS data. */
+    public void signIn() {
+        String context = currentContext.get();
+        if (context == null) {
+            return;
+        }
+        log(ActivityEntry.Kind.INFO, "Signing in to IAM Identity Center for " + context + "\u2026");
+        tasks.run(() -> workspace.signIn(context, profileForContext.apply(context),
+                message -> tasks.onUiThread(() -> {
+                    signInMessage.set(message);
+                    log(ActivityEntry.Kind.INFO, message);
+                }), () -> false),
+                expires -> {
+                    signInMessage.set("");
+                    log(ActivityEntry.Kind.INFO, "Signed in; the session is valid until " + expires);
+                    refresh();
+                }, e -> {
+                    signInMessage.set("Sign-in failed: " + e.getMessage());
+                    log(ActivityEntry.Kind.ERROR, "Sign-in failed: " + e.getMessage());
+                });
+    }
+
+    /** What the user must do to finish signing in (the URL and code), or empty. */
+    public javafx.beans.property.StringProperty signInMessageProperty() {
+        return signInMessage;
     }
 
     public void log(ActivityEntry.Kind kind, String summary) {

@@ -76,7 +76,24 @@ public final class NavigatorView extends VBox {
         openSandbox.setId("open-sandbox");
         openSandbox.setMaxWidth(Double.MAX_VALUE);
         openSandbox.setOnAction(e -> openSandboxAction.run());
-        VBox stateBox = new VBox(4, state, aws, openSandbox);
+        Button signIn = new Button("Sign in to AWS (SSO)\u2026", new FontIcon(MaterialDesignK.KEY_OUTLINE));
+        signIn.setId("sso-sign-in");
+        signIn.setMaxWidth(Double.MAX_VALUE);
+        signIn.setOnAction(e -> vm.signIn());
+        // Offered when a source says its IAM Identity Center session is missing or expired.
+        vm.stateProperty().addListener((o, a, st) -> {
+            boolean needed = st != null && st.sources().stream().anyMatch(src -> src.reason().contains("SSO"));
+            signIn.setVisible(needed);
+            signIn.setManaged(needed);
+        });
+        signIn.setVisible(false);
+        signIn.setManaged(false);
+        Label signInMessage = new Label();
+        signInMessage.setWrapText(true);
+        signInMessage.setId("sso-sign-in-message");
+        signInMessage.textProperty().bind(vm.signInMessageProperty());
+        signInMessage.managedProperty().bind(vm.signInMessageProperty().isNotEmpty());
+        VBox stateBox = new VBox(4, state, aws, signIn, signInMessage, openSandbox);
         stateBox.setStyle("-fx-padding: 0 8 10 8;");
         getChildren().addAll(title, tree, stateTitle, stateBox);
         vm.contexts().addListener((ListChangeListener<ContextInfo>) c -> rebuild(vm.contexts(),

@@ -184,6 +184,36 @@ public final class Workspace implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Signs the AWS profile a context uses in to IAM Identity Center (device flow), sharing the AWS CLI's token
+     * cache. {@code show} receives the sentence to show the user (the URL to open and the code to confirm).
+     *
+     * @return when the new session expires
+     */
+    public java.time.Instant signIn(String contextName, String profileOverride, Consumer<String> show,
+                                    java.util.function.BooleanSupplier cancelled) throws InterruptedException {
+        WorkspaceSource source = sources.stream().filter(s -> s.kubeconfigFiles().isEmpty()).findFirst()
+                .orElse(sources.isEmpty() ? WorkspaceSource.defaults() : sources.get(0));
+        for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
+            if (e.getValue().context(contextName).isPresent()) {
+                source = e.getKey();
+            }
+        }
+        String profile = profileOverride;
+        if (profile == null) {
+            for (Kubeconfig k : load().values()) {
+                Optional<KubeContext> c = k.context(contextName);
+                if (c.isPresent() && c.get().execHints().profile() != null) {
+                    profile = c.get().execHints().profile();
+                }
+            }
+        }
+        return new io.eksid.aws.SsoLogin(awsEnvironment(source), clock).signIn(profile, auth -> show.accept(
+                "Open " + (auth.verificationUriComplete() != null ? auth.verificationUriComplete()
+                        : auth.verificationUri()) + " and confirm the code " + auth.userCode() + "."), cancelled)
+                .expiresAt();
+    }
+
     @Override
     public void close() {
         for (LiveSession s : open) {
