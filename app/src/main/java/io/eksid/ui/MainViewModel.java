@@ -227,34 +227,15 @@ public final class MainViewModel {
         }
     }
 
-    /** Finds the best node for a search text: exact name first, then substring, across SAs, workloads, roles. */
+    /** Finds the best node for a search text and selects it (see {@link NodeSearch}). */
     public Optional<String> search(String text) {
         IdentityState s = state.get();
-        if (s == null || text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        String q = text.strip().toLowerCase(Locale.ROOT);
-        GraphNode best = null;
-        int bestScore = Integer.MAX_VALUE;
-        for (GraphNode n : s.graph().nodes()) {
-            String label = n.label().toLowerCase(Locale.ROOT);
-            String id = n.id().toLowerCase(Locale.ROOT);
-            int score = label.equals(q) ? 0 : label.startsWith(q) ? 1 : label.contains(q) ? 2 : id.contains(q) ? 3
-                    : Integer.MAX_VALUE;
-            if (score < Integer.MAX_VALUE && n.kind() == NodeKind.POD) {
-                score += 3;
-            }
-            if (score < bestScore) {
-                bestScore = score;
-                best = n;
-            }
-        }
-        if (best == null) {
-            return Optional.empty();
-        }
-        reveal(best.id());
-        selectedNodeId.set(best.id());
-        return Optional.of(best.id());
+        Optional<String> found = s == null ? Optional.empty() : NodeSearch.best(s.graph(), text);
+        found.ifPresent(id -> {
+            reveal(id);
+            selectedNodeId.set(id);
+        });
+        return found;
     }
 
     /** Makes sure a node is visible: expands its namespace (and workload for pods). */

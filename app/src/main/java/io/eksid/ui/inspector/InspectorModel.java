@@ -233,7 +233,7 @@ public final class InspectorModel {
 
         if (rr != null && rr.role() != null) {
             String pretty = rr.policy() != null ? rr.policy().toPrettyJson() : rr.role().trustPolicyJson();
-            int[] range = highlight == null ? new int[] {-1, -1} : statementLines(pretty, highlight);
+            int[] range = highlight == null ? new int[] {-1, -1} : PolicyLines.statementLines(pretty, highlight);
             PolicySize size = PolicySize.measure(rr.role().trustPolicyJson(), state.snapshot().trustPolicyQuota());
             sections.add(new Section("Trust policy" + (highlight == null ? "" : " (statement #" + highlight
                     + " decides)"), rr.parseError() == null ? List.of()
@@ -267,44 +267,6 @@ public final class InspectorModel {
         }
         MappingCheck c = kind.equals("IRSA") ? sa.irsaCheck() : sa.podIdentityCheck();
         return c == null || c.decision() == null ? null : c.decision().statementIndex();
-    }
-
-    /**
-     * Line range (inclusive, 0-based) of statement {@code index} in a pretty-printed policy: the statement objects
-     * are the 4-space-indented braces inside the Statement array.
-     */
-    static int[] statementLines(String pretty, int index) {
-        String[] lines = pretty.split("\n", -1);
-        int count = -1;
-        int start = -1;
-        boolean inStatements = false;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (l.contains("\"Statement\"")) {
-                inStatements = true;
-                if (l.trim().endsWith("{")) {
-                    // single-statement object form
-                    if (index == 0) {
-                        start = i;
-                        count = 0;
-                    }
-                }
-                continue;
-            }
-            if (!inStatements) {
-                continue;
-            }
-            if (l.startsWith("    {") && !l.startsWith("     ")) {
-                count++;
-                if (count == index) {
-                    start = i;
-                }
-            } else if (start >= 0 && (l.startsWith("    }") && !l.startsWith("     ")
-                    || l.startsWith("  }") && !l.startsWith("   ") && count == 0)) {
-                return new int[] {start, i};
-            }
-        }
-        return new int[] {-1, -1};
     }
 
     private InspectorContent association(IdentityState state, GraphNode node) {

@@ -60,8 +60,8 @@ class InspectorModelTest {
         String pretty = String.join("\n", List.of("{", "  \"Version\": \"2012-10-17\",", "  \"Statement\": [",
                 "    {", "      \"Effect\": \"Allow\"", "    },", "    {", "      \"Effect\": \"Deny\"", "    }", "  ]",
                 "}"));
-        assertThat(InspectorModel.statementLines(pretty, 1)).containsExactly(6, 8);
-        assertThat(InspectorModel.statementLines(pretty, 5)).containsExactly(-1, -1);
+        assertThat(PolicyLines.statementLines(pretty, 1)).containsExactly(6, 8);
+        assertThat(PolicyLines.statementLines(pretty, 5)).containsExactly(-1, -1);
     }
 
     @Test
