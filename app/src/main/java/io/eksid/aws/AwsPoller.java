@@ -75,6 +75,21 @@ public final class AwsPoller implements AutoCloseable {
         return l == null ? null : l.lastDelay;
     }
 
+    /**
+     * When the latest completed poll of {@code source} started, in {@link System#nanoTime()} terms, or empty
+     * before its first poll ends. Lets a caller wait for a poll that saw data it wrote after a given moment.
+     */
+    public java.util.OptionalLong lastCompletedPollStart(String source) {
+        Loop l = loops.get(source);
+        long started = l == null ? Long.MIN_VALUE : l.completedStart;
+        return started == Long.MIN_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(started);
+    }
+
+    /** The names of the polled sources, in first-round order. */
+    public List<String> sourceNames() {
+        return List.copyOf(loops.keySet());
+    }
+
     /** Consecutive failed polls of {@code source}. */
     public int consecutiveFailures(String source) {
         Loop l = loops.get(source);
@@ -95,6 +110,7 @@ public final class AwsPoller implements AutoCloseable {
         private boolean rerun;
         private volatile int failures;
         private volatile Duration lastDelay;
+        private volatile long completedStart = Long.MIN_VALUE;
 
         Loop(AwsSource source) {
             this.source = source;
@@ -134,6 +150,7 @@ public final class AwsPoller implements AutoCloseable {
                 next = null;
             }
             Duration delay;
+            long started = System.nanoTime();
             try {
                 String partial = source.refresh();
                 if (partial == null || partial.isEmpty()) {
@@ -153,6 +170,7 @@ public final class AwsPoller implements AutoCloseable {
                 delay = f.state() == SourceState.DEGRADED || wait.compareTo(interval) > 0 ? wait : interval;
                 LOG.debug("{} failed ({}), next poll in {}", source.name(), f.state(), delay, e);
             }
+            completedStart = started;
             synchronized (this) {
                 running = false;
                 if (rerun) {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code eksid bench}: measurements against a generated sandbox; the figures go to docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Benchmarks against the embedded sandbox.",
-        subcommands = {CommandLine.HelpCommand.class, BenchConvertCommand.class})
+        description = "Measurements of the console's own performance against the embedded sandbox; figures go to docs/benchmarks.md.",
+        subcommands = {CommandLine.HelpCommand.class, BenchConvertCommand.class,
+                BenchIngestCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

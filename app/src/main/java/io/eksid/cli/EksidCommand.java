@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ApplyCommand.class,
                 RollbackCommand.class,
                 ExportCommand.class,
+                ScanCommand.class,
                 BenchCommand.class})
 public final class EksidCommand implements Runnable {
 

@@ -73,6 +73,8 @@ public final class ConsoleApp extends Application {
         prefs.problems().forEach(p -> vm.log(ActivityEntry.Kind.WARNING, p));
         vm.readOnlyProperty().set(prefs.preferences().readOnly());
         workspace.setRefreshInterval(prefs.preferences().refreshInterval());
+        workspace.setRememberedClusters(prefs.preferences().clusterByContext());
+        vm.setProfileForContext(prefs.preferences().profileByContext()::get);
         theme.modeProperty().set(ThemeMode.valueOf(prefs.preferences().theme()));
         theme.modeProperty().addListener((o, a, mode) -> tasks.run(() -> {
             prefsStore.save(prefsStore.load().preferences().withTheme(mode.name()));

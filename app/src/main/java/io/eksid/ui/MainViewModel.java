@@ -64,6 +64,7 @@ public final class MainViewModel {
     private final BooleanProperty onlyIrsa = new SimpleBooleanProperty();
     private final BooleanProperty sandbox = new SimpleBooleanProperty();
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private java.util.function.Function<String, String> profileForContext = c -> null;
     private final ReadOnlyIntegerWrapper convertibleCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyObjectWrapper<SourceState> connectionState = new ReadOnlyObjectWrapper<>(
@@ -140,7 +141,8 @@ public final class MainViewModel {
         connectionSummary.set("Connecting to " + contextName + "\u2026");
         log(ActivityEntry.Kind.INFO, "Connecting to " + contextName);
         Consumer<IdentityState> delivery = sink.coalesce(this::accept);
-        tasks.run(() -> workspace.open(contextName, null, delivery), s -> {
+        String profile = profileForContext.apply(contextName);
+        tasks.run(() -> workspace.open(contextName, profile, delivery), s -> {
             if (!contextName.equals(currentContext.get())) {
                 s.close();
                 return;
@@ -342,6 +344,11 @@ public final class MainViewModel {
 
     public BooleanProperty onlyIrsaProperty() {
         return onlyIrsa;
+    }
+
+    /** The AWS profile to use for a context (preferences), or null to follow the context and the defaults. */
+    public void setProfileForContext(java.util.function.Function<String, String> lookup) {
+        this.profileForContext = Objects.requireNonNull(lookup);
     }
 
     /** Read-only mode (preferences): no write action is offered. */

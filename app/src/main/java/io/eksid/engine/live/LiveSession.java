@@ -33,11 +33,18 @@ import io.eksid.model.store.SourceState;
 import io.eksid.model.store.SourceStatus;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustInspector;
+import io.eksid.aws.RoleSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -57,6 +64,7 @@ public final class LiveSession implements AutoCloseable {
     private final KubeContext context;
     private final AwsEnvironment awsEnvironment;
     private final String profile;
+    private final String region;
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final Consumer<IdentityState> listener;
@@ -72,15 +80,21 @@ public final class LiveSession implements AutoCloseable {
     private volatile AwsConnections aws;
     private volatile ClusterAwsSync sync;
     private volatile boolean closed;
+    private volatile String rememberedCluster;
+    /** Completes with {@link System#nanoTime()} when every kind listed once, or when the connection failed. */
+    private final CompletableFuture<Long> kubeSettled = new CompletableFuture<>();
+    /** Completes when the AWS pollers started, or when matching the context to a cluster failed. */
+    private final CompletableFuture<Void> awsSettled = new CompletableFuture<>();
 
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
-                ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
+                String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
                 Consumer<IdentityState> listener) {
         this.refreshInterval = refreshInterval;
         this.kubeconfig = kubeconfig;
         this.context = context;
         this.awsEnvironment = awsEnvironment;
         this.profile = profile;
+        this.region = region;
         this.executor = executor;
         this.clock = clock;
         this.listener = Objects.requireNonNull(listener);
@@ -88,6 +102,11 @@ public final class LiveSession implements AutoCloseable {
         this.coalescer = new SnapshotCoalescer(store, executor, v -> derive());
         this.fallback = new ClusterInfo(context.clusterName() == null ? context.name() : context.clusterName(),
                 "", "", Partition.AWS, "", null, null, null, false);
+    }
+
+    /** The cluster the user chose for this context earlier; must be set before the session starts. */
+    void rememberCluster(String clusterName) {
+        this.rememberedCluster = clusterName;
     }
 
     public String contextName() {
@@ -124,9 +143,11 @@ public final class LiveSession implements AutoCloseable {
             store.reportSource("kube/connection", SourceState.LIVE, "Kubernetes " + kube.serverVersion());
             watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS);
             watcher.start();
+            watcher.synced().whenComplete((v, t) -> kubeSettled.complete(System.nanoTime()));
         } catch (RuntimeException e) {
             LOG.warn("cannot connect to context {}", context.name(), e);
             store.reportSource("kube/connection", SourceState.ERROR, e.getMessage());
+            kubeSettled.complete(System.nanoTime());
         }
     }
 
@@ -139,12 +160,14 @@ public final class LiveSession implements AutoCloseable {
             AwsFailures failures = new AwsFailures(sso);
             var kh = context.execHints();
             io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
-                    kh.clusterName(), kh.region(), profile != null ? profile : kh.profile(), null);
-            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, null);
+                    kh.clusterName(), region != null ? region : kh.region(),
+                    profile != null ? profile : kh.profile(), null);
+            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, rememberedCluster);
             if (!(match instanceof ClusterMatch.Matched m)) {
                 String why = match instanceof ClusterMatch.NeedsChoice n ? n.reason()
                         : ((ClusterMatch.Unavailable) match).reason();
                 store.reportSource("aws/cluster", SourceState.ERROR, why);
+                awsSettled.complete(null);
                 return;
             }
             store.setCluster(m.cluster());
@@ -156,13 +179,19 @@ public final class LiveSession implements AutoCloseable {
                     ReferencedRoles.from(store, fallback), executor, clock, Backoff.standard(), failures,
                     refreshInterval);
             sync.start();
+            awsSettled.complete(null);
         } catch (RuntimeException e) {
             LOG.warn("AWS side of context {} failed", context.name(), e);
             store.reportSource("aws/cluster", SourceState.ERROR, e.getMessage());
+            awsSettled.complete(null);
         }
     }
 
-    private void derive() {
+    /**
+     * Serialised: the coalescer may start a run on another pool thread while one is still deriving; the later
+     * run reads the store after the earlier one, so states are published in store order and the newest wins.
+     */
+    private synchronized void derive() {
         if (closed) {
             return;
         }
@@ -183,6 +212,85 @@ public final class LiveSession implements AutoCloseable {
                 clock.instant(), lastAws);
         current.set(state);
         listener.accept(state);
+    }
+
+    /**
+     * Waits until the session shows the whole cluster: every Kubernetes kind listed once (or found forbidden), and
+     * every AWS source polled once after that (the roles source reads the role ARNs the service accounts name, so
+     * a poll that ran before the service accounts arrived does not count), and the state derived from it. A side
+     * that failed counts as settled: its sources say why.
+     *
+     * @return ready, or what is still missing when {@code timeout} ran out
+     */
+    public Readiness awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Long kubeAt = await(kubeSettled, deadline);
+        await(awsSettled, deadline);
+        boolean refreshed = false;
+        while (true) {
+            List<String> missing = new ArrayList<>();
+            if (kubeAt == null) {
+                missing.add("Kubernetes: " + pending("kube/", "not connected yet"));
+            }
+            if (!awsSettled.isDone()) {
+                missing.add("AWS: the context is not matched to an EKS cluster yet");
+            }
+            ClusterAwsSync s = sync;
+            if (s != null && kubeAt != null) {
+                List<String> unpolled = new ArrayList<>();
+                for (String name : s.poller().sourceNames()) {
+                    OptionalLong started = s.poller().lastCompletedPollStart(name);
+                    boolean seesKube = !name.equals(RoleSource.NAME) || started.isPresent()
+                            && started.getAsLong() >= kubeAt;
+                    if (started.isEmpty() || !seesKube) {
+                        unpolled.add(name);
+                    }
+                    if (started.isPresent() && !seesKube && !refreshed) {
+                        s.refreshNow();
+                        refreshed = true;
+                    }
+                }
+                if (!unpolled.isEmpty()) {
+                    missing.add("AWS: first poll not complete for " + String.join(", ", unpolled));
+                }
+            } else if (s != null) {
+                missing.add("AWS: waiting for the Kubernetes side before the roles poll counts");
+            }
+            IdentityState state = current.get();
+            if (missing.isEmpty() && state != null && state.storeVersion() >= store.version()) {
+                return new Readiness(true, List.of());
+            }
+            if (missing.isEmpty()) {
+                missing.add("the identity graph is still being derived");
+            }
+            if (System.nanoTime() >= deadline) {
+                return new Readiness(false, missing);
+            }
+            Thread.sleep(READY_POLL_MILLIS);
+        }
+    }
+
+    private static final long READY_POLL_MILLIS = 50;
+
+    private static <T> T await(CompletableFuture<T> f, long deadline) throws InterruptedException {
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The sources with {@code prefix} still connecting, or {@code otherwise}. */
+    private String pending(String prefix, String otherwise) {
+        List<String> names = new ArrayList<>();
+        for (SourceStatus st : store.sources()) {
+            if (st.source().startsWith(prefix) && st.state() == SourceState.CONNECTING) {
+                names.add(st.source().substring(prefix.length()));
+            }
+        }
+        return names.isEmpty() ? otherwise : "still listing " + String.join(", ", names);
     }
 
     /** Polls AWS now instead of at the next interval. */

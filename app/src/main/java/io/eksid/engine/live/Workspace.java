@@ -30,6 +30,7 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final List<WorkspaceSource> sources = new CopyOnWriteArrayList<>();
     private final List<LiveSession> open = new CopyOnWriteArrayList<>();
+    private volatile Map<String, String> rememberedClusters = Map.of();
     private volatile java.time.Duration refreshInterval = io.eksid.aws.AwsPoller.DEFAULT_INTERVAL;
 
     public Workspace(Map<String, String> environment, Path home, ScheduledExecutorService executor, Clock clock) {
@@ -42,6 +43,23 @@ public final class Workspace implements AutoCloseable {
     /** How often sessions opened from now on poll AWS (the preferences' refresh interval). */
     public void setRefreshInterval(java.time.Duration interval) {
         this.refreshInterval = Objects.requireNonNull(interval);
+    }
+
+    /**
+     * The EKS clusters the user matched contexts to (preferences), used when a context's exec plugin and API
+     * server URL do not name one.
+     */
+    public void setRememberedClusters(Map<String, String> clusterByContext) {
+        this.rememberedClusters = Map.copyOf(clusterByContext);
+    }
+
+    /** Preferences may hold a cluster's name or its ARN ({@code …:cluster/NAME}). */
+    static String clusterName(String nameOrArn) {
+        if (nameOrArn == null) {
+            return null;
+        }
+        int i = nameOrArn.indexOf(":cluster/");
+        return i >= 0 ? nameOrArn.substring(i + ":cluster/".length()) : nameOrArn;
     }
 
     public void addSource(WorkspaceSource source) {
@@ -105,13 +123,23 @@ public final class Workspace implements AutoCloseable {
      * @param profileOverride the AWS profile to use, or null to follow the context's exec plugin and the defaults
      */
     public LiveSession open(String contextName, String profileOverride, Consumer<IdentityState> listener) {
+        return open(contextName, profileOverride, null, listener);
+    }
+
+    /**
+     * As {@link #open(String, String, Consumer)}, looking for the EKS cluster in {@code regionOverride} when it is
+     * not null (instead of the region the context's exec plugin or the profile names).
+     */
+    public LiveSession open(String contextName, String profileOverride, String regionOverride,
+                            Consumer<IdentityState> listener) {
         for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
             Optional<KubeContext> ctx = e.getValue().context(contextName);
             if (ctx.isPresent()) {
                 WorkspaceSource source = e.getKey();
                 String profile = profileOverride != null ? profileOverride : source.defaultProfile();
                 LiveSession session = new LiveSession(e.getValue(), ctx.get(), awsEnvironment(source), profile,
-                        executor, clock, refreshInterval, listener);
+                        regionOverride, executor, clock, refreshInterval, listener);
+                session.rememberCluster(clusterName(rememberedClusters.get(contextName)));
                 open.add(session);
                 session.start();
                 return session;

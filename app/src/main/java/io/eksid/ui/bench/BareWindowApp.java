@@ -10,8 +10,14 @@ import javafx.stage.Stage;
 /** The baseline of {@code eksid bench startup}: a bare JavaFX window, reporting when it is shown. */
 public final class BareWindowApp extends Application {
 
-    public static void main(String[] args) {
-        launch(BareWindowApp.class, args);
+    /** Started from a class that does not extend Application, as the console is, so both launch alike. */
+    public static final class Main {
+        private Main() {
+        }
+
+        public static void main(String[] args) {
+            Application.launch(BareWindowApp.class, args);
+        }
     }
 
     @Override

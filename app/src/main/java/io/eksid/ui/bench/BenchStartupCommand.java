@@ -33,6 +33,8 @@ public final class BenchStartupCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private String lastOutput = "";
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -41,7 +43,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
         List<Double> bare = new ArrayList<>();
         List<Double> console = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            bare.add(launch(List.of(java, "-cp", cp, BareWindowApp.class.getName())));
+            bare.add(launch(List.of(java, "-cp", cp, BareWindowApp.Main.class.getName())));
             Path home = Files.createTempDirectory("eksid-bench-startup");
             console.add(launch(List.of(java, "-Deksid.bench.startup=true", "-Duser.home=" + home, "-cp", cp,
                     "io.eksid.Launcher")));
@@ -61,7 +63,13 @@ public final class BenchStartupCommand implements Callable<Integer> {
         Process p = pb.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
             while ((line = r.readLine()) != null) {
+                tail.addLast(line);
+                if (tail.size() > 5) {
+                    tail.removeFirst();
+                }
+                lastOutput = String.join(" | ", tail);
                 if (line.strip().equals("interactive")) {
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -76,7 +84,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
             p.destroyForcibly();
         }
         throw new IllegalStateException("no interactive window within " + timeoutSeconds + " s: " + command.get(
-                command.size() - 1) + " (is there a display? try xvfb-run)");
+                command.size() - 1) + " (is there a display? try xvfb-run); it said: " + lastOutput);
     }
 
     private static double median(List<Double> values) {

@@ -1,0 +1,223 @@
+package io.eksid.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.eksid.engine.live.ContextInfo;
+import io.eksid.engine.live.IdentityState;
+import io.eksid.engine.live.LiveSession;
+import io.eksid.engine.live.Readiness;
+import io.eksid.engine.live.Workspace;
+import io.eksid.engine.live.WorkspaceSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eksid scan}: connects to one context (Kubernetes informers and AWS pollers, as the console does), waits
+ * for the whole picture, and prints the identity graph summary, every service account's mapping and effective
+ * identity, and the findings. With {@code --watch}, then prints every change as a JSON line until interrupted.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Connect to a cluster and print who gets which AWS role, and what is broken or risky.",
+            "Exit codes: 0 complete, 1 a source failed or the timeout ran out, 2 bad input."})
+public final class ScanCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int SOURCE_FAILED = 1;
+    static final int USAGE_ERROR = 2;
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig file (repeatable; default: KUBECONFIG, else ~/.kube/config).")
+    List<Path> kubeconfigs = new ArrayList<>();
+
+    @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context (default: the current one).")
+    String context;
+
+    @Option(names = "--profile", paramLabel = "P",
+            description = "AWS profile (default: the context's exec plugin profile, else AWS_PROFILE, else default).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "R",
+            description = "AWS region of the cluster (default: the context's exec plugin region, else the profile's).")
+    String region;
+
+    @Option(names = "--output", paramLabel = "json|table", defaultValue = "table",
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    String output;
+
+    @Option(names = "--watch", description = "After the scan, print each change as one JSON line until interrupted.")
+    boolean watch;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How long to wait for the Kubernetes sync and the first AWS poll (e.g. 60s, 2m, 500ms). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String timeout;
+
+    private final Map<String, String> environment;
+    private final Path home;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ScanCommand() {
+        this(System.getenv(), defaultHome());
+    }
+
+    /** For callers (and tests) that supply the process environment themselves. */
+    ScanCommand(Map<String, String> environment, Path home) {
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+    }
+
+    private static Path defaultHome() {
+        String h = System.getenv("HOME");
+        return Path.of(h == null || h.isBlank() ? System.getProperty("user.home") : h);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration wait;
+        try {
+            wait = parseDuration(timeout);
+            if (!output.equals("json") && !output.equals("table")) {
+                throw new IllegalArgumentException("--output must be json or table, got '" + output + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("eksid scan: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(4, r -> {
+            Thread t = new Thread(r, "eksid-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Workspace workspace = new Workspace(environment, home, executor, Clock.systemUTC())) {
+            workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
+                    : WorkspaceSource.of(kubeconfigs, profile));
+            String name = chooseContext(workspace, err);
+            if (name == null) {
+                return USAGE_ERROR;
+            }
+            BlockingQueue<IdentityState> updates = new LinkedBlockingQueue<>();
+            LiveSession session = workspace.open(name, profile, blankToNull(region), updates::add);
+            Readiness readiness = session.awaitReady(wait);
+            IdentityState state = session.current();
+            if (state == null) {
+                err.println("eksid scan: nothing derived from context " + name + " within " + timeout + ": "
+                        + String.join("; ", readiness.missing()));
+                return SOURCE_FAILED;
+            }
+            Map<String, Object> report = ScanReport.of(state, readiness);
+            if (output.equals("json")) {
+                out.println(json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } else {
+                new ScanTable(out).print(report);
+            }
+            out.flush();
+            if (!readiness.ready()) {
+                err.println("eksid scan: incomplete after " + timeout + ": " + String.join("; ", readiness.missing()));
+            }
+            int code = ScanReport.status(state, readiness) == ScanReport.Status.FAILED ? SOURCE_FAILED : OK;
+            if (watch) {
+                updates.clear();
+                watchChanges(session, updates, report, readiness, out);
+            }
+            return code;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Prints one JSON line per visible change until the thread is interrupted (Ctrl-C ends the JVM). */
+    private void watchChanges(LiveSession session, BlockingQueue<IdentityState> updates, Map<String, Object> first,
+                              Readiness readiness, PrintWriter out) throws JsonProcessingException {
+        Map<String, Object> last = first;
+        Readiness ready = readiness.ready() ? readiness : new Readiness(true, List.of());
+        while (!Thread.currentThread().isInterrupted()) {
+            IdentityState next;
+            try {
+                next = updates.take();
+                IdentityState newer;
+                while ((newer = updates.poll()) != null) {
+                    next = newer; // latest wins: a burst of changes is one line
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Map<String, Object> report = ScanReport.of(next, ready);
+            Map<String, Object> change = ScanDiff.between(last, report);
+            if (change != null) {
+                Map<String, Object> line = new java.util.LinkedHashMap<>();
+                line.put("at", next.derivedAt().toString());
+                line.put("storeVersion", next.storeVersion());
+                line.putAll(change);
+                out.println(json.writeValueAsString(line));
+                out.flush();
+            }
+            last = report;
+        }
+    }
+
+    /** The context to scan, or null after explaining on {@code err} why there is none. */
+    private String chooseContext(Workspace workspace, PrintWriter err) {
+        List<ContextInfo> contexts = workspace.contexts();
+        List<String> problems = workspace.kubeconfigProblems();
+        List<String> names = contexts.stream().map(ContextInfo::name).distinct().toList();
+        String name = blankToNull(context);
+        if (name == null) {
+            name = workspace.currentContext().orElse(null);
+        }
+        if (name != null && names.contains(name)) {
+            problems.forEach(p -> err.println("eksid scan: warning: " + p));
+            return name;
+        }
+        if (name == null) {
+            err.println("eksid scan: no --context given and the kubeconfig names no current-context");
+        } else {
+            err.println("eksid scan: unknown context '" + name + "'");
+        }
+        err.println(names.isEmpty() ? "  no contexts found" : "  available contexts: " + String.join(", ", names));
+        problems.forEach(p -> err.println("  kubeconfig problem: " + p));
+        return null;
+    }
+
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--timeout must be a duration such as 60s, 2m or 500ms, got '"
+                    + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = m.group(2) == null || m.group(2).equals("s") ? Duration.ofSeconds(n)
+                : m.group(2).equals("m") ? Duration.ofMinutes(n) : Duration.ofMillis(n);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("--timeout must be positive, got '" + text + "'");
+        }
+        return d;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

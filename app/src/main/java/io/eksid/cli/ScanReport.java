@@ -1,0 +1,190 @@
+package io.eksid.cli;
+
+import io.eksid.engine.live.IdentityState;
+import io.eksid.engine.live.Readiness;
+import io.eksid.model.ClusterInfo;
+import io.eksid.model.PodIdentityAssociation;
+import io.eksid.model.PodInfo;
+import io.eksid.model.findings.Finding;
+import io.eksid.model.graph.EffectiveIdentity;
+import io.eksid.model.graph.ExpectedIdentity;
+import io.eksid.model.graph.IdentityCounts;
+import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.graph.MappingCheck;
+import io.eksid.model.graph.ServiceAccountIdentity;
+import io.eksid.model.store.SourceState;
+import io.eksid.model.store.SourceStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The plain-data form of one scan: what {@code eksid scan --output json} prints and what the table is drawn from.
+ * Keys and value shapes are documented in docs/cli.md ("eksid scan"); keep the two in step.
+ */
+final class ScanReport {
+
+    /** Overall status: every source live, some partial (forbidden or degraded), or some failed or missing. */
+    enum Status { OK, DEGRADED, FAILED }
+
+    private ScanReport() {
+    }
+
+    static Status status(IdentityState state, Readiness readiness) {
+        if (!readiness.ready()) {
+            return Status.FAILED;
+        }
+        Status status = Status.OK;
+        for (SourceStatus s : state.sources()) {
+            if (s.state() == SourceState.ERROR || s.state() == SourceState.CONNECTING) {
+                return Status.FAILED;
+            }
+            if (s.state() != SourceState.LIVE) {
+                status = Status.DEGRADED;
+            }
+        }
+        return status;
+    }
+
+    static Map<String, Object> of(IdentityState state, Readiness readiness) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("context", state.contextName());
+        root.put("status", status(state, readiness).name().toLowerCase());
+        root.put("ready", readiness.ready());
+        root.put("missing", readiness.missing());
+        root.put("cluster", cluster(state.graph().cluster()));
+        root.put("counts", counts(state.graph().counts()));
+        root.put("agent", Map.of("state", state.graph().agentStatus().state().name(),
+                "reason", state.graph().agentStatus().reason()));
+        root.put("sources", state.sources().stream().map(ScanReport::source).toList());
+        root.put("serviceAccounts", serviceAccounts(state.graph()));
+        root.put("findings", state.findings().stream().map(ScanReport::finding).toList());
+        return root;
+    }
+
+    static Map<String, Object> cluster(ClusterInfo c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("arn", c.account().isEmpty() ? null : c.arn());
+        m.put("account", c.account().isEmpty() ? null : c.account());
+        m.put("region", c.region().isEmpty() ? null : c.region());
+        m.put("version", c.version());
+        m.put("platformVersion", c.platformVersion());
+        m.put("oidcIssuer", c.oidcIssuer());
+        m.put("autoMode", c.autoMode());
+        return m;
+    }
+
+    static Map<String, Object> counts(IdentityCounts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("namespaces", c.namespaces());
+        m.put("serviceAccounts", c.serviceAccounts());
+        m.put("pods", c.pods());
+        m.put("irsaMappings", c.irsaMappings());
+        m.put("associations", c.associations());
+        m.put("roles", c.roles());
+        m.put("stalePods", c.stalePods());
+        return m;
+    }
+
+    static Map<String, Object> source(SourceStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", s.source());
+        m.put("state", s.state().name());
+        m.put("reason", s.reason());
+        m.put("since", s.since() == null ? null : s.since().toString());
+        return m;
+    }
+
+    static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", f.severity().name());
+        m.put("code", f.code());
+        m.put("subject", f.subject());
+        m.put("message", f.message());
+        m.put("fix", f.fix());
+        return m;
+    }
+
+    static List<Map<String, Object>> serviceAccounts(IdentityGraph graph) {
+        List<ServiceAccountIdentity> sas = new ArrayList<>(graph.serviceAccounts());
+        sas.sort(Comparator.comparing(ServiceAccountIdentity::ref));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ServiceAccountIdentity sa : sas) {
+            list.add(serviceAccount(graph, sa));
+        }
+        return list;
+    }
+
+    static Map<String, Object> serviceAccount(IdentityGraph graph, ServiceAccountIdentity sa) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("namespace", sa.ref().namespace());
+        m.put("name", sa.ref().name());
+        m.put("exists", sa.exists());
+        Map<String, Object> irsa = null;
+        if (sa.hasIrsaAnnotation()) {
+            irsa = new LinkedHashMap<>();
+            irsa.put("roleArn", sa.irsaAnnotation());
+            irsa.put("malformed", sa.irsaAnnotationMalformed());
+            check(irsa, sa.irsaCheck());
+        }
+        m.put("irsa", irsa);
+        Map<String, Object> assoc = null;
+        if (sa.hasAssociation()) {
+            PodIdentityAssociation a = sa.association();
+            assoc = new LinkedHashMap<>();
+            assoc.put("associationId", a.associationId());
+            assoc.put("roleArn", a.roleArn());
+            assoc.put("targetRoleArn", a.targetRoleArn());
+            assoc.put("ownerArn", a.ownerArn());
+            check(assoc, sa.podIdentityCheck());
+            if (sa.targetRoleCheck() != null) {
+                assoc.put("targetRoleStatus", sa.targetRoleCheck().status().name());
+                assoc.put("targetRoleReason", sa.targetRoleCheck().reason());
+            }
+        }
+        m.put("association", assoc);
+        ExpectedIdentity next = sa.newPod();
+        Map<String, Object> newPod = new LinkedHashMap<>();
+        newPod.put("mechanism", next.mechanism().name());
+        newPod.put("roleArn", next.roleArn());
+        newPod.put("reason", next.reason());
+        m.put("newPod", newPod);
+        List<PodInfo> pods = graph.podsOf(sa.ref());
+        int stale = 0;
+        // Pods grouped by what they really run with, so 500 replicas are one line, not 500.
+        Map<String, Map<String, Object>> groups = new TreeMap<>();
+        for (PodInfo pod : pods) {
+            EffectiveIdentity e = graph.effectiveIdentity(pod).orElse(null);
+            if (e == null) {
+                continue;
+            }
+            if (e.stale()) {
+                stale++;
+            }
+            String key = e.mechanism() + "|" + e.roleArn() + "|" + e.stale();
+            Map<String, Object> g = groups.computeIfAbsent(key, k -> {
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("mechanism", e.mechanism().name());
+                n.put("roleArn", e.roleArn());
+                n.put("stale", e.stale());
+                n.put("reason", e.reason());
+                n.put("pods", 0);
+                return n;
+            });
+            g.put("pods", (Integer) g.get("pods") + 1);
+        }
+        m.put("pods", pods.size());
+        m.put("stalePods", stale);
+        m.put("effectiveIdentities", List.copyOf(groups.values()));
+        return m;
+    }
+
+    private static void check(Map<String, Object> m, MappingCheck check) {
+        m.put("status", check == null ? null : check.status().name());
+        m.put("reason", check == null ? null : check.reason());
+    }
+}
