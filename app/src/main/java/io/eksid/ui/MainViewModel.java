@@ -360,6 +360,11 @@ public final class MainViewModel {
         this.profileForContext = Objects.requireNonNull(lookup);
     }
 
+    /** The AWS profile the preferences name for a context, or null. */
+    public String profileForContext(String contextName) {
+        return profileForContext.apply(contextName);
+    }
+
     /** Read-only mode (preferences): no write action is offered. */
     public BooleanProperty readOnlyProperty() {
         return readOnly;

@@ -36,7 +36,7 @@ public final class WizardLauncher {
 
     public WizardLauncher(Stage owner, MainViewModel vm, Workspace workspace) {
         this(owner, vm, workspace, JournalFiles.defaults(System.getenv(), workspace.home()), ExecutorSettings.DEFAULTS,
-                new SimpleBooleanProperty(false));
+                vm.readOnlyProperty());
     }
 
     /** @param readOnly the preferences' read-only switch: on, every wizard's Apply is disabled and says why */
@@ -134,7 +134,9 @@ public final class WizardLauncher {
     }
 
     private PlanRunner runner() {
-        return new WorkspacePlanRunner(workspace, vm.currentContextProperty().get(), journals, settings, vm.clock());
+        String context = vm.currentContextProperty().get();
+        return new WorkspacePlanRunner(workspace, context, vm.profileForContext(context), journals, settings,
+                vm.clock());
     }
 
     private void refreshLive() {

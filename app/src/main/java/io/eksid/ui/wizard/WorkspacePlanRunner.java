@@ -31,15 +31,18 @@ public final class WorkspacePlanRunner implements PlanRunner {
 
     private final Workspace workspace;
     private final String contextName;
+    private final String profile;
     private final JournalFiles journals;
     private final ExecutorSettings settings;
     private final Clock clock;
     private ClusterSession session;
 
-    public WorkspacePlanRunner(Workspace workspace, String contextName, JournalFiles journals,
+    /** @param profile the AWS profile the live session uses for the context (preferences), or null */
+    public WorkspacePlanRunner(Workspace workspace, String contextName, String profile, JournalFiles journals,
                                ExecutorSettings settings, Clock clock) {
         this.workspace = workspace;
         this.contextName = contextName;
+        this.profile = profile;
         this.journals = journals;
         this.settings = settings;
         this.clock = clock;
@@ -53,7 +56,8 @@ public final class WorkspacePlanRunner implements PlanRunner {
             WorkspaceSource source = workspace.sourceOf(contextName).orElseThrow(() -> new IllegalStateException(
                     "the kubeconfig context " + contextName + " is no longer in any kubeconfig"));
             session = new SnapshotLoader(workspace.environmentFor(source), workspace.home(), clock).open(
-                    new ConnectionRequest(source.kubeconfigFiles(), contextName, source.defaultProfile(), null));
+                    new ConnectionRequest(source.kubeconfigFiles(), contextName, profile != null ? profile
+                            : source.defaultProfile(), null));
         }
         return session;
     }

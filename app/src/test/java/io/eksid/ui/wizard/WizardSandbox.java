@@ -71,7 +71,7 @@ final class WizardSandbox implements AutoCloseable {
     }
 
     WorkspacePlanRunner runner() {
-        return new WorkspacePlanRunner(workspace, CONTEXT, journals, FAST, Clock.systemUTC());
+        return new WorkspacePlanRunner(workspace, CONTEXT, null, journals, FAST, Clock.systemUTC());
     }
 
     @Override
