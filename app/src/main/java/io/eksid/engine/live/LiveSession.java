@@ -21,6 +21,8 @@ import io.eksid.kube.KubeConnector;
 import io.eksid.kube.KubeContext;
 import io.eksid.kube.Kubeconfig;
 import io.eksid.kube.ReflectorSettings;
+import io.eksid.kube.RbacPreflight;
+import io.eksid.kube.RbacReport;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.Partition;
@@ -141,8 +143,15 @@ public final class LiveSession implements AutoCloseable {
                 return;
             }
             store.reportSource("kube/connection", SourceState.LIVE, "Kubernetes " + kube.serverVersion());
+            // Ask the API server what these credentials may do before watching: a forbidden kind is then watched
+            // in the namespaces that can be read, and the status bar names what is missing.
+            RbacPreflight preflight = new RbacPreflight(kube.client());
+            RbacReport rbac = preflight.check();
+            store.reportSource("kube/permissions", rbac.missing().isEmpty() ? SourceState.LIVE : SourceState.DEGRADED,
+                    rbac.missing().isEmpty() ? "read and conversion permissions present"
+                            : "missing: " + rbac.missingSummary());
             watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS);
-            watcher.start();
+            watcher.start(rbac, preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
             watcher.synced().whenComplete((v, t) -> kubeSettled.complete(System.nanoTime()));
         } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             LOG.warn("cannot connect to context {}", context.name(), e);
