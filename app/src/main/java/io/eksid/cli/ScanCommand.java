@@ -57,6 +57,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "AWS profile (default: the context's exec plugin profile, else AWS_PROFILE, else default).")
     String profile;
 
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "The context's EKS cluster, when neither its exec plugin nor its server URL says which.")
+    String cluster;
+
     @Option(names = "--region", paramLabel = "R",
             description = "AWS region of the cluster (default: the context's exec plugin region, else the profile's).")
     String region;
@@ -119,6 +123,9 @@ public final class ScanCommand implements Callable<Integer> {
                 return USAGE_ERROR;
             }
             BlockingQueue<IdentityState> updates = new LinkedBlockingQueue<>();
+            if (blankToNull(cluster) != null) {
+                workspace.setRememberedClusters(java.util.Map.of(name, cluster.strip()));
+            }
             LiveSession session = workspace.open(name, profile, blankToNull(region), updates::add);
             Readiness readiness = session.awaitReady(wait);
             IdentityState state = session.current();

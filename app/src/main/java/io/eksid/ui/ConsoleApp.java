@@ -76,6 +76,15 @@ public final class ConsoleApp extends Application {
         workspace.setRefreshInterval(prefs.preferences().refreshInterval());
         workspace.setRememberedClusters(prefs.preferences().clusterByContext());
         vm.setProfileForContext(prefs.preferences().profileByContext()::get);
+        vm.setRememberCluster((context, cluster) -> {
+            try {
+                var updated = prefsStore.load().preferences().withClusterForContext(context, cluster);
+                prefsStore.save(updated);
+                workspace.setRememberedClusters(updated.clusterByContext());
+            } catch (java.io.IOException e) {
+                vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage());
+            }
+        });
         theme.modeProperty().set(ThemeMode.valueOf(prefs.preferences().theme()));
         theme.modeProperty().addListener((o, a, mode) -> tasks.run(() -> {
             prefsStore.save(prefsStore.load().preferences().withTheme(mode.name()));

@@ -144,6 +144,11 @@ public final class MainView extends BorderPane {
             inspector.show(inspectorModel.describe(vm.stateProperty().get(), id));
         });
         vm.stateProperty().addListener((o, a, s) -> stateChanged(s));
+        vm.clusterChoice().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!vm.clusterChoice().isEmpty()) {
+                javafx.application.Platform.runLater(this::askForCluster);
+            }
+        });
         inspector.setOnAction((action, id) -> {
             switch (action) {
                 case CONVERT_TO_POD_IDENTITY -> actions.convert(List.of(id));
@@ -257,6 +262,22 @@ public final class MainView extends BorderPane {
         if (sel != null) {
             inspector.show(inspectorModel.describe(s, sel));
         }
+    }
+
+    /** Neither the exec plugin nor the server URL names the context's EKS cluster: the user picks it. */
+    private void askForCluster() {
+        if (vm.clusterChoice().isEmpty()) {
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
+                vm.clusterChoice().get(0), vm.clusterChoice());
+        dialog.setTitle("Which EKS cluster is this?");
+        dialog.setHeaderText("Context " + vm.currentContextProperty().get() + " does not say which EKS cluster it is");
+        dialog.setContentText("EKS cluster:");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresentOrElse(vm::chooseCluster, () -> vm.clusterChoice().clear());
     }
 
     private String emptyGraphMessage() {

@@ -65,6 +65,9 @@ public final class MainViewModel {
     private final BooleanProperty sandbox = new SimpleBooleanProperty();
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final StringProperty signInMessage = new SimpleStringProperty("");
+    private final ObservableList<String> clusterChoice = FXCollections.observableArrayList();
+    private final Set<String> askedForCluster = new java.util.HashSet<>();
+    private java.util.function.BiConsumer<String, String> rememberCluster = (context, cluster) -> { };
     private java.util.function.Function<String, String> profileForContext = c -> null;
     private final ReadOnlyIntegerWrapper convertibleCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper("Not connected");
@@ -182,6 +185,9 @@ public final class MainViewModel {
             log(ActivityEntry.Kind.INFO, "Connected to " + s.contextName() + ": "
                     + s.graph().counts().serviceAccounts() + " service accounts, " + s.graph().counts().pods()
                     + " pods");
+        }
+        if (session != null && !session.clusterCandidates().isEmpty() && askedForCluster.add(s.contextName())) {
+            clusterChoice.setAll(session.clusterCandidates());
         }
         if (autoExpand) {
             int visible = 0;
@@ -353,6 +359,31 @@ public final class MainViewModel {
 
     public BooleanProperty onlyIrsaProperty() {
         return onlyIrsa;
+    }
+
+    /** Clusters to choose from for the current context (the view asks the user), or empty. */
+    public ObservableList<String> clusterChoice() {
+        return clusterChoice;
+    }
+
+    /** Where a chosen cluster is remembered (the preferences); called with the context and the cluster. */
+    public void setRememberCluster(java.util.function.BiConsumer<String, String> remember) {
+        this.rememberCluster = Objects.requireNonNull(remember);
+    }
+
+    /** The user picked the EKS cluster of the current context: remember it and connect again. */
+    public void chooseCluster(String cluster) {
+        String context = currentContext.get();
+        clusterChoice.clear();
+        if (context == null || cluster == null) {
+            return;
+        }
+        rememberCluster.accept(context, cluster);
+        log(ActivityEntry.Kind.INFO, "Context " + context + " is EKS cluster " + cluster + " (remembered)");
+        closeSession();
+        session = null;
+        currentContext.set(null);
+        connect(context);
     }
 
     /** The AWS profile to use for a context (preferences), or null to follow the context and the defaults. */

@@ -83,6 +83,7 @@ public final class LiveSession implements AutoCloseable {
     private volatile ClusterAwsSync sync;
     private volatile boolean closed;
     private volatile String rememberedCluster;
+    private volatile List<String> clusterCandidates = List.of();
     /** Completes with {@link System#nanoTime()} when every kind listed once, or when the connection failed. */
     private final CompletableFuture<Long> kubeSettled = new CompletableFuture<>();
     /** Completes when the AWS pollers started, or when matching the context to a cluster failed. */
@@ -109,6 +110,14 @@ public final class LiveSession implements AutoCloseable {
     /** The cluster the user chose for this context earlier; must be set before the session starts. */
     void rememberCluster(String clusterName) {
         this.rememberedCluster = clusterName;
+    }
+
+    /**
+     * The EKS clusters this context could be, when neither its exec plugin nor its API server URL decides: the
+     * user picks one, and it is remembered for the context. Empty otherwise.
+     */
+    public List<String> clusterCandidates() {
+        return clusterCandidates;
     }
 
     public String contextName() {
@@ -172,6 +181,9 @@ public final class LiveSession implements AutoCloseable {
                     kh.clusterName(), region != null ? region : kh.region(),
                     profile != null ? profile : kh.profile(), null);
             ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, rememberedCluster);
+            if (match instanceof ClusterMatch.NeedsChoice choice) {
+                clusterCandidates = choice.candidates().stream().map(io.eksid.model.ClusterInfo::name).toList();
+            }
             if (!(match instanceof ClusterMatch.Matched m)) {
                 String why = match instanceof ClusterMatch.NeedsChoice n ? n.reason()
                         : ((ClusterMatch.Unavailable) match).reason();
