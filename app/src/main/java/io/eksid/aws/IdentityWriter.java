@@ -118,6 +118,15 @@ public final class IdentityWriter {
     public PodIdentityAssociation createAssociation(String cluster, String namespace, String serviceAccount,
                                                     String roleArn, String targetRoleArn, Map<String, String> tags,
                                                     String clientRequestToken) {
+        return createAssociation(cluster, namespace, serviceAccount, roleArn, targetRoleArn, tags, false, null,
+                clientRequestToken);
+    }
+
+    /** As above, with session tags disabled and an optional session policy (which requires that). */
+    public PodIdentityAssociation createAssociation(String cluster, String namespace, String serviceAccount,
+                                                    String roleArn, String targetRoleArn, Map<String, String> tags,
+                                                    boolean disableSessionTags, String sessionPolicy,
+                                                    String clientRequestToken) {
         return AssociationSource.toModel(call("associate " + namespace + "/" + serviceAccount + " with " + roleArn,
                 "eks:CreatePodIdentityAssociation and iam:PassRole on " + roleArn,
                 () -> eks.createPodIdentityAssociation(r -> {
@@ -125,6 +134,12 @@ public final class IdentityWriter {
                             .clientRequestToken(clientRequestToken);
                     if (targetRoleArn != null) {
                         r.targetRoleArn(targetRoleArn);
+                    }
+                    if (disableSessionTags) {
+                        r.disableSessionTags(true);
+                    }
+                    if (sessionPolicy != null) {
+                        r.policy(sessionPolicy);
                     }
                     if (!tags.isEmpty()) {
                         r.tags(tags);

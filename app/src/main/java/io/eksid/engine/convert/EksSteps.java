@@ -79,7 +79,8 @@ final class EksSteps {
         PodIdentityAssociation created;
         try {
             created = ctx.calls.eksWrite(() -> eks.createAssociation(a.clusterName(), a.namespace(),
-                    a.serviceAccount(), a.roleArn(), a.targetRoleArn(), a.tags(), token(ctx)));
+                    a.serviceAccount(), a.roleArn(), a.targetRoleArn(), a.tags(), a.disableSessionTags(),
+                    a.sessionPolicy(), token(ctx)));
         } catch (IdentityWriteException e) {
             if (e.kind() != IdentityWriteException.Kind.ALREADY_EXISTS && !e.errorCode().equals("InvalidRequestException")) {
                 throw e;
@@ -100,11 +101,15 @@ final class EksSteps {
 
     private static StepResult accept(StepAction.CreateAssociation a, PodIdentityAssociation found, boolean created) {
         boolean same = Objects.equals(strip(found.roleArn()), a.roleArn())
-                && Objects.equals(strip(found.targetRoleArn()), strip(a.targetRoleArn()));
+                && Objects.equals(strip(found.targetRoleArn()), strip(a.targetRoleArn()))
+                && found.disableSessionTags() == a.disableSessionTags()
+                && Objects.equals(strip(found.policy()), strip(a.sessionPolicy()));
         if (!same) {
             throw new StepFailure("association " + found.associationId() + " already maps " + a.namespace() + "/"
                     + a.serviceAccount() + " to " + found.roleArn() + (found.targetRoleArn() == null ? ""
-                    : " -> " + found.targetRoleArn()) + ", not to " + a.roleArn() + "; it was not overwritten: "
+                    : " -> " + found.targetRoleArn()) + (found.disableSessionTags() ? " (session tags disabled)" : "")
+                    + ", not to " + a.roleArn() + (a.disableSessionTags() ? " (session tags disabled)" : "")
+                    + " as planned; it was not overwritten: "
                     + "decide which role is right, delete or update it, and re-plan", true);
         }
         ObjectNode done = StepContext.object().put("associationId", found.associationId())

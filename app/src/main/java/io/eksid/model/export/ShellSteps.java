@@ -103,6 +103,12 @@ final class ShellSteps {
         if (c.targetRoleArn() != null) {
             cmd.append(" --target-role-arn ").append(ShellWriter.quote(c.targetRoleArn()));
         }
+        if (c.disableSessionTags()) {
+            cmd.append(" --disable-session-tags");
+        }
+        if (c.sessionPolicy() != null) {
+            cmd.append(" --policy ").append(ShellWriter.quote(c.sessionPolicy()));
+        }
         if (!c.tags().isEmpty()) {
             cmd.append(" --tags ").append(ShellWriter.quote(ShellScriptExporter.jsonTags(c.tags(), false)));
         }

@@ -82,11 +82,27 @@ public sealed interface StepAction {
         }
     }
 
-    /** CreatePodIdentityAssociation. {@code targetRoleArn} is null unless the role chains to another account. */
+    /**
+     * CreatePodIdentityAssociation. {@code targetRoleArn} is null unless the role chains to another account;
+     * {@code sessionPolicy} (a session policy JSON) is only valid with {@code disableSessionTags} (FACTS.md).
+     */
     record CreateAssociation(String clusterName, String namespace, String serviceAccount, String roleArn,
-                             String targetRoleArn, Map<String, String> tags) implements StepAction {
+                             String targetRoleArn, Map<String, String> tags, boolean disableSessionTags,
+                             String sessionPolicy) implements StepAction {
         public CreateAssociation {
             tags = sorted(tags);
+            if (sessionPolicy != null && sessionPolicy.isBlank()) {
+                sessionPolicy = null;
+            }
+            if (sessionPolicy != null && !disableSessionTags) {
+                throw new IllegalArgumentException("a session policy needs session tags disabled");
+            }
+        }
+
+        /** An association with session tags on and no session policy, as conversions create. */
+        public CreateAssociation(String clusterName, String namespace, String serviceAccount, String roleArn,
+                                 String targetRoleArn, Map<String, String> tags) {
+            this(clusterName, namespace, serviceAccount, roleArn, targetRoleArn, tags, false, null);
         }
 
         public ServiceAccountRef serviceAccountRef() {

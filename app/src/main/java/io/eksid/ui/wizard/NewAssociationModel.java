@@ -188,10 +188,6 @@ public final class NewAssociationModel {
             return "The trust policy would be " + rewrite.get().size().characters() + " characters, over the quota "
                     + "of " + snapshot.trustPolicyQuota();
         }
-        if (disableSessionTags.get() || !sessionPolicy.get().isBlank()) {
-            return "The engine's association step does not send disableSessionTags or a session policy yet: "
-                    + "create this one with the AWS CLI, or clear those fields";
-        }
         return null;
     }
 
@@ -231,7 +227,8 @@ public final class NewAssociationModel {
         steps.add(PlanStep.of(assocId, "Associate " + ref + " with " + role.name()
                         + (target == null ? "" : " (chaining to " + target + ")"), deps, List.of(),
                 List.of("an association maps " + ref + " to " + role), new StepAction.CreateAssociation(
-                        snapshot.cluster().name(), ref.namespace(), ref.name(), role.toString(), target, Map.of())));
+                        snapshot.cluster().name(), ref.namespace(), ref.name(), role.toString(), target, Map.of(),
+                        disableSessionTags.get(), sessionPolicy.get().isBlank() ? null : sessionPolicy.get().strip())));
         List<String> ids = steps.stream().map(PlanStep::id).toList();
         String planId = ("assoc-" + ref.namespace() + "-" + ref.name()).replaceAll("[^a-zA-Z0-9-]", "-");
         return Optional.of(new ConversionPlan(planId, snapshot.cluster(), Selection.of(ref),
@@ -257,6 +254,12 @@ public final class NewAssociationModel {
                         .append(c.serviceAccount()).append("\",\"roleArn\":\"").append(c.roleArn()).append('"');
                 if (c.targetRoleArn() != null) {
                     out.append(",\"targetRoleArn\":\"").append(c.targetRoleArn()).append('"');
+                }
+                if (c.disableSessionTags()) {
+                    out.append(",\"disableSessionTags\":true");
+                }
+                if (c.sessionPolicy() != null) {
+                    out.append(",\"policy\":\"\u2026").append(c.sessionPolicy().length()).append(" characters\"");
                 }
                 out.append("}\n");
             }

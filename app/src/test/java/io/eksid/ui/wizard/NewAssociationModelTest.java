@@ -149,6 +149,31 @@ class NewAssociationModelTest {
                 .isFalse();
     }
 
+    @Test
+    void sessionTagsCanBeDisabledWithASessionPolicyAndReachEks() throws Exception {
+        NewAssociationModel m = wizard();
+        m.namespaceProperty().set("checkout");
+        m.serviceAccountProperty().set("checkout-batch");
+        m.roleArnProperty().set(WORKER_ROLE);
+        m.disableSessionTagsProperty().set(true);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"*\"}]}";
+        m.sessionPolicyProperty().set(policy);
+        assertThat(m.applyDisabledReasonProperty().get()).isNull();
+        m.apply();
+        assertThat(m.resultProperty().get()).startsWith("Created the association");
+        assertThat(sandbox.sandbox.awsWorld().podIdentityAssociation("acme-prod", "checkout", "checkout-batch"))
+                .hasValueSatisfying(a -> {
+                    assertThat(a.disableSessionTags()).isTrue();
+                    assertThat(a.policy()).isEqualTo(policy);
+                });
+        // leave the shared sandbox as it was for the other tests
+        var rollback = runner.rollback(activity.get(0).journalId(), e -> { }, null);
+        assertThat(rollback.failed()).isEmpty();
+        assertThat(sandbox.sandbox.awsWorld().hasPodIdentityAssociation("acme-prod", "checkout", "checkout-batch"))
+                .isFalse();
+    }
+
     private static String runnerTrust() {
         return TrustPolicy.decodeIamDocument(sandbox.sandbox.awsWorld().role(WORKER_ROLE).orElseThrow()
                 .trustPolicy());
