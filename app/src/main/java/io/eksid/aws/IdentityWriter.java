@@ -99,6 +99,18 @@ public final class IdentityWriter {
                 () -> iam.attachRolePolicy(r -> r.roleName(roleName).policyArn(policyArn)));
     }
 
+    public void detachRolePolicy(String roleName, String policyArn) {
+        call("detach " + policyArn + " from role " + roleName, "iam:DetachRolePolicy",
+                () -> iam.detachRolePolicy(r -> r.roleName(roleName).policyArn(policyArn)));
+    }
+
+    /** The managed policies attached to a role, by ARN. */
+    public List<String> attachedPolicies(String roleName) {
+        return call("list the policies attached to role " + roleName, "iam:ListAttachedRolePolicies",
+                () -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies().stream()
+                        .map(software.amazon.awssdk.services.iam.model.AttachedPolicy::policyArn).toList());
+    }
+
     public void deleteRolePolicy(String roleName, String policyName) {
         call("delete inline policy " + policyName + " of role " + roleName, "iam:DeleteRolePolicy",
                 () -> iam.deleteRolePolicy(r -> r.roleName(roleName).policyName(policyName)));

@@ -35,7 +35,8 @@ public record Arn(Partition partition, String service, String region, String acc
         if (parts[2].isEmpty()) {
             throw new InvalidArnException(s, "the service part is empty");
         }
-        if (!parts[4].isEmpty() && !ACCOUNT.matcher(parts[4]).matches()) {
+        // "aws" is the account of AWS managed policies (arn:aws:iam::aws:policy/...).
+        if (!parts[4].isEmpty() && !parts[4].equals("aws") && !ACCOUNT.matcher(parts[4]).matches()) {
             throw new InvalidArnException(s, "account '" + parts[4] + "' is not a 12-digit AWS account ID");
         }
         if (parts[5].isEmpty()) {

@@ -30,6 +30,9 @@ public record RoleArn(Partition partition, String account, String path, String n
         if (arn.account().isEmpty()) {
             throw new InvalidArnException(text, "the account is missing");
         }
+        if (arn.account().equals("aws")) {
+            throw new InvalidArnException(text, "'aws' owns managed policies, not roles: a role ARN names a 12-digit account");
+        }
         String resource = arn.resource();
         if (!resource.startsWith("role/")) {
             throw new InvalidArnException(text, "resource '" + resource + "' is not a role (expected role/<path/>name)");

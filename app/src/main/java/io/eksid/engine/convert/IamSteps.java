@@ -85,6 +85,60 @@ final class IamSteps {
     }
 
     /** Creates the bridge role of a cross-account chain, or accepts the one an earlier run created. */
+    /**
+     * Creates the role of a new association, with the Pod Identity trust, and attaches its managed policies. An
+     * existing role of that name is used only if it already trusts Pod Identity; missing policies are attached.
+     */
+    StepResult createRole(StepContext ctx, StepAction.CreateRole a) {
+        IdentityWriter iam = ctx.gateways.iamOrFail(a.account());
+        return ctx.shared.locks().withRole(a.roleArn(), () -> {
+            var existing = ctx.calls.iamRead(() -> iam.getRole(a.roleName()));
+            boolean changed = false;
+            List<String> attached = List.of();
+            if (existing.isEmpty()) {
+                ctx.intent(StepContext.object().put("roleArn", a.roleArn()).put("roleName", a.roleName())
+                        .put("account", a.account()).put("existed", false));
+                ctx.calls.iamWrite(() -> iam.createRole(a.roleName(), a.rolePath(), a.trustPolicy(),
+                        "Pod Identity role (created by eksid)", a.tags()));
+                changed = true;
+            } else {
+                if (!evaluator.podIdentity(parse(a.roleArn(), existing.get().trustPolicyJson()), ctx.cluster())
+                        .allowed()) {
+                    throw new StepFailure("a role named " + a.roleName() + " exists but does not trust "
+                            + "pods.eks.amazonaws.com; pick it as an existing role (the wizard adds the trust) or "
+                            + "choose another name", true);
+                }
+                attached = ctx.calls.iamRead(() -> iam.attachedPolicies(a.roleName()));
+            }
+            List<String> missing = new java.util.ArrayList<>();
+            for (String policy : a.managedPolicyArns()) {
+                if (!attached.contains(policy)) {
+                    missing.add(policy);
+                }
+            }
+            if (!missing.isEmpty() && !changed && ctx.earlierOriginal() == null) {
+                ObjectNode original = StepContext.object().put("roleArn", a.roleArn()).put("roleName", a.roleName())
+                        .put("account", a.account()).put("existed", true);
+                attached.forEach(original.putArray("attachedBefore")::add);
+                ctx.intent(original);
+            }
+            for (String policy : missing) {
+                ctx.calls.iamWrite(() -> {
+                    iam.attachRolePolicy(a.roleName(), policy);
+                    return null;
+                });
+                changed = true;
+            }
+            ObjectNode done = StepContext.object().put("roleArn", a.roleArn());
+            if (changed) {
+                ctx.changed();
+                return StepResult.changed(done, "created role " + a.roleName() + " with "
+                        + a.managedPolicyArns().size() + " managed policies");
+            }
+            return StepResult.unchanged(done, "role " + a.roleName() + " already exists as planned");
+        });
+    }
+
     StepResult createBridgeRole(StepContext ctx, StepAction.CreateBridgeRole a) {
         IdentityWriter iam = ctx.gateways.iamOrFail(a.account());
         return ctx.shared.locks().withRole(a.roleArn(), () -> {

@@ -53,6 +53,7 @@ public final class PlanCodec {
         return switch (kind) {
             case ENSURE_AGENT_ADDON -> StepAction.EnsureAgentAddon.class;
             case CREATE_BRIDGE_ROLE -> StepAction.CreateBridgeRole.class;
+            case CREATE_ROLE -> StepAction.CreateRole.class;
             case UPDATE_ROLE_TRUST -> StepAction.UpdateRoleTrust.class;
             case UPDATE_TARGET_ROLE_TRUST -> StepAction.UpdateTargetRoleTrust.class;
             case CREATE_ASSOCIATION -> StepAction.CreateAssociation.class;

@@ -175,6 +175,9 @@ public final class Rollback {
         if (a instanceof StepAction.CreateBridgeRole b) {
             return removeBridge(step, b, r, journal);
         }
+        if (a instanceof StepAction.CreateRole c) {
+            return removeRole(step, c, r, journal);
+        }
         if (a instanceof StepAction.RemoveIrsaAnnotation x) {
             return restoreAnnotation(step, x, r, journal);
         }
@@ -298,6 +301,35 @@ public final class Rollback {
         }
         calls.iamWrite(() -> iam.deleteRole(b.roleName()));
         return Undo.done(true, "deleted bridge role " + b.roleArn());
+    }
+
+    /** Detaches what the run attached; deletes the role only if the run created it. */
+    private Undo removeRole(PlanStep step, StepAction.CreateRole c, Record r, Journal journal) {
+        IdentityWriter iam = gateways.iamOrFail(c.account());
+        if (calls.iamRead(() -> iam.getRole(c.roleName())).isEmpty()) {
+            return Undo.done(false, "role " + c.roleName() + " is already gone");
+        }
+        boolean existed = r.original.path("existed").asBoolean(false);
+        List<String> before = new java.util.ArrayList<>();
+        r.original.path("attachedBefore").forEach(n -> before.add(n.asText()));
+        journal.append(JournalEntry.Kind.ROLLBACK_INTENT, step.id(), RunJournal.object().put("roleArn",
+                c.roleArn()));
+        for (String policy : calls.iamRead(() -> iam.attachedPolicies(c.roleName()))) {
+            if (c.managedPolicyArns().contains(policy) && !before.contains(policy) || !existed) {
+                calls.iamWrite(() -> {
+                    iam.detachRolePolicy(c.roleName(), policy);
+                    return null;
+                });
+            }
+        }
+        if (existed) {
+            return Undo.done(true, "detached the policies the run attached to existing role " + c.roleName());
+        }
+        calls.iamWrite(() -> {
+            iam.deleteRole(c.roleName());
+            return null;
+        });
+        return Undo.done(true, "deleted role " + c.roleArn());
     }
 
     private Undo restoreAnnotation(PlanStep step, StepAction.RemoveIrsaAnnotation x, Record r, Journal journal) {

@@ -23,6 +23,8 @@ final class StepDispatcher {
             return eks.ensureAgent(ctx, a);
         } else if (action instanceof StepAction.CreateBridgeRole a) {
             return iam.createBridgeRole(ctx, a);
+        } else if (action instanceof StepAction.CreateRole a) {
+            return iam.createRole(ctx, a);
         } else if (action instanceof StepAction.UpdateRoleTrust a) {
             return iam.updateRoleTrust(ctx, a);
         } else if (action instanceof StepAction.UpdateTargetRoleTrust a) {

@@ -69,6 +69,22 @@ public sealed interface StepAction {
         }
     }
 
+    /**
+     * Create a role in the cluster's account for a new association: its trust is the Pod Identity statement, and
+     * the given managed policies are attached.
+     */
+    record CreateRole(String roleArn, String roleName, String rolePath, String account, String trustPolicy,
+                      List<String> managedPolicyArns, Map<String, String> tags) implements StepAction {
+        public CreateRole {
+            managedPolicyArns = List.copyOf(managedPolicyArns);
+            tags = sorted(tags);
+        }
+
+        public StepKind kind() {
+            return StepKind.CREATE_ROLE;
+        }
+    }
+
     /** Let the bridge role assume the cross-account target role, through a profile of the target's account. */
     record UpdateTargetRoleTrust(String roleArn, String roleName, String account, String bridgeRoleArn,
                                  String beforePolicy, String afterPolicy, int charactersBefore, int charactersAfter,

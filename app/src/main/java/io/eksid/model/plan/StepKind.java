@@ -7,6 +7,7 @@ package io.eksid.model.plan;
 public enum StepKind {
     ENSURE_AGENT_ADDON,
     CREATE_BRIDGE_ROLE,
+    CREATE_ROLE,
     UPDATE_ROLE_TRUST,
     UPDATE_TARGET_ROLE_TRUST,
     CREATE_ASSOCIATION,

@@ -79,6 +79,7 @@ public final class NewAssociationModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final BooleanProperty applying = new SimpleBooleanProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
+    private final NewRoleFields newRole;
 
     public NewAssociationModel(ClusterSnapshot snapshot, TaskRunner tasks, PlanRunner runner, BooleanProperty readOnly,
                                BooleanProperty applyRunning, Consumer<ActivityEntry> activity, Runnable afterApply,
@@ -96,8 +97,10 @@ public final class NewAssociationModel {
                 .filter(r -> r.arn().account().equals(snapshot.cluster().account()))
                 .map(r -> new RoleOption(r.arn().toString(), trustsPodIdentity(r), r.trustPolicyJson()))
                 .sorted(java.util.Comparator.comparing(RoleOption::arn)).toList();
+        this.newRole = new NewRoleFields(snapshot);
         for (Observable o : List.<Observable>of(namespace, serviceAccount, roleArn, addTrust, targetRoleArn,
-                disableSessionTags, sessionPolicy, readOnly, applyRunning, applying, done)) {
+                disableSessionTags, sessionPolicy, readOnly, applyRunning, applying, done, newRole.enabled,
+                newRole.name, newRole.path, newRole.policies)) {
             o.addListener(x -> validate());
         }
         validate();
@@ -137,10 +140,11 @@ public final class NewAssociationModel {
         serviceAccountNote.set(serviceAccountError.get() == null && !sa.isEmpty() && !saExists
                 ? "New service account: the association is created now and applies to pods once " + ns + "/" + sa
                 + " exists (create it with kubectl or your manifests)" : null);
-        roleError.set(rules.role(roleArn.get()));
+        newRole.validate();
+        roleError.set(newRole.enabled.get() ? newRole.nameErrorProperty().get() : rules.role(roleArn.get()));
         targetRoleError.set(rules.targetRole(targetRoleArn.get()));
         sessionPolicyError.set(rules.sessionPolicy(sessionPolicy.get(), disableSessionTags.get()));
-        trustDiff.set(roleError.get() == null ? trustRewrite().map(r -> UnifiedDiffText.of(r, roleArn.get()))
+        trustDiff.set(roleError.get() == null && !newRole.enabled.get() ? trustRewrite().map(r -> UnifiedDiffText.of(r, roleArn.get()))
                 .orElse(null) : null);
         apiCalls.set(plan().map(NewAssociationModel::describeCalls).orElse(""));
         applyDisabledReason.set(disabledReason());
@@ -178,6 +182,12 @@ public final class NewAssociationModel {
                 return "Fix the field marked in red: " + e.get();
             }
         }
+        if (newRole.policiesErrorProperty().get() != null) {
+            return "Fix the field marked in red: " + newRole.policiesErrorProperty().get();
+        }
+        if (newRole.enabled.get()) {
+            return null; // a new role is created with the Pod Identity trust
+        }
         if (!roles.stream().filter(r -> r.arn().equals(roleArn.get().strip())).findFirst()
                 .map(RoleOption::trustsPodIdentity).orElse(true) && !addTrust.get()) {
             return "The role does not trust pods.eks.amazonaws.com: tick Add the Pod Identity trust, or pods "
@@ -194,11 +204,11 @@ public final class NewAssociationModel {
     /** The plan Apply runs, when the fields are valid. */
     public Optional<ConversionPlan> plan() {
         if (namespaceError.get() != null || serviceAccountError.get() != null || roleError.get() != null
-                || targetRoleError.get() != null || sessionPolicyError.get() != null) {
+                || targetRoleError.get() != null || sessionPolicyError.get() != null || !newRole.valid()) {
             return Optional.empty();
         }
         ServiceAccountRef ref = new ServiceAccountRef(namespace.get().strip(), serviceAccount.get().strip());
-        RoleArn role = RoleArn.parse(roleArn.get().strip());
+        RoleArn role = newRole.enabled.get() ? newRole.arn() : RoleArn.parse(roleArn.get().strip());
         String target = targetRoleArn.get().isBlank() ? null : targetRoleArn.get().strip();
         List<PlanStep> steps = new ArrayList<>();
         List<String> deps = new ArrayList<>();
@@ -211,7 +221,12 @@ public final class NewAssociationModel {
                             agent.map(Addon::status).orElse(null))));
             deps.add("agent-addon");
         }
-        Optional<RewriteResult> rewrite = addTrust.get() ? trustRewrite() : Optional.empty();
+        if (newRole.enabled.get()) {
+            PlanStep create = newRole.step();
+            steps.add(create);
+            deps.add(create.id());
+        }
+        Optional<RewriteResult> rewrite = addTrust.get() && !newRole.enabled.get() ? trustRewrite() : Optional.empty();
         if (rewrite.isPresent() && rewrite.get().changed()) {
             RewriteResult r = rewrite.get();
             String id = "trust:" + role;
@@ -244,6 +259,12 @@ public final class NewAssociationModel {
             if (s.action() instanceof StepAction.EnsureAgentAddon a) {
                 out.append("eks:CreateAddon {\"clusterName\":\"").append(a.clusterName()).append("\",\"addonName\":\"")
                         .append(a.addonName()).append("\"}\n");
+            } else if (s.action() instanceof StepAction.CreateRole r) {
+                out.append("iam:CreateRole {\"RoleName\":\"").append(r.roleName()).append("\",\"Path\":\"")
+                        .append(r.rolePath()).append("\"}  (trusts pods.eks.amazonaws.com)\n");
+                for (String policy : r.managedPolicyArns()) {
+                    out.append("iam:AttachRolePolicy ").append(r.roleName()).append(' ').append(policy).append('\n');
+                }
             } else if (s.action() instanceof StepAction.UpdateRoleTrust t) {
                 out.append("iam:UpdateAssumeRolePolicy role/").append(t.roleName())
                         .append("  (adds the pods.eks.amazonaws.com statement; ").append(t.charactersAfter())
@@ -299,6 +320,11 @@ public final class NewAssociationModel {
         });
     }
 
+    public BooleanProperty createRoleProperty() { return newRole.enabled; }
+    public StringProperty newRoleNameProperty() { return newRole.name; }
+    public StringProperty newRolePathProperty() { return newRole.path; }
+    public StringProperty managedPoliciesProperty() { return newRole.policies; }
+    public ReadOnlyStringProperty managedPoliciesErrorProperty() { return newRole.policiesErrorProperty(); }
     public StringProperty namespaceProperty() { return namespace; }
     public StringProperty serviceAccountProperty() { return serviceAccount; }
     public StringProperty roleArnProperty() { return roleArn; }

@@ -66,7 +66,38 @@ public final class NewAssociationView extends BorderPane {
         role.setPromptText("pick below, or paste a role ARN of the cluster's account");
         role.textProperty().bindBidirectional(vm.roleArnProperty());
         row = field(form, row, "Role", role, role, vm.roleErrorProperty(), null);
-        form.add(roleTable(), 1, row++);
+        TableView<NewAssociationModel.RoleOption> roleTable = roleTable();
+        form.add(roleTable, 1, row++);
+        CheckBox createRole = new CheckBox("Create a new role, trusted by EKS Pod Identity, instead");
+        createRole.setId("create-role");
+        createRole.selectedProperty().bindBidirectional(vm.createRoleProperty());
+        form.add(createRole, 1, row++);
+        role.disableProperty().bind(vm.createRoleProperty());
+        roleTable.disableProperty().bind(vm.createRoleProperty());
+        TextField roleName = new TextField();
+        roleName.setId("new-role-name");
+        roleName.setPromptText("role name, e.g. payments-api");
+        roleName.textProperty().bindBidirectional(vm.newRoleNameProperty());
+        TextField rolePath = new TextField();
+        rolePath.setId("new-role-path");
+        rolePath.setPromptText("/");
+        rolePath.textProperty().bindBidirectional(vm.newRolePathProperty());
+        TextArea managed = new TextArea();
+        managed.setId("managed-policies");
+        managed.setPrefRowCount(3);
+        managed.setPromptText("managed policy ARNs to attach, one a line (e.g. arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess)");
+        managed.textProperty().bindBidirectional(vm.managedPoliciesProperty());
+        int newRoleFrom = row;
+        row = field(form, row, "New role name", roleName, roleName, vm.roleErrorProperty(), null);
+        row = field(form, row, "Path", rolePath, rolePath, null, null);
+        row = field(form, row, "Managed policies", managed, managed, vm.managedPoliciesErrorProperty(), null);
+        for (javafx.scene.Node n : form.getChildren()) {
+            Integer r = GridPane.getRowIndex(n);
+            if (r != null && r >= newRoleFrom && r < row) {
+                n.visibleProperty().bind(vm.createRoleProperty());
+                n.managedProperty().bind(vm.createRoleProperty());
+            }
+        }
         CheckBox addTrust = new CheckBox("Add the Pod Identity trust to the role (diff below)");
         addTrust.setId("add-trust");
         addTrust.selectedProperty().bindBidirectional(vm.addTrustProperty());

@@ -174,6 +174,46 @@ class NewAssociationModelTest {
                 .isFalse();
     }
 
+    @Test
+    void aNewRoleIsCheckedAtTheFieldThenCreatedWithPodIdentityTrustAndItsPoliciesAndRolledBack() throws Exception {
+        NewAssociationModel m = wizard();
+        m.namespaceProperty().set("orders");
+        m.serviceAccountProperty().set("orders-reporter");
+        m.createRoleProperty().set(true);
+        assertThat(m.roleErrorProperty().get()).isEqualTo("Name the new role");
+        m.newRoleNameProperty().set("bad name!");
+        assertThat(m.roleErrorProperty().get()).contains("1 to 64 letters");
+        m.newRoleNameProperty().set("acme-prod-checkout-worker");
+        assertThat(m.roleErrorProperty().get()).contains("already exists");
+        m.newRoleNameProperty().set("orders-reporter");
+        m.newRolePathProperty().set("teams/orders");
+        assertThat(m.roleErrorProperty().get()).contains("starts and ends with /");
+        m.newRolePathProperty().set("/teams/orders/");
+        m.managedPoliciesProperty().set("s3-read-only");
+        assertThat(m.managedPoliciesErrorProperty().get()).contains("not a valid ARN");
+        m.managedPoliciesProperty().set("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        assertThat(m.applyDisabledReasonProperty().get()).isNull();
+        assertThat(m.apiCallsProperty().get()).contains("iam:CreateRole {\"RoleName\":\"orders-reporter\"")
+                .contains("iam:AttachRolePolicy orders-reporter arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")
+                .contains("\"roleArn\":\"arn:aws:iam::111122223333:role/teams/orders/orders-reporter\"");
+
+        m.apply();
+        assertThat(m.resultProperty().get()).startsWith("Created the association");
+        String arn = "arn:aws:iam::111122223333:role/teams/orders/orders-reporter";
+        var created = sandbox.sandbox.awsWorld().role(arn).orElseThrow();
+        assertThat(created.attachedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        assertThat(new TrustEvaluator().podIdentity(TrustPolicy.parse(TrustPolicy.decodeIamDocument(
+                created.trustPolicy())), snapshot.cluster()).allowed()).isTrue();
+        assertThat(sandbox.sandbox.awsWorld().podIdentityAssociation("acme-prod", "orders", "orders-reporter"))
+                .hasValueSatisfying(a -> assertThat(a.roleArn()).isEqualTo(arn));
+
+        var rollback = runner.rollback(activity.get(0).journalId(), e -> { }, null);
+        assertThat(rollback.failed()).isEmpty();
+        assertThat(sandbox.sandbox.awsWorld().hasPodIdentityAssociation("acme-prod", "orders", "orders-reporter"))
+                .isFalse();
+        assertThat(sandbox.sandbox.awsWorld().role(arn)).isEmpty();
+    }
+
     private static String runnerTrust() {
         return TrustPolicy.decodeIamDocument(sandbox.sandbox.awsWorld().role(WORKER_ROLE).orElseThrow()
                 .trustPolicy());
