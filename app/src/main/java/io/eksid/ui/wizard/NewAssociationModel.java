@@ -71,6 +71,8 @@ public final class NewAssociationModel {
     private final ReadOnlyStringWrapper serviceAccountError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper serviceAccountNote = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper roleError = new ReadOnlyStringWrapper();
+    /** The role ARN field's own message: none while a new role is being created instead. */
+    private final ReadOnlyStringWrapper existingRoleError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper trustDiff = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper targetRoleError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper sessionPolicyError = new ReadOnlyStringWrapper();
@@ -142,6 +144,7 @@ public final class NewAssociationModel {
                 + " exists (create it with kubectl or your manifests)" : null);
         newRole.validate();
         roleError.set(newRole.enabled.get() ? newRole.nameErrorProperty().get() : rules.role(roleArn.get()));
+        existingRoleError.set(newRole.enabled.get() ? null : roleError.get());
         targetRoleError.set(rules.targetRole(targetRoleArn.get()));
         sessionPolicyError.set(rules.sessionPolicy(sessionPolicy.get(), disableSessionTags.get()));
         trustDiff.set(roleError.get() == null && !newRole.enabled.get() ? trustRewrite().map(r -> UnifiedDiffText.of(r, roleArn.get()))
@@ -336,6 +339,7 @@ public final class NewAssociationModel {
     public ReadOnlyStringProperty serviceAccountErrorProperty() { return serviceAccountError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty serviceAccountNoteProperty() { return serviceAccountNote.getReadOnlyProperty(); }
     public ReadOnlyStringProperty roleErrorProperty() { return roleError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty existingRoleErrorProperty() { return existingRoleError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty trustDiffProperty() { return trustDiff.getReadOnlyProperty(); }
     public ReadOnlyStringProperty targetRoleErrorProperty() { return targetRoleError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty sessionPolicyErrorProperty() { return sessionPolicyError.getReadOnlyProperty(); }

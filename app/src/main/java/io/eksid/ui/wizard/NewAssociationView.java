@@ -65,7 +65,7 @@ public final class NewAssociationView extends BorderPane {
         role.setId("role-arn");
         role.setPromptText("pick below, or paste a role ARN of the cluster's account");
         role.textProperty().bindBidirectional(vm.roleArnProperty());
-        row = field(form, row, "Role", role, role, vm.roleErrorProperty(), null);
+        row = field(form, row, "Role", role, role, vm.existingRoleErrorProperty(), null);
         TableView<NewAssociationModel.RoleOption> roleTable = roleTable();
         form.add(roleTable, 1, row++);
         CheckBox createRole = new CheckBox("Create a new role, trusted by EKS Pod Identity, instead");
