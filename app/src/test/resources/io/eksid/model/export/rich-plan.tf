@@ -1,4 +1,4 @@
-# EKS Identity Console conversion plan plan-4bc400300c9482c2
+# EKS Identity Console conversion plan plan-04754c6cbe617918
 # Cluster prod (arn:aws:eks:eu-west-1:111122223333:cluster/prod)
 # Review before applying. Roles that already exist are imported (Terraform 1.5+ import
 # blocks); if they are managed elsewhere in your configuration, move the
