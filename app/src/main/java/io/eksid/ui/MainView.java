@@ -56,6 +56,7 @@ public final class MainView extends BorderPane {
     private final FilterableTable<TableRows.AssociationRow> assocTable;
     private final FilterableTable<TableRows.RoleRow> roleTable;
     private final FilterableTable<TableRows.FindingRow> findingTable;
+    private final LatestOnlyQueue<Rows> rowQueue;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -70,6 +71,8 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel vm, ThemeManager theme, Actions actions) {
         this.vm = vm;
+        this.rowQueue = new LatestOnlyQueue<>(vm.tasks(), this::showRows,
+                e -> vm.log(ActivityEntry.Kind.ERROR, "Could not build the tables: " + e.getMessage()));
         setId("main-view");
         saTable = new FilterableTable<>("service-accounts", TableRows.ServiceAccountRow::nodeId,
                 r -> r.namespace() + " " + r.name() + " " + r.irsaRole() + " " + r.association() + " " + r.status(),
@@ -236,31 +239,44 @@ public final class MainView extends BorderPane {
         return new ToolBar(app, contexts, namespaces, searchBox, spacer, convert, newAssoc, refresh, themeToggle);
     }
 
+    /** Rows of every table for one state; built off the FX thread (50,000 pods make this real work). */
+    private record Rows(List<TableRows.ServiceAccountRow> serviceAccounts, List<TableRows.AssociationRow> associations,
+                        List<TableRows.RoleRow> roles, List<TableRows.FindingRow> findings, List<String> namespaces) {
+        static Rows of(IdentityState s) {
+            Set<String> ns = new TreeSet<>();
+            for (GraphNode n : s.graph().nodes()) {
+                if (n.kind() == NodeKind.NAMESPACE) {
+                    ns.add(n.label());
+                }
+            }
+            List<String> items = new ArrayList<>();
+            items.add(ALL_NAMESPACES);
+            items.addAll(ns);
+            return new Rows(TableRows.serviceAccounts(s), TableRows.associations(s), TableRows.roles(s),
+                    TableRows.findings(s), items);
+        }
+    }
+
     private void stateChanged(IdentityState s) {
         if (s == null) {
             return;
         }
-        saTable.setRows(TableRows.serviceAccounts(s));
-        assocTable.setRows(TableRows.associations(s));
-        roleTable.setRows(TableRows.roles(s));
-        findingTable.setRows(TableRows.findings(s));
-        Set<String> ns = new TreeSet<>();
-        for (GraphNode n : s.graph().nodes()) {
-            if (n.kind() == NodeKind.NAMESPACE) {
-                ns.add(n.label());
-            }
-        }
-        List<String> items = new ArrayList<>();
-        items.add(ALL_NAMESPACES);
-        items.addAll(ns);
-        if (!namespaces.getItems().equals(items)) {
-            String keep = namespaces.getValue();
-            namespaces.getItems().setAll(items);
-            namespaces.setValue(items.contains(keep) ? keep : ALL_NAMESPACES);
-        }
+        rowQueue.submit(() -> Rows.of(s));
         String sel = vm.selectedNodeIdProperty().get();
         if (sel != null) {
             inspector.show(inspectorModel.describe(s, sel));
+        }
+    }
+
+    private void showRows(Rows rows) {
+        saTable.setRows(rows.serviceAccounts());
+        assocTable.setRows(rows.associations());
+        roleTable.setRows(rows.roles());
+        findingTable.setRows(rows.findings());
+        if (!namespaces.getItems().equals(rows.namespaces())) {
+            String keep = namespaces.getValue();
+            namespaces.getItems().setAll(rows.namespaces());
+            namespaces.setValue(rows.namespaces().contains(keep) ? keep : ALL_NAMESPACES);
         }
     }
 

@@ -46,18 +46,8 @@ final class UiLoadProbe {
         });
         GraphCanvas canvas = shown.get(30, TimeUnit.SECONDS);
         long fxId = fxThread.get();
-        TaskRunner ui = new TaskRunner() {
-            @Override
-            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> ok,
-                                java.util.function.Consumer<Throwable> fail) {
-                throw new UnsupportedOperationException("the probe only delivers to the UI thread");
-            }
-
-            @Override
-            public void onUiThread(Runnable action) {
-                Platform.runLater(action);
-            }
-        };
+        // Deliveries go to the FX thread exactly as in the console (FxTaskRunner.onUiThread).
+        TaskRunner ui = new io.eksid.ui.FxTaskRunner(layoutPool);
         AtomicLong updates = new AtomicLong();
         GroupedLayout layout = new GroupedLayout();
         ViewGraphBuilder views = new ViewGraphBuilder();
