@@ -64,11 +64,11 @@ public final class MainViewModel {
     private final BooleanProperty onlyIrsa = new SimpleBooleanProperty();
     private final BooleanProperty sandbox = new SimpleBooleanProperty();
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
-    private final StringProperty signInMessage = new SimpleStringProperty("");
     private final ObservableList<String> clusterChoice = FXCollections.observableArrayList();
     private final Set<String> askedForCluster = new java.util.HashSet<>();
     private java.util.function.BiConsumer<String, String> rememberCluster = (context, cluster) -> { };
     private java.util.function.Function<String, String> profileForContext = c -> null;
+    private final SsoSignInModel ssoSignIn;
     private final ReadOnlyIntegerWrapper convertibleCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyObjectWrapper<SourceState> connectionState = new ReadOnlyObjectWrapper<>(
@@ -95,6 +95,8 @@ public final class MainViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.sink = Objects.requireNonNull(sink);
         this.sandbox.set(sandbox);
+        this.ssoSignIn = new SsoSignInModel(workspace, tasks, currentContext::get, c -> profileForContext.apply(c),
+                this::log, this::refresh);
         this.layoutQueue = new LatestOnlyQueue<>(tasks, g -> {
             graph.set(g);
             graphUpdates.set(graphUpdates.get() + 1);
@@ -264,31 +266,9 @@ public final class MainViewModel {
         }
     }
 
-    /** Signs the current context's AWS profile in to IAM Identity Center, then refreshes AWS data. */
-    public void signIn() {
-        String context = currentContext.get();
-        if (context == null) {
-            return;
-        }
-        log(ActivityEntry.Kind.INFO, "Signing in to IAM Identity Center for " + context + "\u2026");
-        tasks.run(() -> workspace.signIn(context, profileForContext.apply(context),
-                message -> tasks.onUiThread(() -> {
-                    signInMessage.set(message);
-                    log(ActivityEntry.Kind.INFO, message);
-                }), () -> false),
-                expires -> {
-                    signInMessage.set("");
-                    log(ActivityEntry.Kind.INFO, "Signed in; the session is valid until " + expires);
-                    refresh();
-                }, e -> {
-                    signInMessage.set("Sign-in failed: " + e.getMessage());
-                    log(ActivityEntry.Kind.ERROR, "Sign-in failed: " + e.getMessage());
-                });
-    }
-
-    /** What the user must do to finish signing in (the URL and code), or empty. */
-    public javafx.beans.property.StringProperty signInMessageProperty() {
-        return signInMessage;
+    /** IAM Identity Center sign-in for the current context's profile (the navigator's button). */
+    public SsoSignInModel ssoSignIn() {
+        return ssoSignIn;
     }
 
     public void log(ActivityEntry.Kind kind, String summary) {

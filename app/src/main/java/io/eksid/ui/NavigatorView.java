@@ -79,7 +79,7 @@ public final class NavigatorView extends VBox {
         Button signIn = new Button("Sign in to AWS (SSO)\u2026", new FontIcon(MaterialDesignK.KEY_OUTLINE));
         signIn.setId("sso-sign-in");
         signIn.setMaxWidth(Double.MAX_VALUE);
-        signIn.setOnAction(e -> vm.signIn());
+        signIn.setOnAction(e -> vm.ssoSignIn().signIn());
         // Offered when a source says its IAM Identity Center session is missing or expired.
         vm.stateProperty().addListener((o, a, st) -> {
             boolean needed = st != null && st.sources().stream().anyMatch(src -> src.reason().contains("SSO"));
@@ -91,8 +91,8 @@ public final class NavigatorView extends VBox {
         Label signInMessage = new Label();
         signInMessage.setWrapText(true);
         signInMessage.setId("sso-sign-in-message");
-        signInMessage.textProperty().bind(vm.signInMessageProperty());
-        signInMessage.managedProperty().bind(vm.signInMessageProperty().isNotEmpty());
+        signInMessage.textProperty().bind(vm.ssoSignIn().messageProperty());
+        signInMessage.managedProperty().bind(vm.ssoSignIn().messageProperty().isNotEmpty());
         VBox stateBox = new VBox(4, state, aws, signIn, signInMessage, openSandbox);
         stateBox.setStyle("-fx-padding: 0 8 10 8;");
         getChildren().addAll(title, tree, stateTitle, stateBox);
