@@ -108,7 +108,7 @@ public final class MainView extends BorderPane {
         roleTable.text("Trust size", TableRows.RoleRow::trustSize, 100);
         findingTable = new FilterableTable<>("findings", TableRows.FindingRow::nodeId,
                 r -> r.severity() + " " + r.code() + " " + r.subject() + " " + r.message(), vm.selectedNodeIdProperty());
-        findingTable.text("Finding", TableRows.FindingRow::code, 210);
+        findingTable.wrapped("Finding", TableRows.FindingRow::code, 190);
         findingTable.wrapped("Subject", TableRows.FindingRow::subject, 230);
         findingTable.wrapped("What is wrong", TableRows.FindingRow::message, 520);
         findingsView = new FindingsView(findingTable, id -> {
@@ -158,6 +158,12 @@ public final class MainView extends BorderPane {
         graphPane.canvas().paletteProperty().set(theme.darkProperty().get() ? GraphPalette.dark()
                 : GraphPalette.light());
         vm.graphProperty().addListener((o, a, g) -> graphPane.setGraph(g, emptyGraphMessage()));
+        // the first-run step list moves as each side arrives, before there is any graph
+        Runnable steps = () -> graphPane.setEmptyMessage(emptyGraphMessage());
+        vm.stateProperty().addListener((o, a, b) -> steps.run());
+        vm.currentContextProperty().addListener((o, a, b) -> steps.run());
+        vm.sandboxProperty().addListener((o, a, b) -> steps.run());
+        steps.run();
         vm.selectedNodeIdProperty().addListener((o, a, id) -> {
             if (id != null && !id.equals(graphPane.canvas().selectedIdProperty().get())) {
                 vm.reveal(id);
@@ -333,6 +339,24 @@ public final class MainView extends BorderPane {
         dialog.showAndWait().ifPresentOrElse(vm::chooseCluster, () -> vm.clusterChoice().clear());
     }
 
+    /** First run: what is done and what is still coming, instead of an empty pane. */
+    private String connectingSteps(IdentityState s) {
+        String context = vm.currentContextProperty().get() == null ? "the cluster" : vm.currentContextProperty().get();
+        boolean kube = MainViewModel.kubeListed(s) && s != null && !s.sources().isEmpty();
+        boolean aws = kube && MainViewModel.awsRead(s);
+        StringBuilder b = new StringBuilder("Connecting to " + context + "\n\n");
+        if (vm.sandboxProperty().get()) {
+            b.append(vm.currentContextProperty().get() == null ? "\u25CB  Starting the sandbox\n"
+                    : "\u2713  Sandbox started\n");
+        }
+        b.append(s == null ? "\u25CB  Kubeconfig context opened\n" : "\u2713  Kubeconfig context opened\n");
+        b.append(kube ? "\u2713  Kubernetes listed\n" : "\u25CB  Listing Kubernetes (namespaces, service accounts, "
+                + "pods, workloads)\n");
+        b.append(aws ? "\u2713  AWS read\n" : "\u25CB  Reading AWS (cluster, roles, associations, OIDC providers)\n");
+        b.append("\u25CB  Drawing the graph");
+        return b.toString();
+    }
+
     private void focusSearch() {
         search.requestFocus();
         search.selectAll();
@@ -342,9 +366,7 @@ public final class MainView extends BorderPane {
     private String emptyGraphMessage() {
         IdentityState s = vm.stateProperty().get();
         if (s == null || s.graph().nodes().isEmpty() || !MainViewModel.kubeListed(s)) {
-            return "Connecting to " + (vm.currentContextProperty().get() == null ? "the cluster"
-                    : vm.currentContextProperty().get()) + "\u2026 (" + (s == null ? "starting"
-                    : MainViewModel.kubeListed(s) ? "reading AWS" : "listing Kubernetes") + ")";
+            return connectingSteps(s);
         }
         List<String> filters = new ArrayList<>();
         if (!vm.namespaceFilterProperty().get().isEmpty()) {

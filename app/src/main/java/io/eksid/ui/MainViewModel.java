@@ -181,6 +181,8 @@ public final class MainViewModel {
         for (SourceStatus src : s.sources()) {
             if (src.state().ordinal() > worst.ordinal()) {
                 worst = src.state();
+            } else if (src.state() == SourceState.CONNECTING && worst == SourceState.LIVE) {
+                worst = SourceState.CONNECTING; // still listing is not "live"
             }
             if (src.state() != SourceState.LIVE && !src.reason().isEmpty()) {
                 problems.append(problems.length() == 0 ? "" : "; ").append(src.source()).append(": ")

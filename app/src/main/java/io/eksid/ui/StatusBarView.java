@@ -107,10 +107,17 @@ public final class StatusBarView extends HBox {
                 + " associations \u00b7 " + c.roles() + " roles" + (c.stalePods() > 0 ? " \u00b7 " + c.stalePods()
                 + " stale pods" : ""));
         var a = s.graph().agentStatus();
-        agent.setText("Pod Identity agent: " + a.state().name().toLowerCase(Locale.ROOT));
-        agent.setTooltip(new Tooltip(a.reason()));
         agent.getStyleClass().removeIf(x -> x.startsWith("state-"));
-        agent.getStyleClass().add(a.present() ? "state-live" : "state-degraded");
+        if (!MainViewModel.awsRead(s)) {
+            // the add-on list comes from AWS: before it is read the agent is unknown, not missing
+            agent.setText("Pod Identity agent: reading\u2026");
+            agent.setTooltip(null);
+            agent.getStyleClass().add("state-connecting");
+        } else {
+            agent.setText("Pod Identity agent: " + a.state().name().toLowerCase(Locale.ROOT));
+            agent.setTooltip(new Tooltip(a.reason()));
+            agent.getStyleClass().add(a.present() ? "state-live" : "state-degraded");
+        }
         showFreshness();
     }
 }

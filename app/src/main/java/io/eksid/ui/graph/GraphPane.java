@@ -90,6 +90,11 @@ public final class GraphPane extends BorderPane {
         empty.setVisible(g.nodeCount() == 0);
     }
 
+    /** The text shown while the canvas has nothing to draw. */
+    public void setEmptyMessage(String message) {
+        empty.setText(message);
+    }
+
     public void bindFilters(BooleanProperty problems, BooleanProperty irsa) {
         onlyProblems.selectedProperty().bindBidirectional(problems);
         onlyIrsa.selectedProperty().bindBidirectional(irsa);

@@ -285,7 +285,17 @@ public final class ViewGraphBuilder {
             return false;
         }
         if (filter.onlyProblems()) {
-            boolean problem = problems.contains(sa.nodeId())
+            // a role-level finding (trust near its quota, wildcard trust) is a problem of whoever maps to it
+            boolean roleProblem = false;
+            for (GraphEdge e : g.edgesFrom(sa.nodeId())) {
+                roleProblem |= problems.contains(e.to()) || e.to().startsWith("role:")
+                        && problems.contains(e.to().substring(5));
+                for (GraphEdge r : e.kind() == EdgeKind.ASSOCIATION ? g.edgesFrom(e.to()) : List.<GraphEdge>of()) {
+                    roleProblem |= problems.contains(r.to()) || r.to().startsWith("role:")
+                            && problems.contains(r.to().substring(5));
+                }
+            }
+            boolean problem = roleProblem || problems.contains(sa.nodeId())
                     || (sa.irsaCheck() != null && sa.irsaCheck().status() == EdgeStatus.BROKEN)
                     || (sa.podIdentityCheck() != null && sa.podIdentityCheck().status() == EdgeStatus.BROKEN)
                     || g.podsOf(sa.ref()).stream().anyMatch(p -> g.effectiveIdentity(p)
@@ -297,16 +307,16 @@ public final class ViewGraphBuilder {
 
     static String saDetail(IdentityGraph g, ServiceAccountIdentity sa) {
         String verdict = switch (AccessVerdicts.newPods(g, sa).tone()) {
-            case FAILS -> sa.exists() ? " \u00b7 broken" : "";
-            case UNPROVEN -> " \u00b7 unproven";
+            case FAILS -> sa.exists() ? " (broken)" : "";
+            case UNPROVEN -> " (unproven)";
             case WORKS, NEUTRAL -> "";
         };
         String role = sa.newPod().roleArn();
         String name = role == null ? "" : role.substring(role.lastIndexOf('/') + 1);
         return switch (sa.newPod().mechanism()) {
-            case POD_IDENTITY -> "Pod Identity \u2192 " + name + verdict
+            case POD_IDENTITY -> "Pod Identity" + verdict + " \u2192 " + name
                     + (sa.irsaShadowed() ? " \u00b7 IRSA annotation left" : "");
-            case IRSA -> "IRSA \u2192 " + name + verdict;
+            case IRSA -> "IRSA" + verdict + " \u2192 " + name;
             case NODE_ROLE -> sa.exists() ? "node role (no pod identity)" : "missing service account";
             case NONE -> "no AWS identity";
         };

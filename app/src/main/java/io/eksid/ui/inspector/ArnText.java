@@ -7,7 +7,7 @@ public final class ArnText {
     }
 
     /**
-     * Lets long identifiers wrap where they are meant to break: after ':' and '/' of an ARN,
+     * Lets long identifiers wrap where they are meant to break: after ':' and '/' of an ARN and '_' of a finding code,
      * never in the middle of a word. Zero-width spaces are invisible; the copy buttons copy the value itself.
      */
     public static String breakable(String value) {
@@ -18,7 +18,7 @@ public final class ArnText {
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             b.append(ch);
-            if (ch == ':' || ch == '/') {
+            if (ch == ':' || ch == '/' || ch == '_') {
                 b.append('\u200B');
             }
         }

@@ -93,6 +93,18 @@ class ViewGraphBuilderTest {
     }
 
     @Test
+    void onlyProblemsKeepsServiceAccountsWhoseRoleHasAFinding() {
+        java.util.List<io.eksid.model.findings.Finding> findings = new java.util.ArrayList<>(state.findings());
+        findings.add(new io.eksid.model.findings.Finding("TRUST_POLICY_NEAR_QUOTA",
+                io.eksid.model.findings.Severity.WARNING, "arn:aws:iam::111122223333:role/teams/pay/api",
+                "near the quota", "merge statements"));
+        ViewGraph problems = builder.build(state.graph(), findings, allOpen,
+                new ViewGraphBuilder.Filter(Set.of(), true, false));
+        assertThat(problems.nodes()).extracting(ViewNode::id).contains("sa:pay/api",
+                "role:arn:aws:iam::111122223333:role/teams/pay/api");
+    }
+
+    @Test
     void collapsedNamespaceIsOneHeaderWithAggregatedEdges() {
         ViewGraph g = builder.build(state.graph(), state.findings(), Set.of("ns:search"), ViewGraphBuilder.Filter.ALL);
         assertThat(g.nodes()).noneMatch(n -> "pay".equals(n.group()) && n.column() != GraphColumn.NAMESPACE);
