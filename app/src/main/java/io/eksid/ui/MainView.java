@@ -60,6 +60,7 @@ public final class MainView extends BorderPane {
     private final FilterableTable<TableRows.FindingRow> findingTable;
     private final FindingsView findingsView;
     private final LatestOnlyQueue<Rows> rowQueue;
+    private final SummaryStrip summaryStrip = new SummaryStrip(this::focus);
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -124,9 +125,12 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
                 new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingsView),
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
-        SplitPane split = new SplitPane(tabs, inspector);
+        VBox main = new VBox(summaryStrip, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        SplitPane split = new SplitPane(main, inspector);
         split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(inspector, false);
+        main.setMinWidth(0);
         setCenter(split);
         setBottom(new StatusBarView(vm));
 
@@ -284,7 +288,8 @@ public final class MainView extends BorderPane {
 
     /** Rows of every table for one state; built off the FX thread (50,000 pods make this real work). */
     private record Rows(List<TableRows.ServiceAccountRow> serviceAccounts, List<TableRows.AssociationRow> associations,
-                        List<TableRows.RoleRow> roles, List<TableRows.FindingRow> findings, List<String> namespaces) {
+                        List<TableRows.RoleRow> roles, List<TableRows.FindingRow> findings, List<String> namespaces,
+                        IdentitySummary summary) {
         static Rows of(IdentityState s) {
             Set<String> ns = new TreeSet<>();
             for (GraphNode n : s.graph().nodes()) {
@@ -296,7 +301,7 @@ public final class MainView extends BorderPane {
             items.add(ALL_NAMESPACES);
             items.addAll(ns);
             return new Rows(TableRows.serviceAccounts(s), TableRows.associations(s), TableRows.roles(s),
-                    TableRows.findings(s), items);
+                    TableRows.findings(s), items, IdentitySummary.of(s));
         }
     }
 
@@ -312,6 +317,7 @@ public final class MainView extends BorderPane {
     }
 
     private void showRows(Rows rows) {
+        summaryStrip.show(rows.summary());
         saTable.setRows(rows.serviceAccounts());
         assocTable.setRows(rows.associations());
         roleTable.setRows(rows.roles());
@@ -337,6 +343,43 @@ public final class MainView extends BorderPane {
             dialog.initOwner(getScene().getWindow());
         }
         dialog.showAndWait().ifPresentOrElse(vm::chooseCluster, () -> vm.clusterChoice().clear());
+    }
+
+    /** A summary link: filter the graph and the tables to what it counts. */
+    private void focus(SummaryStrip.Focus f) {
+        vm.namespaceFilterProperty().set(Set.of());
+        namespaces.setValue(ALL_NAMESPACES);
+        vm.onlyIrsaProperty().set(f == SummaryStrip.Focus.IRSA || f == SummaryStrip.Focus.CONVERTIBLE);
+        vm.onlyProblemsProperty().set(f == SummaryStrip.Focus.BROKEN || f == SummaryStrip.Focus.STALE);
+        String tableFilter = switch (f) {
+            case BROKEN -> "broken";
+            default -> "";
+        };
+        saTable.filterField().setText(tableFilter);
+        findingTable.filterField().setText(switch (f) {
+            case BROKEN -> "ERROR";
+            case STALE -> "STALE";
+            case AGENT -> "AGENT";
+            default -> "";
+        });
+        if (f == SummaryStrip.Focus.AGENT) {
+            tabs.getSelectionModel().select(findingsTab());
+        } else {
+            tabs.getSelectionModel().select(0);
+        }
+    }
+
+    private Tab findingsTab() {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() == findingsView) {
+                return t;
+            }
+        }
+        return tabs.getTabs().get(0);
+    }
+
+    public SummaryStrip summaryStrip() {
+        return summaryStrip;
     }
 
     /** First run: what is done and what is still coming, instead of an empty pane. */

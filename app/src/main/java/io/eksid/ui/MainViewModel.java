@@ -177,17 +177,20 @@ public final class MainViewModel {
         state.set(s);
         convertibleCount.set(s.graph().convertibleIrsaMappings().size());
         SourceState worst = s.sources().isEmpty() ? SourceState.CONNECTING : SourceState.LIVE;
+        boolean listing = false;
         StringBuilder problems = new StringBuilder();
         for (SourceStatus src : s.sources()) {
             if (src.state().ordinal() > worst.ordinal()) {
                 worst = src.state();
-            } else if (src.state() == SourceState.CONNECTING && worst == SourceState.LIVE) {
-                worst = SourceState.CONNECTING; // still listing is not "live"
             }
+            listing |= src.state() == SourceState.CONNECTING;
             if (src.state() != SourceState.LIVE && !src.reason().isEmpty()) {
                 problems.append(problems.length() == 0 ? "" : "; ").append(src.source()).append(": ")
                         .append(src.reason());
             }
+        }
+        if (listing && worst == SourceState.LIVE) {
+            worst = SourceState.CONNECTING; // still listing is not "live"
         }
         connectionState.set(worst);
         connectionSummary.set(s.contextName() + " \u2014 " + worst.name().toLowerCase(Locale.ROOT)
@@ -267,12 +270,20 @@ public final class MainViewModel {
         if (s == null) {
             return false;
         }
+        if (s.sources().isEmpty()) {
+            return true;
+        }
+        boolean serviceAccounts = false;
+        boolean pods = false;
         for (SourceStatus src : s.sources()) {
             if (src.source().startsWith("kube/") && src.state() == SourceState.CONNECTING) {
                 return false;
             }
+            serviceAccounts |= src.source().equals("kube/serviceaccounts");
+            pods |= src.source().equals("kube/pods");
         }
-        return true;
+        // the kinds register as they start: until these two have, nothing is listed yet
+        return serviceAccounts && pods;
     }
 
     /** Expands or collapses a namespace or workload. */

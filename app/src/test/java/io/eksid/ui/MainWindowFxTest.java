@@ -298,6 +298,50 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theSummaryStripAnswersFirstAndEachLinkFiltersTheGraph(FxRobot robot) {
+        awaitGraph();
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#summary-broken").tryQuery().isPresent());
+        IdentityState s = console.vm.stateProperty().get();
+        assertThat(robot.lookup("#summary-irsa").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo(s.graph().counts().irsaMappings() + " IRSA mappings");
+        assertThat(robot.lookup("#summary-convertible").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo(s.graph().convertibleIrsaMappings().size() + " convertible now");
+        assertThat(robot.lookup("#summary-agent").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo("agent not installed");
+        try {
+            robot.clickOn("#summary-broken");
+            assertThat(console.vm.onlyProblemsProperty().get()).isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                LaidOutGraph g = console.vm.graphProperty().get();
+                return g.indexOf("sa:checkout/checkout-worker") >= 0 && g.indexOf("sa:catalog/catalog-images") < 0;
+            });
+            robot.clickOn("#summary-all");
+            assertThat(console.vm.onlyProblemsProperty().get()).isFalse();
+            assertThat(console.vm.onlyIrsaProperty().get()).isFalse();
+        } finally {
+            robot.interact(() -> {
+                console.vm.onlyProblemsProperty().set(false);
+                console.vm.onlyIrsaProperty().set(false);
+            });
+        }
+    }
+
+    @Test
+    void everyToolbarButtonStaysOnTheToolbarAt1280Pixels(FxRobot robot) {
+        awaitState();
+        robot.interact(() -> scene.getWindow().setWidth(1280));
+        try {
+            for (String id : List.of("#refresh", "#theme-toggle", "#convert-irsa", "#new-association")) {
+                javafx.scene.Node n = robot.lookup(id).query();
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertThat(n.isVisible() && b.getMaxX() <= scene.getWidth() + 0.5).as(id).isTrue();
+            }
+        } finally {
+            robot.interact(() -> scene.getWindow().setWidth(1500));
+        }
+    }
+
+    @Test
     void graphAndStatusBarShowTheScenarioAsKubernetesReportsIt(FxRobot robot) throws Exception {
         IdentityState s = awaitState();
         try (KubernetesClient k = new KubernetesClientBuilder().withConfig(
