@@ -3,6 +3,7 @@ package io.eksid;
 import io.eksid.cli.EksidCommand;
 import io.eksid.ui.bench.BenchRenderCommand;
 import io.eksid.ui.bench.BenchStartupCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +17,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // java.util.logging (JavaFX, the JDK's HTTP client) into SLF4J, so logback.xml decides for it too.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         if (args.length == 0) {
             io.eksid.ui.ConsoleApp.launchWindow(args);
             return;

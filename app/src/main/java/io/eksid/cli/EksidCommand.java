@@ -1,5 +1,6 @@
 package io.eksid.cli;
 
+import io.eksid.engine.settings.TerminalLogFilter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -24,6 +25,15 @@ public final class EksidCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Debug lines on standard error; the log file ({@code <state folder>/logs/eksid.log}) has them regardless. */
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print debug output and the details of a failure on standard error.")
+    void verbose(boolean on) {
+        if (on) {
+            System.setProperty(TerminalLogFilter.VERBOSE_PROPERTY, "true");
+        }
+    }
 
     @Override
     public void run() {
