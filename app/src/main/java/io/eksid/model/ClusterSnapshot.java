@@ -14,13 +14,14 @@ import java.util.Optional;
  * @param unreadableRoles    roles referenced but not readable, by ARN, with the reason (AccessDenied, other account)
  * @param trustPolicyQuota   the account's "Role trust policy length" quota (2,048 unless raised)
  * @param agentDaemonSetReady the eks-pod-identity-agent DaemonSet has ready pods (null when unknown)
+ * @param unread             the sources that could not be read: what depends on them is unknown
  */
 public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespaces,
                               List<ServiceAccountInfo> serviceAccounts, List<PodInfo> pods,
                               List<WorkloadInfo> workloads, List<PodIdentityAssociation> associations,
                               List<Addon> addons, Map<String, IamRole> roles, Map<String, String> unreadableRoles,
                               List<OidcProvider> oidcProviders, int trustPolicyQuota, Boolean agentDaemonSetReady,
-                              Instant takenAt) {
+                              Instant takenAt, UnreadSources unread) {
 
     public static final int DEFAULT_TRUST_POLICY_QUOTA = 2048;
 
@@ -35,6 +36,7 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
         roles = Map.copyOf(roles == null ? Map.of() : roles);
         unreadableRoles = Map.copyOf(unreadableRoles == null ? Map.of() : unreadableRoles);
         oidcProviders = List.copyOf(oidcProviders == null ? List.of() : oidcProviders);
+        unread = unread == null ? UnreadSources.NONE : unread;
         if (trustPolicyQuota <= 0) {
             trustPolicyQuota = DEFAULT_TRUST_POLICY_QUOTA;
         }
@@ -68,6 +70,7 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
         private int trustPolicyQuota = DEFAULT_TRUST_POLICY_QUOTA;
         private Boolean agentDaemonSetReady;
         private Instant takenAt = Instant.EPOCH;
+        private UnreadSources unread = UnreadSources.NONE;
 
         private Builder(ClusterInfo cluster) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -85,10 +88,11 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
         public Builder trustPolicyQuota(int quota) { trustPolicyQuota = quota; return this; }
         public Builder agentDaemonSetReady(Boolean ready) { agentDaemonSetReady = ready; return this; }
         public Builder takenAt(Instant at) { takenAt = at; return this; }
+        public Builder unread(UnreadSources u) { unread = u; return this; }
 
         public ClusterSnapshot build() {
             return new ClusterSnapshot(cluster, namespaces, serviceAccounts, pods, workloads, associations, addons,
-                    roles, unreadableRoles, oidcProviders, trustPolicyQuota, agentDaemonSetReady, takenAt);
+                    roles, unreadableRoles, oidcProviders, trustPolicyQuota, agentDaemonSetReady, takenAt, unread);
         }
     }
 }

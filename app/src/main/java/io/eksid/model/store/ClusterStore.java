@@ -9,6 +9,7 @@ import io.eksid.model.OidcProvider;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
 import io.eksid.model.ServiceAccountInfo;
+import io.eksid.model.UnreadSources;
 import io.eksid.model.WorkloadInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -242,6 +243,19 @@ public final class ClusterStore {
         return new ClusterSnapshot(info, List.copyOf(namespaces.values()), List.copyOf(serviceAccounts.values()),
                 List.copyOf(pods.values()), List.copyOf(workloads.values()), associations.get(), addons.get(),
                 Map.copyOf(roles), Map.copyOf(unreadableRoles), oidcProviders.get(), trustPolicyQuota,
-                agentDaemonSetReady, now);
+                agentDaemonSetReady, now, unread());
+    }
+
+    /** Sources failed, forbidden or still connecting: what they feed is unknown in the snapshot. */
+    private UnreadSources unread() {
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        for (SourceStatus s : sources.values()) {
+            if (s.state() == SourceState.ERROR || s.state() == SourceState.FORBIDDEN
+                    || s.state() == SourceState.CONNECTING) {
+                reasons.put(s.source(), s.state() == SourceState.CONNECTING && s.reason().isEmpty()
+                        ? "not read yet" : s.reason());
+            }
+        }
+        return UnreadSources.of(reasons);
     }
 }
