@@ -45,6 +45,9 @@ public final class EksidCommand implements Runnable {
         CommandLine cl = new CommandLine(new EksidCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
+        // Whatever a command did not catch is told in one line with its exit code; the trace goes to the log.
+        cl.setExecutionExceptionHandler((e, command, parsed) -> CliErrors.report(command.getErr(),
+                command.getCommandName(), "", null, e));
         return cl;
     }
 

@@ -83,7 +83,7 @@ public final class SnapshotLoader {
             AwsEnvironment awsEnv = new AwsEnvironment(env::get, properties, home);
             aws = new AwsConnections(new AwsProfiles(awsEnv));
             AwsFailures failures = new AwsFailures(new SsoSessions(new SsoTokenCache(awsEnv.ssoCacheDirectory()),
-                    clock));
+                    clock), awsEnv);
             var hints = context.execHints();
             ExecHints awsHints = new ExecHints(context.name(), context.server(), hints.clusterName(),
                     request.region() != null ? request.region() : hints.region(),

@@ -175,7 +175,7 @@ public final class LiveSession implements AutoCloseable {
             AwsProfiles profiles = new AwsProfiles(awsEnvironment);
             aws = new AwsConnections(profiles);
             SsoSessions sso = new SsoSessions(new SsoTokenCache(awsEnvironment.ssoCacheDirectory()), clock);
-            AwsFailures failures = new AwsFailures(sso);
+            AwsFailures failures = new AwsFailures(sso, awsEnvironment);
             var kh = context.execHints();
             io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
                     kh.clusterName(), region != null ? region : kh.region(),

@@ -14,6 +14,8 @@ import ch.qos.logback.core.spi.FilterReply;
 public final class TerminalLogFilter extends Filter<ILoggingEvent> {
 
     public static final String VERBOSE_PROPERTY = "eksid.verbose";
+    /** Marks a log line whose text the user was already shown (a command's error): the terminal skips it. */
+    public static final String SHOWN_MARKER = "eksid-shown";
     private static final String OWN_LOGGERS = "io.eksid.";
     private static final String BLOCKED_THREAD_CHECKER = "io.vertx.core.impl.BlockedThreadChecker";
 
@@ -23,7 +25,8 @@ public final class TerminalLogFilter extends Filter<ILoggingEvent> {
             return FilterReply.DENY;
         }
         String logger = event.getLoggerName();
-        if (logger.startsWith(BLOCKED_THREAD_CHECKER)) {
+        if (logger.startsWith(BLOCKED_THREAD_CHECKER) || event.getMarkerList() != null
+                && event.getMarkerList().stream().anyMatch(m -> m.contains(SHOWN_MARKER))) {
             return FilterReply.DENY;
         }
         Level floor = logger.startsWith(OWN_LOGGERS) ? Level.DEBUG : Level.WARN;
