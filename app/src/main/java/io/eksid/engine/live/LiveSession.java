@@ -151,7 +151,7 @@ public final class LiveSession implements AutoCloseable {
                 kube.close();
                 return;
             }
-            store.reportSource("kube/connection", SourceState.LIVE, "Kubernetes " + kube.serverVersion());
+            store.reportSource("kube/connection", SourceState.LIVE, kube.describe());
             // Ask the API server what these credentials may do before watching: a forbidden kind is then watched
             // in the namespaces that can be read, and the status bar names what is missing.
             RbacPreflight preflight = new RbacPreflight(kube.client());
