@@ -36,6 +36,7 @@ import io.eksid.model.store.SourceStatus;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustInspector;
 import io.eksid.aws.RoleSource;
+import io.eksid.aws.RolePermissionsSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -262,7 +263,9 @@ public final class LiveSession implements AutoCloseable {
                 List<String> unpolled = new ArrayList<>();
                 for (String name : s.poller().sourceNames()) {
                     OptionalLong started = s.poller().lastCompletedPollStart(name);
-                    boolean seesKube = !name.equals(RoleSource.NAME) || started.isPresent()
+                    // Both role sources read the roles the service accounts name: a poll before those counts not.
+                    boolean seesKube = !(name.equals(RoleSource.NAME) || name.equals(RolePermissionsSource.NAME))
+                            || started.isPresent()
                             && started.getAsLong() >= kubeAt;
                     if (started.isEmpty() || !seesKube) {
                         unpolled.add(name);
