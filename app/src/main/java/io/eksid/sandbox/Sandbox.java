@@ -7,6 +7,7 @@ import io.eksid.sandbox.aws.PodIdentityAgent;
 import io.eksid.sandbox.kube.KubeApiServer;
 import io.eksid.sandbox.kube.SimulatedCluster;
 import io.eksid.sandbox.scenario.AcmeScenario;
+import io.eksid.sandbox.scenario.FleetScenario;
 import io.eksid.sandbox.scenario.LargeScenario;
 import java.io.IOException;
 import java.net.BindException;
@@ -83,6 +84,8 @@ public final class Sandbox implements AutoCloseable {
             world.addAddonListener(agent);
             if (bulk) {
                 new LargeScenario(options.pods(), LARGE_SEED, clock.instant()).seed(seeder);
+            } else if (options.scenario() == SandboxOptions.Scenario.FLEET) {
+                new FleetScenario(options.clusters(), options.pods(), clock.instant()).seed(seeder);
             } else {
                 new AcmeScenario(clock.instant()).seed(seeder);
             }

@@ -168,6 +168,15 @@ public final class Workspace implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Closes a session and forgets it, so a workspace that opens many sessions one after the other (a fleet
+     * scan) does not keep every closed session's store alive until the workspace closes.
+     */
+    public void release(LiveSession session) {
+        open.remove(session);
+        session.close();
+    }
+
     /** The source whose kubeconfig holds {@code contextName}, for one-shot connections such as an apply. */
     public Optional<WorkspaceSource> sourceOf(String contextName) {
         for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
