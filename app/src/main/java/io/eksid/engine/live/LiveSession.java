@@ -63,7 +63,12 @@ public final class LiveSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
-    private final Kubeconfig kubeconfig;
+    /** How the session reaches its API server: a kubeconfig context, or the pod's in-cluster configuration. */
+    interface KubeTarget {
+        KubeConnection connect(KubeConnector connector);
+    }
+
+    private final KubeTarget kubeTarget;
     private final KubeContext context;
     private final AwsEnvironment awsEnvironment;
     private final String profile;
@@ -93,8 +98,15 @@ public final class LiveSession implements AutoCloseable {
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
                 String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
                 Consumer<IdentityState> listener) {
+        this(c -> c.connect(kubeconfig, context), context, awsEnvironment, profile, region, executor, clock,
+                refreshInterval, listener);
+    }
+
+    LiveSession(KubeTarget kubeTarget, KubeContext context, AwsEnvironment awsEnvironment, String profile,
+                String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
+                Consumer<IdentityState> listener) {
         this.refreshInterval = refreshInterval;
-        this.kubeconfig = kubeconfig;
+        this.kubeTarget = kubeTarget;
         this.context = context;
         this.awsEnvironment = awsEnvironment;
         this.profile = profile;
@@ -147,7 +159,7 @@ public final class LiveSession implements AutoCloseable {
     private void startKube() {
         store.reportSource("kube/connection", SourceState.CONNECTING, "connecting to " + context.server());
         try {
-            kube = new KubeConnector(clock, KubeConnectOptions.DEFAULTS).connect(kubeconfig, context);
+            kube = kubeTarget.connect(new KubeConnector(clock, KubeConnectOptions.DEFAULTS));
             if (closed) {
                 kube.close();
                 return;
