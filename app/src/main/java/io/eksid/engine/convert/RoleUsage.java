@@ -28,15 +28,31 @@ final class RoleUsage {
     private final IdentityWriter eks;
     private final CallBudget calls;
     private final Set<String> ownAssociationIds;
+    private final String homeCluster;
+    private final Set<String> ownAddonServiceAccounts;
     private Map<String, List<String>> byRole;
     private final List<String> readClusters = new ArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
     private int associations;
 
-    RoleUsage(IdentityWriter eks, CallBudget calls, Set<String> ownAssociationIds) {
+    /**
+     * @param ownAssociationIds       associations the run created itself
+     * @param ownAddonServiceAccounts {@code ns/sa} of {@code homeCluster} the run gave Pod Identity through an
+     *                                add-on: the add-on's association for them is the run's too (EKS may still list
+     *                                it for a moment after the add-on's list was reverted)
+     */
+    RoleUsage(IdentityWriter eks, CallBudget calls, Set<String> ownAssociationIds, String homeCluster,
+              Set<String> ownAddonServiceAccounts) {
         this.eks = eks;
         this.calls = calls;
         this.ownAssociationIds = Set.copyOf(ownAssociationIds);
+        this.homeCluster = homeCluster;
+        this.ownAddonServiceAccounts = Set.copyOf(ownAddonServiceAccounts);
+    }
+
+    private boolean own(String cluster, PodIdentityAssociation a) {
+        return ownAssociationIds.contains(a.associationId()) || cluster.equals(homeCluster) && a.ownedByAddon()
+                && ownAddonServiceAccounts.contains(a.namespace() + "/" + a.serviceAccount());
     }
 
     synchronized Users usersOf(String roleArn) {
@@ -65,7 +81,7 @@ final class RoleUsage {
                 readClusters.add(cluster);
                 for (PodIdentityAssociation a : list) {
                     associations++;
-                    if (a.roleArn() != null && !ownAssociationIds.contains(a.associationId())) {
+                    if (a.roleArn() != null && !own(cluster, a)) {
                         out.computeIfAbsent(a.roleArn(), k -> new ArrayList<>()).add(cluster + " " + a.namespace()
                                 + "/" + a.serviceAccount() + " (" + a.associationId() + ")");
                     }

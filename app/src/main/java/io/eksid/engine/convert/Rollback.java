@@ -76,7 +76,15 @@ public final class Rollback {
                     ownAssociations.add(r.done.path("associationId").asText());
                 }
             });
-            roleUsage = new RoleUsage(gateways.cluster(), calls, ownAssociations);
+            Set<String> ownAddonServiceAccounts = new TreeSet<>();
+            for (PlanStep s : plan.steps()) {
+                StepRecord r = records.get(s.id());
+                if (s.action() instanceof StepAction.UpdateAddonPodIdentity u && r != null && r.changed()) {
+                    u.convertedServiceAccounts().forEach(sa -> ownAddonServiceAccounts.add(sa.toString()));
+                }
+            }
+            roleUsage = new RoleUsage(gateways.cluster(), calls, ownAssociations, plan.cluster().name(),
+                    ownAddonServiceAccounts);
             List<Map.Entry<String, StepRecord>> order = new ArrayList<>(records.entrySet());
             order.sort(Comparator.comparingLong((Map.Entry<String, StepRecord> e) -> e.getValue().doneSeq).reversed());
             List<PlanStep> restarts = new ArrayList<>();
