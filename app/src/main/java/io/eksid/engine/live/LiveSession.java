@@ -161,7 +161,10 @@ public final class LiveSession implements AutoCloseable {
                             : "missing: " + rbac.missingSummary());
             watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS);
             watcher.start(rbac, preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
-            watcher.synced().whenComplete((v, t) -> kubeSettled.complete(System.nanoTime()));
+            watcher.synced().whenComplete((v, t) -> {
+                kubeSettled.complete(System.nanoTime());
+                refreshRolesOnceKubeSynced();
+            });
         } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             LOG.warn("cannot connect to context {}", context.name(), e);
             store.reportSource("kube/connection", SourceState.ERROR, e.getMessage());
@@ -201,6 +204,7 @@ public final class LiveSession implements AutoCloseable {
                     refreshInterval);
             sync.start();
             awsSettled.complete(null);
+            refreshRolesOnceKubeSynced();
         } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             // A broken installation (a missing class or service) must show as an error, not a silent hang.
             LOG.warn("AWS side of context {} failed", context.name(), e);
@@ -208,6 +212,20 @@ public final class LiveSession implements AutoCloseable {
             awsSettled.complete(null);
         }
     }
+
+    /**
+     * The roles poll reads the role ARNs the service accounts name, so the first poll that counts is one that
+     * starts after every Kubernetes kind listed: asked for here the moment both sides are up, whichever is last.
+     */
+    private void refreshRolesOnceKubeSynced() {
+        ClusterAwsSync s = sync;
+        if (s != null && kubeSettled.isDone() && rolesRefreshAsked.compareAndSet(false, true)) {
+            s.poller().refreshNow(RoleSource.NAME);
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean rolesRefreshAsked =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Serialised: the coalescer may start a run on another pool thread while one is still deriving; the later
@@ -248,7 +266,6 @@ public final class LiveSession implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Long kubeAt = await(kubeSettled, deadline);
         await(awsSettled, deadline);
-        boolean refreshed = false;
         while (true) {
             List<String> missing = new ArrayList<>();
             if (kubeAt == null) {
@@ -266,10 +283,6 @@ public final class LiveSession implements AutoCloseable {
                             && started.getAsLong() >= kubeAt;
                     if (started.isEmpty() || !seesKube) {
                         unpolled.add(name);
-                    }
-                    if (started.isPresent() && !seesKube && !refreshed) {
-                        s.refreshNow();
-                        refreshed = true;
                     }
                 }
                 if (!unpolled.isEmpty()) {
