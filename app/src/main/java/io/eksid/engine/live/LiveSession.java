@@ -84,6 +84,8 @@ public final class LiveSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile String rememberedCluster;
     private volatile List<String> clusterCandidates = List.of();
+    private CachedStart cachedStart;
+    private volatile java.util.concurrent.ScheduledFuture<?> releaseCheck;
     /** Completes with {@link System#nanoTime()} when every kind listed once, or when the connection failed. */
     private final CompletableFuture<Long> kubeSettled = new CompletableFuture<>();
     /** Completes when the AWS pollers started, or when matching the context to a cluster failed. */
@@ -113,6 +115,21 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
+     * Paint the last complete snapshot of this context at once and keep it up to date; must be set before the
+     * session starts.
+     */
+    void useSnapshotCache(SnapshotCache cache) {
+        this.cachedStart = cache == null ? null
+                : new CachedStart(cache, context.name() + " @ " + context.server(), clock, executor);
+    }
+
+    /** Why a cached snapshot of this context was ignored (corrupt, foreign), for the activity log. */
+    public List<String> snapshotCacheProblems() {
+        CachedStart c = cachedStart;
+        return c == null ? List.of() : c.problems();
+    }
+
+    /**
      * The EKS clusters this context could be, when neither its exec plugin nor its API server URL decides: the
      * user picks one, and it is remembered for the context. Empty otherwise.
      */
@@ -138,6 +155,18 @@ public final class LiveSession implements AutoCloseable {
     }
 
     void start() {
+        CachedStart c = cachedStart;
+        if (c != null) {
+            c.load().ifPresent(cached -> {
+                IdentityState shown = stateOf(cached.snapshot(), c.markedSources(cached, store.sources()), -1,
+                        cached.savedAt());
+                listener.accept(shown);
+                // Nothing may change in the store once everything has listed, so check for completeness rather
+                // than wait for another change to release the live picture.
+                releaseCheck = executor.scheduleWithFixedDelay(this::releaseWhenComplete, 100, 100,
+                        TimeUnit.MILLISECONDS);
+            });
+        }
         coalescer.start();
         executor.execute(this::startKube);
         executor.execute(this::startAws);
@@ -237,9 +266,6 @@ public final class LiveSession implements AutoCloseable {
         }
         long version = store.version();
         ClusterSnapshot snapshot = store.snapshot(fallback);
-        IdentityGraph graph = IdentityGraph.build(snapshot, evaluator);
-        List<Finding> findings = new ArrayList<>(analyzer.analyze(snapshot, graph));
-        findings.sort(Finding.ORDER);
         List<SourceStatus> sources = store.sources();
         Instant lastAws = null;
         for (SourceStatus s : sources) {
@@ -248,10 +274,45 @@ public final class LiveSession implements AutoCloseable {
                 lastAws = s.since();
             }
         }
-        IdentityState state = new IdentityState(context.name(), snapshot, graph, findings, sources, version,
-                clock.instant(), lastAws);
+        IdentityState state = stateOf(snapshot, sources, version, lastAws);
         current.set(state);
-        listener.accept(state);
+        CachedStart c = cachedStart;
+        if (c == null) {
+            listener.accept(state);
+            return;
+        }
+        // Settled: everything listed or polled once (a failed source counts, it says why). Only a picture with
+        // every source working is worth keeping for the next start.
+        boolean settled = missing(kubeSettled.getNow(null)).isEmpty();
+        if (!c.holding(settled)) {
+            listener.accept(state);
+            c.offer(snapshot, settled && sources.stream()
+                    .noneMatch(st -> st.state() == SourceState.CONNECTING || st.state() == SourceState.ERROR));
+        }
+    }
+
+    private IdentityState stateOf(ClusterSnapshot snapshot, List<SourceStatus> sources, long version,
+                                  Instant lastAws) {
+        IdentityGraph graph = IdentityGraph.build(snapshot, evaluator);
+        List<Finding> findings = new ArrayList<>(analyzer.analyze(snapshot, graph));
+        findings.sort(Finding.ORDER);
+        return new IdentityState(context.name(), snapshot, graph, findings, sources, version, clock.instant(),
+                lastAws);
+    }
+
+    /** While the cached snapshot is shown: derive (and so show) the live state once it is complete. */
+    private void releaseWhenComplete() {
+        CachedStart c = cachedStart;
+        if (c == null || closed) {
+            return;
+        }
+        if (!c.holding(missing(kubeSettled.getNow(null)).isEmpty())) {
+            java.util.concurrent.ScheduledFuture<?> f = releaseCheck;
+            if (f != null) {
+                f.cancel(false);
+            }
+            derive();
+        }
     }
 
     /**
@@ -267,30 +328,7 @@ public final class LiveSession implements AutoCloseable {
         Long kubeAt = await(kubeSettled, deadline);
         await(awsSettled, deadline);
         while (true) {
-            List<String> missing = new ArrayList<>();
-            if (kubeAt == null) {
-                missing.add("Kubernetes: " + pending("kube/", "not connected yet"));
-            }
-            if (!awsSettled.isDone()) {
-                missing.add("AWS: the context is not matched to an EKS cluster yet");
-            }
-            ClusterAwsSync s = sync;
-            if (s != null && kubeAt != null) {
-                List<String> unpolled = new ArrayList<>();
-                for (String name : s.poller().sourceNames()) {
-                    OptionalLong started = s.poller().lastCompletedPollStart(name);
-                    boolean seesKube = !name.equals(RoleSource.NAME) || started.isPresent()
-                            && started.getAsLong() >= kubeAt;
-                    if (started.isEmpty() || !seesKube) {
-                        unpolled.add(name);
-                    }
-                }
-                if (!unpolled.isEmpty()) {
-                    missing.add("AWS: first poll not complete for " + String.join(", ", unpolled));
-                }
-            } else if (s != null) {
-                missing.add("AWS: waiting for the Kubernetes side before the roles poll counts");
-            }
+            List<String> missing = missing(kubeAt);
             IdentityState state = current.get();
             if (missing.isEmpty() && state != null && state.storeVersion() >= store.version()) {
                 return new Readiness(true, List.of());
@@ -303,6 +341,35 @@ public final class LiveSession implements AutoCloseable {
             }
             Thread.sleep(READY_POLL_MILLIS);
         }
+    }
+
+    /** What the live picture still lacks: nothing once every kind listed and every AWS source polled after it. */
+    private List<String> missing(Long kubeAt) {
+        List<String> missing = new ArrayList<>();
+        if (kubeAt == null) {
+            missing.add("Kubernetes: " + pending("kube/", "not connected yet"));
+        }
+        if (!awsSettled.isDone()) {
+            missing.add("AWS: the context is not matched to an EKS cluster yet");
+        }
+        ClusterAwsSync s = sync;
+        if (s != null && kubeAt != null) {
+            List<String> unpolled = new ArrayList<>();
+            for (String name : s.poller().sourceNames()) {
+                OptionalLong started = s.poller().lastCompletedPollStart(name);
+                boolean seesKube = !name.equals(RoleSource.NAME) || started.isPresent()
+                        && started.getAsLong() >= kubeAt;
+                if (started.isEmpty() || !seesKube) {
+                    unpolled.add(name);
+                }
+            }
+            if (!unpolled.isEmpty()) {
+                missing.add("AWS: first poll not complete for " + String.join(", ", unpolled));
+            }
+        } else if (s != null) {
+            missing.add("AWS: waiting for the Kubernetes side before the roles poll counts");
+        }
+        return missing;
     }
 
     private static final long READY_POLL_MILLIS = 50;
@@ -339,6 +406,10 @@ public final class LiveSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        java.util.concurrent.ScheduledFuture<?> f = releaseCheck;
+        if (f != null) {
+            f.cancel(false);
+        }
         coalescer.stop();
         if (sync != null) {
             sync.close();
