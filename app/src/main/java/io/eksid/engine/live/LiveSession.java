@@ -157,15 +157,11 @@ public final class LiveSession implements AutoCloseable {
     void start() {
         CachedStart c = cachedStart;
         if (c != null) {
-            c.load().ifPresent(cached -> {
-                IdentityState shown = stateOf(cached.snapshot(), c.markedSources(cached, store.sources()), -1,
-                        cached.savedAt());
-                listener.accept(shown);
-                // Nothing may change in the store once everything has listed, so check for completeness rather
-                // than wait for another change to release the live picture.
-                releaseCheck = executor.scheduleWithFixedDelay(this::releaseWhenComplete, 100, 100,
-                        TimeUnit.MILLISECONDS);
-            });
+            c.load().ifPresent(cached -> listener.accept(stateOf(cached.snapshot(),
+                    c.markedSources(cached, store.sources()), -1, cached.savedAt())));
+            // Nothing may change in the store once everything has listed, so check for it rather than wait for
+            // another change: then the live picture is released (and saved).
+            releaseCheck = executor.scheduleWithFixedDelay(this::deriveOnceSettled, 100, 100, TimeUnit.MILLISECONDS);
         }
         coalescer.start();
         executor.execute(this::startKube);
@@ -300,13 +296,12 @@ public final class LiveSession implements AutoCloseable {
                 lastAws);
     }
 
-    /** While the cached snapshot is shown: derive (and so show) the live state once it is complete. */
-    private void releaseWhenComplete() {
-        CachedStart c = cachedStart;
-        if (c == null || closed) {
+    /** With the cache: derive once more the moment the live picture is settled, to show and save it. */
+    private void deriveOnceSettled() {
+        if (closed) {
             return;
         }
-        if (!c.holding(missing(kubeSettled.getNow(null)).isEmpty())) {
+        if (missing(kubeSettled.getNow(null)).isEmpty()) {
             java.util.concurrent.ScheduledFuture<?> f = releaseCheck;
             if (f != null) {
                 f.cancel(false);
