@@ -61,6 +61,10 @@ public final class MainView extends BorderPane {
     private final FindingsView findingsView;
     private final LatestOnlyQueue<Rows> rowQueue;
     private final SummaryStrip summaryStrip = new SummaryStrip(this::focus);
+    private final NavigatorView navigator;
+    private final SplitPane split;
+    private ToolBar toolBar;
+    private javafx.scene.Node fleet;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -119,7 +123,8 @@ public final class MainView extends BorderPane {
 
         VBox top = new VBox(banner(vm), toolbar(theme, actions));
         setTop(top);
-        setLeft(new NavigatorView(vm, actions::openSandbox));
+        navigator = new NavigatorView(vm, actions::openSandbox);
+        setLeft(navigator);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
@@ -127,7 +132,7 @@ public final class MainView extends BorderPane {
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
         VBox main = new VBox(summaryStrip, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        SplitPane split = new SplitPane(main, inspector);
+        split = new SplitPane(main, inspector);
         split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(inspector, false);
         main.setMinWidth(0);
@@ -283,7 +288,8 @@ public final class MainView extends BorderPane {
         searchBox.setAlignment(Pos.CENTER_LEFT);
         Label app = new Label(null, new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         app.setTooltip(new Tooltip("EKS Identity Console"));
-        return new ToolBar(app, contexts, namespaces, searchBox, spacer, convert, newAssoc, refresh, themeToggle);
+        toolBar = new ToolBar(app, contexts, namespaces, searchBox, spacer, convert, newAssoc, refresh, themeToggle);
+        return toolBar;
     }
 
     /** Rows of every table for one state; built off the FX thread (50,000 pods make this real work). */
@@ -424,6 +430,34 @@ public final class MainView extends BorderPane {
         return filters.isEmpty() ? "No workload or service account with an AWS identity in this cluster."
                 : "Nothing matches " + String.join(" + ", filters) + ". Turn a filter off (or pick All namespaces) "
                 + "to see more.";
+    }
+
+    /**
+     * Adds the Fleet view: the navigator's root and a toolbar button show it; choosing a context shows the
+     * cluster again.
+     */
+    public void attachFleet(javafx.scene.Node fleetView) {
+        this.fleet = java.util.Objects.requireNonNull(fleetView);
+        Button button = new Button("Fleet", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignV
+                .VIEW_GRID_OUTLINE));
+        button.setId("show-fleet");
+        button.setTooltip(new Tooltip("Every context of every kubeconfig file at once"));
+        button.setOnAction(e -> showFleet());
+        toolBar.getItems().add(1, button);
+        navigator.setOnFleet(this::showFleet, this::showCluster);
+    }
+
+    public void showFleet() {
+        if (fleet != null && getCenter() != fleet) {
+            setCenter(fleet);
+            navigator.selectFleet();
+        }
+    }
+
+    public void showCluster() {
+        if (getCenter() != split) {
+            setCenter(split);
+        }
     }
 
     public GraphPane graphPane() {
