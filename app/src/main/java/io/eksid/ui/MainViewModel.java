@@ -242,49 +242,14 @@ public final class MainViewModel {
         });
     }
 
-    /**
-     * Whether every AWS source has been read once. Before that every IRSA check fails for want of the cluster's
-     * issuer and the roles, so nothing may be coloured broken yet. A state without sources (built by hand) is
-     * complete by definition.
-     */
+    /** See {@link LoadProgress#awsRead(IdentityState)}. */
     public static boolean awsRead(IdentityState s) {
-        if (s == null) {
-            return false;
-        }
-        if (s.sources().isEmpty()) {
-            return true;
-        }
-        boolean any = false;
-        for (SourceStatus src : s.sources()) {
-            if (src.source().startsWith("aws/")) {
-                any = true;
-                if (src.state() == SourceState.CONNECTING) {
-                    return false;
-                }
-            }
-        }
-        return any;
+        return LoadProgress.awsRead(s);
     }
 
-    /** Whether every Kubernetes kind has been listed once (until then an empty graph means "loading"). */
+    /** See {@link LoadProgress#kubeListed(IdentityState)}. */
     public static boolean kubeListed(IdentityState s) {
-        if (s == null) {
-            return false;
-        }
-        if (s.sources().isEmpty()) {
-            return true;
-        }
-        boolean serviceAccounts = false;
-        boolean pods = false;
-        for (SourceStatus src : s.sources()) {
-            if (src.source().startsWith("kube/") && src.state() == SourceState.CONNECTING) {
-                return false;
-            }
-            serviceAccounts |= src.source().equals("kube/serviceaccounts");
-            pods |= src.source().equals("kube/pods");
-        }
-        // the kinds register as they start: until these two have, nothing is listed yet
-        return serviceAccounts && pods;
+        return LoadProgress.kubeListed(s);
     }
 
     /** Expands or collapses a namespace or workload. */
