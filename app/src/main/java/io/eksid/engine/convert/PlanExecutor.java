@@ -109,9 +109,18 @@ public final class PlanExecutor {
         Instant start = clock.instant();
         SdkAttempts.Counts before = gateways.attempts();
         CallBudget calls = new CallBudget(settings, sleeper);
-        StepContext.Shared shared = new StepContext.Shared(hook, new RoleLocks(), sleeper, clock,
-                JournalFiles.runId(journal.file()));
         StepProgress progress = StepProgress.of(journal.entries());
+        RunFacts facts = new RunFacts();
+        // Associations an earlier run of this journal created are verified by their id, like this run's own.
+        progress.steps().values().forEach(p -> {
+            if (p.status() == StepProgress.Status.DONE && p.lastData() != null
+                    && p.lastData().hasNonNull("associationId") && p.stepId().startsWith("association:")) {
+                facts.association(p.stepId().substring("association:".length()),
+                        p.lastData().path("associationId").asText());
+            }
+        });
+        StepContext.Shared shared = new StepContext.Shared(hook, new RoleLocks(), sleeper, clock,
+                JournalFiles.runId(journal.file()), facts);
         StepScheduler scheduler = new StepScheduler(plan, settings.workers(), progress, events, cancel,
                 (step, prior) -> dispatcher.run(new StepContext(plan, step, gateways, calls, settings, shared, journal,
                         prior)), journal);
