@@ -6,7 +6,8 @@ import io.eksid.model.access.PermissionEvaluator.Hit;
 import io.eksid.model.access.PermissionEvaluator.Layer;
 import io.eksid.model.trust.PermissionMatcher.Applies;
 import io.eksid.model.trust.PermissionMatcher.Stage;
-import io.eksid.model.trust.PermissionMatcher.UndecidedCondition;
+import io.eksid.model.trust.PodScope;
+import io.eksid.model.trust.UndecidedCondition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -154,7 +155,7 @@ final class Verdicts {
         List<UndecidedCondition> all = new ArrayList<>();
         maybeAllows.forEach(h -> all.addAll(h.result().undecided()));
         maybeDenies.forEach(h -> all.addAll(h.result().undecided()));
-        if (all.isEmpty() || !all.stream().allMatch(u -> SessionKeys.isPodTagKey(u.key()))) {
+        if (!PodScope.onlyPodKeys(all)) {
             return Optional.empty();
         }
         List<String> scopes = new ArrayList<>();
@@ -171,23 +172,7 @@ final class Verdicts {
     }
 
     private static Optional<String> podWords(List<UndecidedCondition> conditions) {
-        List<String> parts = new ArrayList<>();
-        for (UndecidedCondition u : conditions) {
-            if (u.operator().equals("Resource")) {
-                return Optional.empty();
-            }
-            String op = u.operator().replace("ForAnyValue:", "").replace("ForAllValues:", "")
-                    .replace("IfExists", "");
-            boolean negated = op.startsWith("StringNot");
-            if (!op.startsWith("String")) {
-                return Optional.empty();
-            }
-            boolean name = u.key().toLowerCase(Locale.ROOT).endsWith(SessionKeys.POD_NAME);
-            String values = String.join(" or ", u.values());
-            parts.add((name ? "pods " + (negated ? "not named " : "named ") : "the pod " + (negated
-                    ? "whose uid is not " : "with uid ")) + values);
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", parts));
+        return PodScope.describe(conditions);
     }
 
     private void note(List<UndecidedCondition> undecided) {
