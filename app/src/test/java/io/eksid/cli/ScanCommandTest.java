@@ -110,6 +110,8 @@ class ScanCommandTest {
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:data-pipeline/etl-runner",
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:notifications/notifications-sender",
                 "STALE_POD_CREDENTIALS wl:data-pipeline/Deployment/etl-runner",
+                // the shared-role case: catalog, search and orders share a role whose policies ignore the namespace
+                "SHARED_ROLE_WITHOUT_ABAC arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
                 "TRUST_POLICY_NEAR_QUOTA arn:aws:iam::111122223333:role/acme-data-pipeline-etl",
                 "WILDCARD_IRSA_TRUST arn:aws:iam::111122223333:role/acme-prod-monitoring-readers",
                 "IRSA_ROLE_MULTI_CLUSTER arn:aws:iam::111122223333:role/acme-data-pipeline-etl",

@@ -6,6 +6,7 @@ import io.eksid.model.PodInfo;
 import io.eksid.model.RolePermissions;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.access.AccessDecision.Decision;
+import io.eksid.model.graph.CredentialStatus;
 import io.eksid.model.graph.EdgeStatus;
 import io.eksid.model.graph.EffectiveIdentity;
 import io.eksid.model.graph.ExpectedIdentity;
@@ -101,7 +102,7 @@ public final class WhoCan {
         String target = assoc == null || assoc.targetRoleArn() == null || assoc.targetRoleArn().isBlank()
                 ? null : assoc.targetRoleArn();
         AccessDecision decision = decide(snapshot, graph, sa, expected.mechanism(), expected.roleArn(), null, null,
-                request);
+                request, false);
         List<PodAnswer> pods = new ArrayList<>();
         for (PodInfo pod : graph.podsOf(sa.ref())) {
             pods.add(forPod(snapshot, graph, sa, pod, request));
@@ -116,7 +117,15 @@ public final class WhoCan {
         Optional<EffectiveIdentity> effective = graph.effectiveIdentity(pod);
         Mechanism mechanism = effective.map(EffectiveIdentity::mechanism).orElse(Mechanism.NONE);
         String role = effective.map(EffectiveIdentity::roleArn).orElse(null);
-        AccessDecision d = decide(snapshot, graph, sa, mechanism, role, pod.name(), pod.uid(), request);
+        // The graph checked this pod's own credentials (its trust with its own session tags): that comes first.
+        CredentialStatus credentials = effective.map(EffectiveIdentity::credentials).orElse(CredentialStatus.NOT_APPLICABLE);
+        String why = effective.map(EffectiveIdentity::credentialsReason).orElse("");
+        AccessDecision d = switch (credentials) {
+            case REFUSED -> noCredentials(Decision.IMPLICIT_DENY, "gets no credentials: " + why);
+            case UNPROVABLE -> noCredentials(Decision.UNKNOWN, "whether its credentials work is not known: " + why);
+            default -> decide(snapshot, graph, sa, mechanism, role, pod.name(), pod.uid(), request,
+                    credentials == CredentialStatus.WORKS);
+        };
         return new PodAnswer(pod.name(), pod.uid(), mechanism, role, d);
     }
 
@@ -126,7 +135,7 @@ public final class WhoCan {
      */
     private AccessDecision decide(ClusterSnapshot snapshot, IdentityGraph graph, ServiceAccountIdentity sa,
                                   Mechanism mechanism, String appRole, String podName, String podUid,
-                                  AccessRequest request) {
+                                  AccessRequest request, boolean credentialsWork) {
         switch (mechanism) {
             case NONE -> {
                 return noCredentials(Decision.IMPLICIT_DENY, "no AWS identity");
@@ -152,14 +161,15 @@ public final class WhoCan {
                 return noCredentials(Decision.IMPLICIT_DENY, "the Pod Identity agent is not running ("
                         + graph.agentStatus().reason() + "): credential requests fail");
             }
-            Optional<AccessDecision> broken = brokenMapping(sa.podIdentityCheck(), "association role");
-            if (broken.isEmpty() && appRole.equals(assoc.targetRoleArn())) {
+            Optional<AccessDecision> broken = credentialsWork ? Optional.empty()
+                    : brokenMapping(sa.podIdentityCheck(), "association role");
+            if (broken.isEmpty() && !credentialsWork && appRole.equals(assoc.targetRoleArn())) {
                 broken = brokenMapping(sa.targetRoleCheck(), "target role");
             }
             if (broken.isPresent()) {
                 return broken.get();
             }
-        } else if (appRole.equals(sa.irsaAnnotation())) {
+        } else if (!credentialsWork && appRole.equals(sa.irsaAnnotation())) {
             Optional<AccessDecision> broken = brokenMapping(sa.irsaCheck(), "IRSA role");
             if (broken.isPresent()) {
                 return broken.get();
