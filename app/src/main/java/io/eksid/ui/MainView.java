@@ -63,6 +63,10 @@ public final class MainView extends BorderPane {
     private final FilterableTable<TableRows.RoleRow> roleTable;
     private final FilterableTable<TableRows.FindingRow> findingTable;
     private final LatestOnlyQueue<Rows> rowQueue;
+    private final NavigatorView navigator;
+    private final SplitPane split;
+    private ToolBar toolBar;
+    private javafx.scene.Node fleet;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -121,7 +125,8 @@ public final class MainView extends BorderPane {
 
         VBox top = new VBox(banner(vm), toolbar(theme, actions));
         setTop(top);
-        setLeft(new NavigatorView(vm, actions::openSandbox));
+        navigator = new NavigatorView(vm, actions::openSandbox);
+        setLeft(navigator);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
@@ -137,7 +142,7 @@ public final class MainView extends BorderPane {
                         javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::openWhoCan);
             }
         });
-        SplitPane split = new SplitPane(work, inspector);
+        split = new SplitPane(work, inspector);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(inspector, false);
         setCenter(split);
@@ -254,12 +259,15 @@ public final class MainView extends BorderPane {
         searchBox.setAlignment(Pos.CENTER_LEFT);
         Label app = new Label("EKS Identity Console", new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         app.setStyle("-fx-font-weight: bold;");
-        Button whoCanButton = new Button("Who can\u2026?", new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
+        // Icon only: the toolbar must keep its other buttons visible in a 1,400-pixel window.
+        Button whoCanButton = new Button(null, new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
         whoCanButton.setId("who-can-open");
-        whoCanButton.setTooltip(new Tooltip("Which service accounts and pods may call an action on a resource (Ctrl+K)"));
+        whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
+                + "resource (Ctrl+K)"));
         whoCanButton.setOnAction(e -> openWhoCan());
-        return new ToolBar(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
+        toolBar = new ToolBar(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
                 themeToggle);
+        return toolBar;
     }
 
     /** Rows of every table for one state; built off the FX thread (50,000 pods make this real work). */
@@ -293,6 +301,7 @@ public final class MainView extends BorderPane {
 
     /** Shows the Who can…? panel under the graph (toolbar button, Ctrl+K). */
     public void openWhoCan() {
+        showCluster();
         if (!work.getItems().contains(whoCan)) {
             work.getItems().add(whoCan);
             work.setDividerPositions(0.58);
@@ -349,6 +358,34 @@ public final class MainView extends BorderPane {
                     : vm.currentContextProperty().get()) + "\u2026 " + vm.connectionSummaryProperty().get();
         }
         return "Nothing matches the filters.";
+    }
+
+    /**
+     * Adds the Fleet view: the navigator's root and a toolbar button show it; choosing a context shows the
+     * cluster again.
+     */
+    public void attachFleet(javafx.scene.Node fleetView) {
+        this.fleet = java.util.Objects.requireNonNull(fleetView);
+        Button button = new Button("Fleet", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignV
+                .VIEW_GRID_OUTLINE));
+        button.setId("show-fleet");
+        button.setTooltip(new Tooltip("Every context of every kubeconfig file at once"));
+        button.setOnAction(e -> showFleet());
+        toolBar.getItems().add(1, button);
+        navigator.setOnFleet(this::showFleet, this::showCluster);
+    }
+
+    public void showFleet() {
+        if (fleet != null && getCenter() != fleet) {
+            setCenter(fleet);
+            navigator.selectFleet();
+        }
+    }
+
+    public void showCluster() {
+        if (getCenter() != split) {
+            setCenter(split);
+        }
     }
 
     public GraphPane graphPane() {

@@ -86,17 +86,18 @@ public final class SnapshotLoader {
         Kubeconfig kubeconfig = request.kubeconfigs().isEmpty() ? loader.load() : loader.load(request.kubeconfigs());
         String name = request.context() != null ? request.context() : kubeconfig.currentContext().orElseThrow(
                 () -> new IllegalArgumentException("no --context given and the kubeconfig (" + kubeconfig.files()
-                        + ") has no current-context"));
+                        + ") has no current-context" + problems(kubeconfig)));
         KubeContext context = kubeconfig.context(name).orElseThrow(() -> new IllegalArgumentException("no context '"
-                + name + "' in " + kubeconfig.files() + "; contexts: " + kubeconfig.contexts().stream()
-                .map(KubeContext::name).collect(Collectors.joining(", "))));
+                + name + "' in " + kubeconfig.files() + "; contexts: " + (kubeconfig.contexts().isEmpty() ? "none"
+                : kubeconfig.contexts().stream().map(KubeContext::name).collect(Collectors.joining(", ")))
+                + problems(kubeconfig)));
         KubeConnection kube = new KubeConnector(clock, KubeConnectOptions.DEFAULTS).connect(kubeconfig, context);
         AwsConnections aws = null;
         try {
             AwsEnvironment awsEnv = new AwsEnvironment(env::get, properties, home);
             aws = new AwsConnections(new AwsProfiles(awsEnv));
             AwsFailures failures = new AwsFailures(new SsoSessions(new SsoTokenCache(awsEnv.ssoCacheDirectory()),
-                    clock));
+                    clock), awsEnv);
             var hints = context.execHints();
             ExecHints awsHints = new ExecHints(context.name(), context.server(), hints.clusterName(),
                     request.region() != null ? request.region() : hints.region(),
@@ -124,6 +125,12 @@ public final class SnapshotLoader {
             }
             throw e;
         }
+    }
+
+    /** The kubeconfig's problems, which usually say why a context is not there: "; problems: f: not valid YAML". */
+    private static String problems(Kubeconfig kubeconfig) {
+        return kubeconfig.problems().isEmpty() ? "" : "; kubeconfig problems: " + kubeconfig.problems().stream()
+                .map(Object::toString).collect(Collectors.joining("; "));
     }
 
     private ClusterSnapshot read(KubeConnection kube, AwsClients clients, AccountProfiles accounts,

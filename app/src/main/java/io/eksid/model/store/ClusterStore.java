@@ -10,6 +10,7 @@ import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
 import io.eksid.model.RolePermissions;
 import io.eksid.model.ServiceAccountInfo;
+import io.eksid.model.UnreadSources;
 import io.eksid.model.WorkloadInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -267,6 +268,19 @@ public final class ClusterStore {
         return new ClusterSnapshot(info, List.copyOf(namespaces.values()), List.copyOf(serviceAccounts.values()),
                 List.copyOf(pods.values()), List.copyOf(workloads.values()), associations.get(), addons.get(),
                 Map.copyOf(roles), Map.copyOf(unreadableRoles), oidcProviders.get(), trustPolicyQuota,
-                agentDaemonSetReady, now, Map.copyOf(rolePermissions), Map.copyOf(unreadablePermissions));
+                agentDaemonSetReady, now, unread(), Map.copyOf(rolePermissions), Map.copyOf(unreadablePermissions));
+    }
+
+    /** Sources failed, forbidden or still connecting: what they feed is unknown in the snapshot. */
+    private UnreadSources unread() {
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        for (SourceStatus s : sources.values()) {
+            if (s.state() == SourceState.ERROR || s.state() == SourceState.FORBIDDEN
+                    || s.state() == SourceState.CONNECTING) {
+                reasons.put(s.source(), s.state() == SourceState.CONNECTING && s.reason().isEmpty()
+                        ? "not read yet" : s.reason());
+            }
+        }
+        return UnreadSources.of(reasons);
     }
 }
