@@ -88,6 +88,12 @@ class ScanCommandTest {
 
         JsonNode checkout = sa(report, "checkout", "checkout-worker");
         assertThat(checkout.get("irsa").get("status").asText()).isEqualTo("BROKEN");
+        // its pods carry the IRSA variables, but the trust does not admit them: they get nothing
+        assertThat(checkout.get("effectiveIdentities")).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.get("mechanism").asText()).isEqualTo("IRSA");
+            assertThat(g.get("credentials").asText()).isEqualTo("REFUSED");
+            assertThat(g.get("credentialsReason").asText()).contains("system:serviceaccount:checkout:checkout-worker");
+        });
         JsonNode notifications = sa(report, "notifications", "notifications-sender");
         assertThat(notifications.get("newPod").get("mechanism").asText()).isEqualTo("POD_IDENTITY");
         JsonNode etl = sa(report, "data-pipeline", "etl-runner");

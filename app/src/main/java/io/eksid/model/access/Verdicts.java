@@ -111,7 +111,10 @@ final class Verdicts {
                 + ": a boundary caps what identity policies can allow"
                 : "the association's session policy does not allow it" + closest
                 + ": a session policy caps what the session can do";
-        return decision(Decision.IMPLICIT_DENY, statements, capitalise(lead + capped) + ".");
+        // Policy names (file names, ARNs) keep their case; only a sentence that starts with our own words is
+        // capitalised.
+        return decision(Decision.IMPLICIT_DENY, statements, (allowed != null ? lead + capped
+                : capitalise(lead + capped)) + ".");
     }
 
     private AccessDecision unknown(List<StatementMatch> allowing, List<String> allowReasons, List<Hit> maybeAllows,
@@ -135,7 +138,7 @@ final class Verdicts {
             reason.append(h.label()).append(" may allow ").append(what).append(", but ")
                     .append(h.result().explanation()).append('.');
         } else {
-            reason.append(capitalise(String.join("; ", allowReasons))).append(", but ");
+            reason.append(String.join("; ", allowReasons)).append(", but ");
             Hit h = maybeDenies.get(0);
             reason.append(h.label()).append(" may deny it: ").append(h.result().explanation()).append('.');
         }

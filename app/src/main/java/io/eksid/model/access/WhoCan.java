@@ -117,25 +117,26 @@ public final class WhoCan {
         Optional<EffectiveIdentity> effective = graph.effectiveIdentity(pod);
         Mechanism mechanism = effective.map(EffectiveIdentity::mechanism).orElse(Mechanism.NONE);
         String role = effective.map(EffectiveIdentity::roleArn).orElse(null);
-        // The graph checked this pod's own credentials (its trust with its own session tags): that comes first.
-        CredentialStatus credentials = effective.map(EffectiveIdentity::credentials).orElse(CredentialStatus.NOT_APPLICABLE);
-        String why = effective.map(EffectiveIdentity::credentialsReason).orElse("");
-        AccessDecision d = switch (credentials) {
-            case REFUSED -> noCredentials(Decision.IMPLICIT_DENY, "gets no credentials: " + why);
-            case UNPROVABLE -> noCredentials(Decision.UNKNOWN, "whether its credentials work is not known: " + why);
-            default -> decide(snapshot, graph, sa, mechanism, role, pod.name(), pod.uid(), request,
-                    credentials == CredentialStatus.WORKS);
-        };
+        // The graph judged this pod's own credentials, with its session tags (an ABAC trust on the pod's name
+        // admits some pods of a service account and refuses others): that beats the service account's verdict.
+        CredentialStatus credentials = effective.map(EffectiveIdentity::credentials)
+                .orElse(CredentialStatus.NOT_APPLICABLE);
+        if (credentials == CredentialStatus.REFUSED) {
+            return new PodAnswer(pod.name(), pod.uid(), mechanism, role, noCredentials(Decision.IMPLICIT_DENY,
+                    "gets no credentials: " + effective.get().credentialsReason()));
+        }
+        AccessDecision d = decide(snapshot, graph, sa, mechanism, role, pod.name(), pod.uid(), request,
+                credentials == CredentialStatus.WORKS);
         return new PodAnswer(pod.name(), pod.uid(), mechanism, role, d);
     }
 
     /**
      * The decision for a session of {@code appRole} obtained by {@code mechanism}; pod name and uid are null when
-     * asked for the service account as a whole.
+     * asked for the service account as a whole; {@code admitted} when the graph found this pod's credentials work.
      */
     private AccessDecision decide(ClusterSnapshot snapshot, IdentityGraph graph, ServiceAccountIdentity sa,
                                   Mechanism mechanism, String appRole, String podName, String podUid,
-                                  AccessRequest request, boolean credentialsWork) {
+                                  AccessRequest request, boolean admitted) {
         switch (mechanism) {
             case NONE -> {
                 return noCredentials(Decision.IMPLICIT_DENY, "no AWS identity");
@@ -151,7 +152,8 @@ public final class WhoCan {
             return noCredentials(Decision.IMPLICIT_DENY, "carries " + mechanism + " variables but no role answers "
                     + "them any more");
         }
-        if (mechanism == Mechanism.POD_IDENTITY) {
+        // When the pod's own trust check passed there is no mapping left to check.
+        if (!admitted && mechanism == Mechanism.POD_IDENTITY) {
             PodIdentityAssociation assoc = sa.association();
             if (assoc == null) {
                 return noCredentials(Decision.IMPLICIT_DENY, "carries Pod Identity variables but the association "
@@ -161,15 +163,14 @@ public final class WhoCan {
                 return noCredentials(Decision.IMPLICIT_DENY, "the Pod Identity agent is not running ("
                         + graph.agentStatus().reason() + "): credential requests fail");
             }
-            Optional<AccessDecision> broken = credentialsWork ? Optional.empty()
-                    : brokenMapping(sa.podIdentityCheck(), "association role");
-            if (broken.isEmpty() && !credentialsWork && appRole.equals(assoc.targetRoleArn())) {
+            Optional<AccessDecision> broken = brokenMapping(sa.podIdentityCheck(), "association role");
+            if (broken.isEmpty() && appRole.equals(assoc.targetRoleArn())) {
                 broken = brokenMapping(sa.targetRoleCheck(), "target role");
             }
             if (broken.isPresent()) {
                 return broken.get();
             }
-        } else if (!credentialsWork && appRole.equals(sa.irsaAnnotation())) {
+        } else if (!admitted && appRole.equals(sa.irsaAnnotation())) {
             Optional<AccessDecision> broken = brokenMapping(sa.irsaCheck(), "IRSA role");
             if (broken.isPresent()) {
                 return broken.get();
