@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "EKS Identity Console: which AWS role each pod really gets, and IRSA to Pod Identity conversion.",
         subcommands = {CommandLine.HelpCommand.class,
                 TrustCommand.class,
+                AccessCommand.class,
                 SandboxCommand.class,
                 PlanCommand.class,
                 ApplyCommand.class,

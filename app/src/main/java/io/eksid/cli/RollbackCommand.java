@@ -76,6 +76,10 @@ public final class RollbackCommand implements Callable<Integer> {
                     ConversionJson.print(out, ConversionJson.rollback(r));
                 } else {
                     out.println("Rollback of plan " + r.planId() + " (" + journal + ")");
+                    if (!r.journalDamage().isEmpty()) {
+                        out.println("The journal is damaged; only what its valid lines prove was rolled back:");
+                        r.journalDamage().forEach(d -> out.println("  " + d));
+                    }
                     ConversionJson.table(out, "Rolled back", r.rolledBack());
                     ConversionJson.table(out, "Conflicts (not overwritten)", r.conflicts());
                     ConversionJson.table(out, "Failed", r.failed());

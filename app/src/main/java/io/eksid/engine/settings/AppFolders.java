@@ -61,6 +61,11 @@ public record AppFolders(Path config, Path state) {
         return state.resolve("logs");
     }
 
+    /** The last complete snapshot of each context, which the console paints while it connects. */
+    public Path snapshotsDir() {
+        return state.resolve("snapshots");
+    }
+
     public Path sandboxDir() {
         return state.resolve("sandbox");
     }
