@@ -8,6 +8,8 @@ import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.UnreadSources;
 import io.eksid.model.findings.FindingsAnalyzer;
 import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.store.SourceState;
+import io.eksid.model.store.SourceStatus;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustInspector;
 import java.nio.file.Path;
@@ -62,13 +64,30 @@ class StatusBarUnknownFxTest {
                 s.workloads(), s.associations(), List.of(), s.roles(), s.unreadableRoles(), s.oidcProviders(),
                 s.trustPolicyQuota(), null, s.takenAt(), unread);
         IdentityGraph g = IdentityGraph.build(withUnread, new TrustEvaluator());
+        List<SourceStatus> sources = new java.util.ArrayList<>(List.of(
+                new SourceStatus("kube/connection", SourceState.LIVE, "Kubernetes v1.31.0", Instant.EPOCH)));
+        unread.reasons().forEach((source, why) -> sources.add(new SourceStatus(source, SourceState.FORBIDDEN, why,
+                Instant.EPOCH)));
         return new IdentityState("prod", withUnread, g, new FindingsAnalyzer(new TrustEvaluator(),
-                new TrustInspector()).analyze(withUnread, g), List.of(), 1, Instant.EPOCH, null);
+                new TrustInspector()).analyze(withUnread, g), sources, 1, Instant.EPOCH, null);
     }
 
     private String text(String id) throws Exception {
         Label label = robot.lookup("#" + id).queryAs(Label.class);
         return ErrorDialogFxTest.onFx(label::getText);
+    }
+
+    @Test
+    void beforeAnySourceReportsNothingIsZeroOrMissing() throws Exception {
+        ClusterSnapshot s = UiFixtures.snapshot();
+        IdentityGraph g = IdentityGraph.build(s, new TrustEvaluator());
+        ErrorDialogFxTest.onFx(() -> {
+            vm.currentContextProperty().set("prod");
+            vm.accept(new IdentityState("prod", s, g, List.of(), List.of(), 0, Instant.EPOCH, null));
+            return null;
+        });
+        assertThat(text("status-counts")).isEqualTo("nothing read yet");
+        assertThat(text("status-agent")).isEqualTo("Pod Identity agent: unknown");
     }
 
     @Test
