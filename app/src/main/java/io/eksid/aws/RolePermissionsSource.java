@@ -151,8 +151,11 @@ public final class RolePermissionsSource implements AwsSource {
         }
         written.clear();
         written.addAll(current);
-        if (!unreadable.isEmpty()) {
-            partial.add("the permissions of " + unreadable.size() + " role(s) could not be read");
+        // As for the roles source: a role that does not exist, or lives in an account without a profile, is a fact
+        // about the world (each is kept with its reason); only a denied read makes this source degraded.
+        long failed = unreadable.values().stream().filter(r -> r.startsWith("AccessDenied")).count();
+        if (failed > 0) {
+            partial.add("the permissions of " + failed + " role(s) could not be read");
         }
         return String.join("; ", partial);
     }
