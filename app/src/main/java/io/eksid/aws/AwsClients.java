@@ -40,7 +40,9 @@ public final class AwsClients implements AutoCloseable {
     private final ClientOverrideConfiguration override;
     private final EksClient eks;
     private final IamClient iam;
-    private final StsClient sts;
+    /** Built on first use: only cross-account lookups need it, and building a client costs startup time. */
+    private StsClient sts;
+    private boolean closed;
     private final List<AutoCloseable> resources;
 
     private AwsClients(AwsProfile profile, String region, AwsCredentialsProvider credentials,
@@ -52,7 +54,6 @@ public final class AwsClients implements AutoCloseable {
         this.override = override;
         this.eks = configure(EksClient.builder()).build();
         this.iam = configure(IamClient.builder()).build();
-        this.sts = configure(StsClient.builder()).build();
     }
 
     /**
@@ -189,7 +190,13 @@ public final class AwsClients implements AutoCloseable {
         return iam;
     }
 
-    public StsClient sts() {
+    public synchronized StsClient sts() {
+        if (closed) {
+            throw new IllegalStateException("the AWS clients of profile " + profile.name() + " are closed");
+        }
+        if (sts == null) {
+            sts = configure(StsClient.builder()).build();
+        }
         return sts;
     }
 
@@ -197,7 +204,10 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         IoUtils.closeQuietly(eks, null);
         IoUtils.closeQuietly(iam, null);
-        IoUtils.closeQuietly(sts, null);
+        synchronized (this) {
+            closed = true;
+            IoUtils.closeQuietly(sts, null);
+        }
         // Providers before the STS clients they use, in reverse order of creation.
         for (int i = resources.size() - 1; i >= 0; i--) {
             IoUtils.closeQuietly(resources.get(i), null);

@@ -1,6 +1,7 @@
 package io.eksid.ui;
 
 import io.eksid.engine.live.IdentityState;
+import io.eksid.engine.live.SnapshotCache;
 import io.eksid.engine.live.Workspace;
 import io.eksid.engine.live.WorkspaceSource;
 import io.eksid.sandbox.Sandbox;
@@ -74,6 +75,7 @@ public final class ConsoleApp extends Application {
         vm.readOnlyProperty().set(prefs.preferences().readOnly());
         journalDir = prefs.preferences().journalDirOr(folders);
         workspace.setRefreshInterval(prefs.preferences().refreshInterval());
+        workspace.setSnapshotCache(new SnapshotCache(folders.snapshotsDir()));
         workspace.setRememberedClusters(prefs.preferences().clusterByContext());
         vm.setProfileForContext(prefs.preferences().profileByContext()::get);
         vm.setRememberCluster((context, cluster) -> {

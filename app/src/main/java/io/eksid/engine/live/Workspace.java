@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class Workspace implements AutoCloseable {
 
+    private volatile SnapshotCache snapshotCache;
     private final Map<String, String> environment;
     private final Path home;
     private final ScheduledExecutorService executor;
@@ -49,6 +50,14 @@ public final class Workspace implements AutoCloseable {
      * The EKS clusters the user matched contexts to (preferences), used when a context's exec plugin and API
      * server URL do not name one.
      */
+    /**
+     * Sessions opened from now on paint the last complete snapshot of their context at once (marked with its age)
+     * and keep it up to date in {@code cache}; null (the default, as for {@code eksid scan}) shows live data only.
+     */
+    public void setSnapshotCache(SnapshotCache cache) {
+        this.snapshotCache = cache;
+    }
+
     public void setRememberedClusters(Map<String, String> clusterByContext) {
         this.rememberedClusters = Map.copyOf(clusterByContext);
     }
@@ -140,6 +149,7 @@ public final class Workspace implements AutoCloseable {
                 LiveSession session = new LiveSession(e.getValue(), ctx.get(), awsEnvironment(source), profile,
                         regionOverride, executor, clock, refreshInterval, listener);
                 session.rememberCluster(clusterName(rememberedClusters.get(contextName)));
+                session.useSnapshotCache(snapshotCache);
                 open.add(session);
                 session.start();
                 return session;
