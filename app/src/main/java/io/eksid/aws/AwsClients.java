@@ -64,7 +64,8 @@ public final class AwsClients implements AutoCloseable {
      */
     public static AwsClients forProfile(AwsProfiles.Listing listing, AwsEnvironment env, String profileName,
                                         String regionOverride) {
-        AwsProfile profile = listing.profile(profileName).orElseThrow(() -> new AwsSetupException(
+        AwsProfile profile = listing.profile(profileName).or(() -> implicitDefault(env, profileName))
+                .orElseThrow(() -> new AwsSetupException(
                 "There is no AWS profile named '" + profileName + "' in " + env.configFile() + " or "
                         + env.credentialsFile() + "."));
         String region = Optional.ofNullable(regionOverride).filter(r -> !r.isBlank())
@@ -76,6 +77,19 @@ public final class AwsClients implements AutoCloseable {
         AwsCredentialsProvider credentials = credentials(listing, profile, region, resources, new LinkedHashSet<>());
         return new AwsClients(profile, region, credentials, overrideFor(listing.profileFile(), profileName),
                 resources);
+    }
+
+    /**
+     * The SDK's default profile exists even without any profile file: then the standard chain alone decides
+     * (environment keys, web identity, container credentials such as Pod Identity, instance profile), which is
+     * how a pod gets its credentials. A profile named explicitly must still exist.
+     */
+    private static Optional<AwsProfile> implicitDefault(AwsEnvironment env, String profileName) {
+        if (!"default".equals(profileName) || !"default".equals(env.defaultProfileName())) {
+            return Optional.empty();
+        }
+        return Optional.of(new AwsProfile("default", ProfileKind.NO_CREDENTIALS, null, false, null, null, null, null,
+                null, null));
     }
 
     private static ClientOverrideConfiguration overrideFor(ProfileFile file, String profileName) {

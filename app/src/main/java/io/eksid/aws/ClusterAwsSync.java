@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Everything that keeps the AWS side of one cluster's store fresh, wired together: the cluster description,
- * Pod Identity associations, add-ons, OIDC providers, roles and the trust policy quota, polled with one {@link AwsPoller}.
+ * Pod Identity associations, add-ons, OIDC providers, roles, the trust policy quota and the roles' permission policies, polled with one {@link AwsPoller}.
  * Reads are retried by the SDK alone (its adaptive retry strategy, {@link AwsClients}); the poller's backoff only
  * spaces out the next poll of a source that failed.
  */
@@ -49,7 +49,9 @@ public final class ClusterAwsSync implements AutoCloseable {
                 new OidcProviderSource(clients.iam(), store, OIDC_FULL_REFRESH_EVERY),
                 new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
                         RoleSource.DEFAULT_POLICY_TTL, iamReads),
-                new TrustPolicyQuotaSource(clients.iam(), store, QUOTA_EVERY_POLLS));
+                new TrustPolicyQuotaSource(clients.iam(), store, QUOTA_EVERY_POLLS),
+                new RolePermissionsSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
+                        RolePermissionsSource.DEFAULT_REFRESH));
         this.poller = new AwsPoller(store, sources, executor, backoff, failures, clients.profile(), interval);
     }
 

@@ -33,13 +33,19 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Directory for kubeconfig and aws/ files (default: the user's state folder, eksid/sandbox).")
     Path dir;
 
-    @Option(names = "--scenario", paramLabel = "acme|large", defaultValue = "acme",
-            description = "World to seed: acme (two clusters, every finding) or large (generated). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scenario", paramLabel = "acme|large|fleet", defaultValue = "acme",
+            description = "World to seed: acme (two clusters, every finding), large (generated) or fleet (many small "
+                    + "clusters over two accounts). Default: ${DEFAULT-VALUE}.")
     String scenario;
 
-    @Option(names = "--pods", paramLabel = "N", defaultValue = "50000",
-            description = "Pods of the large scenario. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--pods", paramLabel = "N",
+            description = "Pods of the large scenario (default 50000), or per cluster of the fleet scenario "
+                    + "(default 12).")
     String pods;
+
+    @Option(names = "--clusters", paramLabel = "N", defaultValue = "6",
+            description = "Clusters of the fleet scenario. Default: ${DEFAULT-VALUE}.")
+    String clusters;
 
     @Option(names = "--k8s-port", paramLabel = "PORT", defaultValue = "0",
             description = "Kubernetes API port (0 = any free port).")
@@ -66,9 +72,11 @@ public final class SandboxCommand implements Callable<Integer> {
         SandboxOptions options;
         try {
             Path target = dir != null ? dir : SandboxStateDirectory.forCurrentUser();
-            options = new SandboxOptions(target.toAbsolutePath(), SandboxOptions.Scenario.parse(scenario),
-                    whole("--pods", pods), whole("--k8s-port", k8sPort), whole("--aws-port", awsPort), faults,
-                    decimal("--churn", churn));
+            SandboxOptions.Scenario world = SandboxOptions.Scenario.parse(scenario);
+            int podCount = pods != null ? whole("--pods", pods) : world == SandboxOptions.Scenario.FLEET
+                    ? SandboxOptions.DEFAULT_FLEET_PODS : SandboxOptions.DEFAULT_LARGE_PODS;
+            options = new SandboxOptions(target.toAbsolutePath(), world, podCount, whole("--k8s-port", k8sPort),
+                    whole("--aws-port", awsPort), faults, decimal("--churn", churn), whole("--clusters", clusters));
         } catch (IllegalArgumentException e) {
             err.println("eksid sandbox: " + e.getMessage());
             return USAGE_ERROR;

@@ -41,6 +41,8 @@ public final class ScanCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int SOURCE_FAILED = 1;
     static final int USAGE_ERROR = 2;
+    /** Where the in-cluster scanner's manifest puts the cluster's name. */
+    static final String CLUSTER_NAME_VARIABLE = "EKSID_CLUSTER_NAME";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
 
     @Spec
@@ -60,6 +62,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--cluster", paramLabel = "NAME",
             description = "The context's EKS cluster, when neither its exec plugin nor its server URL says which.")
     String cluster;
+
+    @Option(names = "--in-cluster",
+            description = "Run inside a pod: Kubernetes from the pod's service account (in-cluster config), AWS from "
+                    + "the standard chain (Pod Identity). The EKS cluster's name from --cluster or EKSID_CLUSTER_NAME.")
+    boolean inCluster;
 
     @Option(names = "--region", paramLabel = "R",
             description = "AWS region of the cluster (default: the context's exec plugin region, else the profile's).")
@@ -116,17 +123,27 @@ public final class ScanCommand implements Callable<Integer> {
             return t;
         });
         try (Workspace workspace = new Workspace(environment, home, executor, Clock.systemUTC())) {
-            workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
-                    : WorkspaceSource.of(kubeconfigs, profile));
-            String name = chooseContext(workspace, err);
-            if (name == null) {
-                return USAGE_ERROR;
-            }
             BlockingQueue<IdentityState> updates = new LinkedBlockingQueue<>();
-            if (blankToNull(cluster) != null) {
-                workspace.setRememberedClusters(java.util.Map.of(name, cluster.strip()));
+            String name;
+            LiveSession session;
+            if (inCluster) {
+                session = openInCluster(workspace, updates, err);
+                if (session == null) {
+                    return USAGE_ERROR;
+                }
+                name = session.contextName();
+            } else {
+                workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
+                        : WorkspaceSource.of(kubeconfigs, profile));
+                name = chooseContext(workspace, err);
+                if (name == null) {
+                    return USAGE_ERROR;
+                }
+                if (blankToNull(cluster) != null) {
+                    workspace.setRememberedClusters(java.util.Map.of(name, cluster.strip()));
+                }
+                session = workspace.open(name, profile, blankToNull(region), updates::add);
             }
-            LiveSession session = workspace.open(name, profile, blankToNull(region), updates::add);
             Readiness readiness = session.awaitReady(wait);
             IdentityState state = session.current();
             if (state == null) {
@@ -184,6 +201,33 @@ public final class ScanCommand implements Callable<Integer> {
             }
             last = report;
         }
+    }
+
+    /**
+     * The in-cluster session, or null after explaining on {@code err} what is missing. The cluster name is never
+     * guessed: a pod cannot learn it from Kubernetes, and a wrong guess would scan another cluster's AWS side.
+     */
+    private LiveSession openInCluster(Workspace workspace, BlockingQueue<IdentityState> updates, PrintWriter err) {
+        if (!kubeconfigs.isEmpty() || context != null || profile != null) {
+            err.println("eksid scan: --in-cluster reads the pod's service account and the standard AWS chain; "
+                    + "it cannot be combined with --kubeconfig, --context or --profile");
+            return null;
+        }
+        String clusterName = blankToNull(cluster) != null ? cluster.strip()
+                : blankToNull(environment.get(CLUSTER_NAME_VARIABLE));
+        if (clusterName == null) {
+            err.println("eksid scan: --in-cluster needs the EKS cluster's name: give --cluster NAME or set "
+                    + CLUSTER_NAME_VARIABLE);
+            return null;
+        }
+        io.eksid.kube.InClusterConfig config;
+        try {
+            config = io.eksid.kube.InClusterConfig.fromEnvironment(environment);
+        } catch (io.eksid.kube.KubeException e) {
+            err.println("eksid scan: " + e.getMessage());
+            return null;
+        }
+        return workspace.openInCluster(config, clusterName.strip(), blankToNull(region), updates::add);
     }
 
     /** The context to scan, or null after explaining on {@code err} why there is none. */

@@ -93,6 +93,8 @@ public final class ConsoleApp extends Application {
             return Boolean.TRUE;
         }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
         MainView view = new MainView(vm, theme, new WindowActions(this, vm, tasks, stage));
+        fleet = new io.eksid.ui.fleet.FleetConsole(workspace, env, home, vm, view, tasks, timer, clock,
+                () -> prefsStore.load().preferences().clusterByContext(), subjects -> wizards(stage).convert(subjects));
         Scene scene = new Scene(view, 1500, 940);
         scene.getStylesheets().add(ConsoleApp.class.getResource("/io/eksid/ui/console.css").toExternalForm());
         theme.attach(view);
@@ -194,6 +196,9 @@ public final class ConsoleApp extends Application {
         if (vm != null) {
             vm.shutdown();
         }
+        if (fleet != null) {
+            fleet.close();
+        }
         if (workspace != null) {
             workspace.close();
         }
@@ -241,6 +246,7 @@ public final class ConsoleApp extends Application {
     }
 
     private WizardLauncher wizards;
+    private io.eksid.ui.fleet.FleetConsole fleet;
     private Path journalDir;
 
     WizardLauncher wizards(Stage owner) {

@@ -36,6 +36,7 @@ import io.eksid.model.store.SourceStatus;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustInspector;
 import io.eksid.aws.RoleSource;
+import io.eksid.aws.RolePermissionsSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,12 @@ public final class LiveSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
-    private final Kubeconfig kubeconfig;
+    /** How the session reaches its API server: a kubeconfig context, or the pod's in-cluster configuration. */
+    interface KubeTarget {
+        KubeConnection connect(KubeConnector connector);
+    }
+
+    private final KubeTarget kubeTarget;
     private final KubeContext context;
     private final AwsEnvironment awsEnvironment;
     private final String profile;
@@ -94,8 +100,15 @@ public final class LiveSession implements AutoCloseable {
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
                 String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
                 Consumer<IdentityState> listener) {
+        this(c -> c.connect(kubeconfig, context), context, awsEnvironment, profile, region, executor, clock,
+                refreshInterval, listener);
+    }
+
+    LiveSession(KubeTarget kubeTarget, KubeContext context, AwsEnvironment awsEnvironment, String profile,
+                String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
+                Consumer<IdentityState> listener) {
         this.refreshInterval = refreshInterval;
-        this.kubeconfig = kubeconfig;
+        this.kubeTarget = kubeTarget;
         this.context = context;
         this.awsEnvironment = awsEnvironment;
         this.profile = profile;
@@ -171,12 +184,12 @@ public final class LiveSession implements AutoCloseable {
     private void startKube() {
         store.reportSource("kube/connection", SourceState.CONNECTING, "connecting to " + context.server());
         try {
-            kube = new KubeConnector(clock, KubeConnectOptions.DEFAULTS).connect(kubeconfig, context);
+            kube = kubeTarget.connect(new KubeConnector(clock, KubeConnectOptions.DEFAULTS));
             if (closed) {
                 kube.close();
                 return;
             }
-            store.reportSource("kube/connection", SourceState.LIVE, "Kubernetes " + kube.serverVersion());
+            store.reportSource("kube/connection", SourceState.LIVE, kube.describe());
             // Ask the API server what these credentials may do before watching: a forbidden kind is then watched
             // in the namespaces that can be read, and the status bar names what is missing.
             RbacPreflight preflight = new RbacPreflight(kube.client());
@@ -203,7 +216,7 @@ public final class LiveSession implements AutoCloseable {
             AwsProfiles profiles = new AwsProfiles(awsEnvironment);
             aws = new AwsConnections(profiles);
             SsoSessions sso = new SsoSessions(new SsoTokenCache(awsEnvironment.ssoCacheDirectory()), clock);
-            AwsFailures failures = new AwsFailures(sso);
+            AwsFailures failures = new AwsFailures(sso, awsEnvironment);
             var kh = context.execHints();
             io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
                     kh.clusterName(), region != null ? region : kh.region(),
@@ -246,6 +259,7 @@ public final class LiveSession implements AutoCloseable {
         ClusterAwsSync s = sync;
         if (s != null && kubeSettled.isDone() && rolesRefreshAsked.compareAndSet(false, true)) {
             s.poller().refreshNow(RoleSource.NAME);
+            s.poller().refreshNow(RolePermissionsSource.NAME);
         }
     }
 
@@ -352,7 +366,9 @@ public final class LiveSession implements AutoCloseable {
             List<String> unpolled = new ArrayList<>();
             for (String name : s.poller().sourceNames()) {
                 OptionalLong started = s.poller().lastCompletedPollStart(name);
-                boolean seesKube = !name.equals(RoleSource.NAME) || started.isPresent()
+                // Both role sources read the roles the service accounts name: a poll before those counts not.
+                boolean seesKube = !(name.equals(RoleSource.NAME) || name.equals(RolePermissionsSource.NAME))
+                        || started.isPresent()
                         && started.getAsLong() >= kubeAt;
                 if (started.isEmpty() || !seesKube) {
                     unpolled.add(name);

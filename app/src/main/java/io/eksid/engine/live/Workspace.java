@@ -159,6 +159,34 @@ public final class Workspace implements AutoCloseable {
                 + (sources.isEmpty() ? " (no kubeconfig source)" : ""));
     }
 
+    /**
+     * Opens a live session from inside a pod: Kubernetes through the standard in-cluster configuration, AWS
+     * through the standard credential chain (in an EKS pod, Pod Identity or IRSA) with no profile file needed.
+     *
+     * @param clusterName the EKS cluster the pod runs in; required, since a pod cannot learn it from Kubernetes
+     * @param region      the cluster's region, or null for {@code AWS_REGION}
+     */
+    public LiveSession openInCluster(io.eksid.kube.InClusterConfig inCluster, String clusterName, String region,
+                                     Consumer<IdentityState> listener) {
+        Objects.requireNonNull(clusterName, "clusterName");
+        KubeContext context = inCluster.asContext(clusterName);
+        LiveSession session = new LiveSession(c -> c.connectInCluster(inCluster, clusterName), context,
+                AwsEnvironment.of(environment, home), null, region, executor, clock, refreshInterval, listener);
+        session.rememberCluster(clusterName);
+        open.add(session);
+        session.start();
+        return session;
+    }
+
+    /**
+     * Closes a session and forgets it, so a workspace that opens many sessions one after the other (a fleet
+     * scan) does not keep every closed session's store alive until the workspace closes.
+     */
+    public void release(LiveSession session) {
+        open.remove(session);
+        session.close();
+    }
+
     /** The source whose kubeconfig holds {@code contextName}, for one-shot connections such as an apply. */
     public Optional<WorkspaceSource> sourceOf(String contextName) {
         for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
