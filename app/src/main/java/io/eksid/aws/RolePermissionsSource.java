@@ -87,6 +87,12 @@ public final class RolePermissionsSource implements AwsSource {
         return NAME;
     }
 
+    /** It needs the cluster's account; the poller starts it once the description is in the store. */
+    @Override
+    public boolean needsCluster() {
+        return true;
+    }
+
     /** How many bulk (GetAccountAuthorizationDetails) and per-role reads ran, for tests and diagnostics. */
     public synchronized int bulkReads() {
         return bulkReads;

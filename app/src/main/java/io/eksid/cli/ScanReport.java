@@ -1,5 +1,6 @@
 package io.eksid.cli;
 
+import io.eksid.engine.fleet.ClusterScanStatus;
 import io.eksid.engine.live.IdentityState;
 import io.eksid.engine.live.Readiness;
 import io.eksid.model.ClusterInfo;
@@ -13,7 +14,6 @@ import io.eksid.model.graph.IdentityCounts;
 import io.eksid.model.graph.IdentityGraph;
 import io.eksid.model.graph.MappingCheck;
 import io.eksid.model.graph.ServiceAccountIdentity;
-import io.eksid.model.store.SourceState;
 import io.eksid.model.store.SourceStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,20 +34,9 @@ final class ScanReport {
     private ScanReport() {
     }
 
+    /** The engine's rule for a cluster scan's status (the same one fleet scans use). */
     static Status status(IdentityState state, Readiness readiness) {
-        if (!readiness.ready()) {
-            return Status.FAILED;
-        }
-        Status status = Status.OK;
-        for (SourceStatus s : state.sources()) {
-            if (s.state() == SourceState.ERROR || s.state() == SourceState.CONNECTING) {
-                return Status.FAILED;
-            }
-            if (s.state() != SourceState.LIVE) {
-                status = Status.DEGRADED;
-            }
-        }
-        return status;
+        return Status.valueOf(ClusterScanStatus.of(state.sources(), readiness).name());
     }
 
     static Map<String, Object> of(IdentityState state, Readiness readiness) {

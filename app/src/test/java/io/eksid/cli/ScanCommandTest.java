@@ -226,7 +226,7 @@ class ScanCommandTest {
         assertThat(err()).contains("--timeout must be a duration");
         err.reset();
         assertThat(scan(sandbox, "--context", "acme-prod", "--output", "yaml")).isEqualTo(2);
-        assertThat(err()).contains("--output must be json or table");
+        assertThat(err()).contains("--output must be json, table or sarif");
     }
 
     @Test
