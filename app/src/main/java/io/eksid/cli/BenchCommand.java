@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measurements of the console's own performance against the embedded sandbox; figures go to docs/benchmarks.md.",
         subcommands = {CommandLine.HelpCommand.class, BenchConvertCommand.class,
-                BenchIngestCommand.class})
+                BenchIngestCommand.class, BenchFleetCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

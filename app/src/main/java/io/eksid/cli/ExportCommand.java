@@ -1,6 +1,7 @@
 package io.eksid.cli;
 
 import io.eksid.engine.convert.ClusterSession;
+import io.eksid.model.export.AwsProviderVersion;
 import io.eksid.model.export.EksctlConfigExporter;
 import io.eksid.model.export.ShellScriptExporter;
 import io.eksid.model.export.TerraformExporter;
@@ -38,6 +39,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--aws-provider-version", paramLabel = "VERSION",
+            description = "Terraform: the hashicorp/aws version you run (e.g. 5.100.0). What it cannot express is "
+                    + "explained instead of written. Default: declare the version the plan needs.")
+    String awsProviderVersion;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -53,6 +59,14 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.report(err, "export", "", flags.context, e);
         }
+        TerraformExporter terraform;
+        try {
+            terraform = awsProviderVersion == null ? new TerraformExporter()
+                    : new TerraformExporter(AwsProviderVersion.parse(awsProviderVersion));
+        } catch (IllegalArgumentException e) {
+            err.println("eksid export: --aws-provider-version: " + e.getMessage());
+            return 2;
+        }
         try (ClusterSession session = CliEnvironment.loader().open(flags.connection())) {
             java.util.Optional<io.eksid.model.UserFacingError> nothing = PlanCommand.namesNothing(session, flags);
             if (nothing.isPresent()) {
@@ -61,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             ConversionPlan plan = PlanCommand.plan(session, flags);
             String text = switch (f) {
-                case "terraform" -> new TerraformExporter().export(plan);
+                case "terraform" -> terraform.export(plan);
                 case "eksctl" -> new EksctlConfigExporter().export(plan);
                 default -> new ShellScriptExporter().export(plan);
             };

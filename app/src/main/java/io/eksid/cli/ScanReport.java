@@ -1,5 +1,6 @@
 package io.eksid.cli;
 
+import io.eksid.engine.fleet.ClusterScanStatus;
 import io.eksid.engine.live.IdentityState;
 import io.eksid.engine.live.Readiness;
 import io.eksid.model.ClusterInfo;
@@ -13,7 +14,6 @@ import io.eksid.model.graph.IdentityCounts;
 import io.eksid.model.graph.IdentityGraph;
 import io.eksid.model.graph.MappingCheck;
 import io.eksid.model.graph.ServiceAccountIdentity;
-import io.eksid.model.store.SourceState;
 import io.eksid.model.store.SourceStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,20 +34,9 @@ final class ScanReport {
     private ScanReport() {
     }
 
+    /** The engine's rule for a cluster scan's status (the same one fleet scans use). */
     static Status status(IdentityState state, Readiness readiness) {
-        if (!readiness.ready()) {
-            return Status.FAILED;
-        }
-        Status status = Status.OK;
-        for (SourceStatus s : state.sources()) {
-            if (s.state() == SourceState.ERROR || s.state() == SourceState.CONNECTING) {
-                return Status.FAILED;
-            }
-            if (s.state() != SourceState.LIVE) {
-                status = Status.DEGRADED;
-            }
-        }
-        return status;
+        return Status.valueOf(ClusterScanStatus.of(state.sources(), readiness).name());
     }
 
     static Map<String, Object> of(IdentityState state, Readiness readiness) {
@@ -172,13 +161,16 @@ final class ScanReport {
             if (e.stale()) {
                 stale++;
             }
-            String key = e.mechanism() + "|" + e.roleArn() + "|" + e.stale();
+            String key = e.mechanism() + "|" + e.roleArn() + "|" + e.stale() + "|" + e.credentials();
             Map<String, Object> g = groups.computeIfAbsent(key, k -> {
                 Map<String, Object> n = new LinkedHashMap<>();
                 n.put("mechanism", e.mechanism().name());
                 n.put("roleArn", e.roleArn());
                 n.put("stale", e.stale());
                 n.put("reason", e.reason());
+                // Carrying the variables is half of it: whether the role's trust admits the pod is the other half.
+                n.put("credentials", e.credentials().name());
+                n.put("credentialsReason", e.credentialsReason());
                 n.put("pods", 0);
                 return n;
             });

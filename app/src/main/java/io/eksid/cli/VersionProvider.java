@@ -14,13 +14,22 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     }
 
     public static String version() throws IOException {
+        return properties().getProperty("version", "unknown");
+    }
+
+    /** The home page the build was given for SARIF logs, or empty. */
+    public static String informationUri() throws IOException {
+        return properties().getProperty("informationUri", "").strip();
+    }
+
+    private static Properties properties() throws IOException {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/io/eksid/version.properties")) {
             if (in == null) {
-                return "unknown";
+                return p;
             }
             p.load(in);
         }
-        return p.getProperty("version", "unknown");
+        return p;
     }
 }

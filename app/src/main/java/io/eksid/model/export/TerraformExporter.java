@@ -20,8 +20,52 @@ import java.util.TreeSet;
  * stores it; re-expressing it as {@code statement} blocks would reorder and normalise conditions and make the
  * reviewed diff differ from what is applied. Steps Terraform cannot express (restarts, verification, removing an
  * annotation) and the later clean-up phase are written as comments with the commands to run.
+ *
+ * <p>The file declares the oldest AWS provider that has every resource and argument in it. Given the provider
+ * version the user runs, an association that needs a newer one (a target role, session tags disabled, a session
+ * policy) is not written as a resource, since leaving the argument out would give its pods other credentials:
+ * a comment names the version it needs and the aws CLI command that creates it.
  */
 public final class TerraformExporter {
+
+    /** Import blocks arrived in Terraform 1.5. */
+    static final String TERRAFORM_VERSION = "1.5.0";
+
+    private final AwsProviderVersion provider;
+
+    /** Writes everything the plan needs and declares the provider version that requires. */
+    public TerraformExporter() {
+        this.provider = null;
+    }
+
+    /**
+     * Writes what {@code provider} supports; what needs a newer provider is explained instead.
+     *
+     * @throws IllegalArgumentException when the version predates Pod Identity associations
+     */
+    public TerraformExporter(AwsProviderVersion provider) {
+        if (!provider.atLeast(AwsProviderVersion.POD_IDENTITY_ASSOCIATION)) {
+            throw new IllegalArgumentException("the AWS provider " + provider + " has no "
+                    + "aws_eks_pod_identity_association: it needs " + AwsProviderVersion.POD_IDENTITY_ASSOCIATION
+                    + " or later");
+        }
+        this.provider = provider;
+    }
+
+    /** The provider an association needs: its optional arguments arrived later than the resource. */
+    static AwsProviderVersion needed(StepAction.CreateAssociation c) {
+        if (c.sessionPolicy() != null) {
+            return AwsProviderVersion.ASSOCIATION_POLICY;
+        }
+        if (c.targetRoleArn() != null || c.disableSessionTags()) {
+            return AwsProviderVersion.ASSOCIATION_TARGET_ROLE;
+        }
+        return AwsProviderVersion.POD_IDENTITY_ASSOCIATION;
+    }
+
+    private boolean supports(AwsProviderVersion needed) {
+        return provider == null || provider.atLeast(needed);
+    }
 
     public String export(ConversionPlan plan) {
         Names names = new Names();
@@ -34,8 +78,17 @@ public final class TerraformExporter {
                 otherAccounts.add(t.account());
             }
         }
+        AwsProviderVersion declared = AwsProviderVersion.POD_IDENTITY_ASSOCIATION;
+        for (PlanStep step : plan.steps()) {
+            AwsProviderVersion need = step.action() instanceof StepAction.CreateAssociation c ? needed(c)
+                    : step.action() instanceof StepAction.UpdateAddonPodIdentity
+                    ? AwsProviderVersion.ADDON_POD_IDENTITY : AwsProviderVersion.POD_IDENTITY_ASSOCIATION;
+            if (supports(need)) {
+                declared = AwsProviderVersion.max(declared, need);
+            }
+        }
         StringBuilder out = new StringBuilder();
-        header(out, plan, otherAccounts);
+        header(out, plan, otherAccounts, declared);
         for (PlanStep step : plan.steps()) {
             StepAction action = step.action();
             if (action instanceof StepAction.EnsureAgentAddon a) {
@@ -56,9 +109,11 @@ public final class TerraformExporter {
                         "aws.account_" + t.account(), name, "Let bridge role " + t.bridgeRoleArn() + " assume "
                                 + t.roleArn() + " (account " + t.account() + ")"));
             } else if (action instanceof StepAction.CreateAssociation c) {
-                blocks.add(association(step, c, names, roleResources, trustResources));
+                blocks.add(supports(needed(c)) ? association(step, c, names, roleResources, trustResources)
+                        : unsupportedAssociation(c));
             } else if (action instanceof StepAction.UpdateAddonPodIdentity u) {
-                blocks.add(addon(step, u, names, trustResources));
+                blocks.add(supports(AwsProviderVersion.ADDON_POD_IDENTITY) ? addon(step, u, names, trustResources)
+                        : unsupportedAddon(u));
             }
         }
         out.append(String.join("\n", blocks));
@@ -66,7 +121,8 @@ public final class TerraformExporter {
         return out.toString();
     }
 
-    private static void header(StringBuilder out, ConversionPlan plan, TreeSet<String> otherAccounts) {
+    private static void header(StringBuilder out, ConversionPlan plan, TreeSet<String> otherAccounts,
+                               AwsProviderVersion declared) {
         out.append("# EKS Identity Console conversion plan ").append(plan.id()).append('\n')
                 .append("# Cluster ").append(plan.cluster().name()).append(" (").append(plan.cluster().arn())
                 .append(")\n")
@@ -75,9 +131,10 @@ public final class TerraformExporter {
                 .append("# assume_role_policy there instead of applying these blocks.\n");
         NotConverted.lines(plan).forEach(l -> out.append("# ").append(l).append('\n'));
         out.append('\n');
-        Hcl.Body aws = new Hcl.Body().string("source", "hashicorp/aws");
+        Hcl.Body aws = new Hcl.Body().string("source", "hashicorp/aws").string("version", ">= " + declared);
         Hcl.Body providers = new Hcl.Body().attr("aws", "{\n" + aws.render() + "}");
-        out.append(Hcl.block("terraform", new Hcl.Body().block("required_providers", providers))).append('\n');
+        out.append(Hcl.block("terraform", new Hcl.Body().string("required_version", ">= " + TERRAFORM_VERSION)
+                .block("required_providers", providers))).append('\n');
         out.append(Hcl.block("provider \"aws\"", new Hcl.Body().string("region", plan.cluster().region())))
                 .append('\n');
         for (String account : otherAccounts) {
@@ -140,12 +197,52 @@ public final class TerraformExporter {
         if (c.targetRoleArn() != null) {
             body.string("target_role_arn", c.targetRoleArn());
         }
+        if (c.disableSessionTags()) {
+            body.attr("disable_session_tags", "true");
+        }
+        if (c.sessionPolicy() != null) {
+            body.attr("policy", "jsonencode(" + Hcl.expression(JsonTree.parse(c.sessionPolicy())) + ")");
+        }
         body.attr("tags", tags(c.tags()));
         List<String> deps = dependencies(step, trustResources);
         if (!deps.isEmpty()) {
             body.blank().attr("depends_on", list(deps));
         }
         return Hcl.block("resource \"aws_eks_pod_identity_association\" " + Hcl.quote(name), body);
+    }
+
+    /** An association the declared provider cannot express: what it needs, and how to create it without it. */
+    private String unsupportedAssociation(StepAction.CreateAssociation c) {
+        List<String> args = new ArrayList<>();
+        StringBuilder cli = new StringBuilder("aws eks create-pod-identity-association --cluster-name ")
+                .append(c.clusterName()).append(" --namespace ").append(c.namespace()).append(" --service-account ")
+                .append(c.serviceAccount()).append(" --role-arn ").append(c.roleArn());
+        if (c.targetRoleArn() != null) {
+            args.add("target_role_arn");
+            cli.append(" --target-role-arn ").append(c.targetRoleArn());
+        }
+        if (c.disableSessionTags()) {
+            args.add("disable_session_tags");
+            cli.append(" --disable-session-tags");
+        }
+        if (c.sessionPolicy() != null) {
+            args.add("policy");
+            cli.append(" --policy file://session-policy.json");
+        }
+        return "# Not written as a resource: the association for " + c.namespace() + "/" + c.serviceAccount()
+                + " needs " + String.join(", ", args) + ",\n# which the AWS provider has from " + needed(c)
+                + " on (this file is for " + provider + ").\n# Upgrade the provider and export again, or create it "
+                + "with:\n#   " + cli + "\n";
+    }
+
+    private String unsupportedAddon(StepAction.UpdateAddonPodIdentity u) {
+        return "# Not written as a resource: add-on " + u.addonName() + " takes its Pod Identity associations "
+                + "(pod_identity_association blocks)\n# from AWS provider " + AwsProviderVersion.ADDON_POD_IDENTITY
+                + " on (this file is for " + provider + "). Upgrade the provider and export again, or run\n"
+                + "#   aws eks update-addon --cluster-name " + u.clusterName() + " --addon-name " + u.addonName()
+                + " --pod-identity-associations " + String.join(" ", u.podIdentityAssociations().stream()
+                        .map(p -> "serviceAccount=" + p.serviceAccount() + ",roleArn=" + p.roleArn()).toList())
+                + "\n";
     }
 
     private static String addon(PlanStep step, StepAction.UpdateAddonPodIdentity u, Names names,

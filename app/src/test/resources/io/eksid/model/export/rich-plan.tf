@@ -6,9 +6,11 @@
 # Note: Add-on vpc-cni manages the annotation of kube-system/aws-node; to drop IRSA there, clear the add-on's service account role (serviceAccountRoleArn), not the annotation.
 
 terraform {
+  required_version = ">= 1.5.0"
   required_providers {
     aws = {
-      source = "hashicorp/aws"
+      source  = "hashicorp/aws"
+      version = ">= 6.2.0"
     }
   }
 }
