@@ -3,6 +3,8 @@ package io.eksid;
 import io.eksid.cli.EksidCommand;
 import io.eksid.ui.bench.BenchRenderCommand;
 import io.eksid.ui.bench.BenchStartupCommand;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +18,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // java.util.logging (JavaFX, the JDK's HTTP client) into SLF4J, so logback.xml decides for it too.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        // A thread that dies of an uncaught exception leaves its trace in the log file, not on the terminal.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LoggerFactory.getLogger(Launcher.class)
+                .error("uncaught exception in thread {}", thread.getName(), e));
         if (args.length == 0) {
             io.eksid.ui.ConsoleApp.launchWindow(args);
             return;

@@ -40,7 +40,9 @@ public final class AwsClients implements AutoCloseable {
     private final ClientOverrideConfiguration override;
     private final EksClient eks;
     private final IamClient iam;
-    private final StsClient sts;
+    /** Built on first use: only cross-account lookups need it, and building a client costs startup time. */
+    private StsClient sts;
+    private boolean closed;
     private final List<AutoCloseable> resources;
 
     private AwsClients(AwsProfile profile, String region, AwsCredentialsProvider credentials,
@@ -52,7 +54,6 @@ public final class AwsClients implements AutoCloseable {
         this.override = override;
         this.eks = configure(EksClient.builder()).build();
         this.iam = configure(IamClient.builder()).build();
-        this.sts = configure(StsClient.builder()).build();
     }
 
     /**
@@ -63,7 +64,8 @@ public final class AwsClients implements AutoCloseable {
      */
     public static AwsClients forProfile(AwsProfiles.Listing listing, AwsEnvironment env, String profileName,
                                         String regionOverride) {
-        AwsProfile profile = listing.profile(profileName).orElseThrow(() -> new AwsSetupException(
+        AwsProfile profile = listing.profile(profileName).or(() -> implicitDefault(env, profileName))
+                .orElseThrow(() -> new AwsSetupException(
                 "There is no AWS profile named '" + profileName + "' in " + env.configFile() + " or "
                         + env.credentialsFile() + "."));
         String region = Optional.ofNullable(regionOverride).filter(r -> !r.isBlank())
@@ -75,6 +77,19 @@ public final class AwsClients implements AutoCloseable {
         AwsCredentialsProvider credentials = credentials(listing, profile, region, resources, new LinkedHashSet<>());
         return new AwsClients(profile, region, credentials, overrideFor(listing.profileFile(), profileName),
                 resources);
+    }
+
+    /**
+     * The SDK's default profile exists even without any profile file: then the standard chain alone decides
+     * (environment keys, web identity, container credentials such as Pod Identity, instance profile), which is
+     * how a pod gets its credentials. A profile named explicitly must still exist.
+     */
+    private static Optional<AwsProfile> implicitDefault(AwsEnvironment env, String profileName) {
+        if (!"default".equals(profileName) || !"default".equals(env.defaultProfileName())) {
+            return Optional.empty();
+        }
+        return Optional.of(new AwsProfile("default", ProfileKind.NO_CREDENTIALS, null, false, null, null, null, null,
+                null, null));
     }
 
     private static ClientOverrideConfiguration overrideFor(ProfileFile file, String profileName) {
@@ -175,7 +190,13 @@ public final class AwsClients implements AutoCloseable {
         return iam;
     }
 
-    public StsClient sts() {
+    public synchronized StsClient sts() {
+        if (closed) {
+            throw new IllegalStateException("the AWS clients of profile " + profile.name() + " are closed");
+        }
+        if (sts == null) {
+            sts = configure(StsClient.builder()).build();
+        }
         return sts;
     }
 
@@ -183,7 +204,10 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         IoUtils.closeQuietly(eks, null);
         IoUtils.closeQuietly(iam, null);
-        IoUtils.closeQuietly(sts, null);
+        synchronized (this) {
+            closed = true;
+            IoUtils.closeQuietly(sts, null);
+        }
         // Providers before the STS clients they use, in reverse order of creation.
         for (int i = resources.size() - 1; i >= 0; i--) {
             IoUtils.closeQuietly(resources.get(i), null);

@@ -1,8 +1,6 @@
 package io.eksid.aws;
 
 import io.eksid.model.store.SourceState;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,9 +25,16 @@ public final class AwsFailures {
             "incompletesignature");
 
     private final SsoSessions ssoSessions;
+    private final EndpointOrigin endpoints;
 
     public AwsFailures(SsoSessions ssoSessions) {
+        this(ssoSessions, AwsEnvironment.of(java.util.Map.of(), java.nio.file.Path.of("")));
+    }
+
+    /** @param environment where the endpoint settings are read, to name the one behind an unreachable endpoint */
+    public AwsFailures(SsoSessions ssoSessions, AwsEnvironment environment) {
         this.ssoSessions = Objects.requireNonNull(ssoSessions, "ssoSessions");
+        this.endpoints = new EndpointOrigin(Objects.requireNonNull(environment, "environment"));
     }
 
     public AwsFailure classify(Throwable error, AwsProfile profile) {
@@ -41,9 +46,9 @@ public final class AwsFailures {
         if (sso.isPresent() && mentionsCredentials(e)) {
             return sso.get();
         }
-        if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
-            return new AwsFailure(SourceState.ERROR, "Cannot reach the AWS endpoint: " + message(e)
-                    + " (check the profile's endpoint_url, AWS_ENDPOINT_URL and the network).", false);
+        Optional<String> unreachable = endpoints.unreachable(e, profile);
+        if (unreachable.isPresent()) {
+            return new AwsFailure(SourceState.ERROR, unreachable.get(), false);
         }
         if (e instanceof SdkClientException && mentionsCredentials(e)) {
             return new AwsFailure(SourceState.ERROR, "The AWS profile '" + profile.name()
@@ -115,18 +120,6 @@ public final class AwsFailures {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("credential") || m.contains("token") || m.contains("sso")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
                 return true;
             }
             if (t.getCause() == t) {

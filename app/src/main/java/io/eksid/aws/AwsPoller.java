@@ -35,6 +35,9 @@ public final class AwsPoller implements AutoCloseable {
     private final Duration interval;
     private final Map<String, Loop> loops = new LinkedHashMap<>();
     private volatile boolean closed;
+    /** Sources not started yet because they need the cluster description; guards {@link #firstRoundLeft}. */
+    private final List<Loop> waiting = new java.util.ArrayList<>();
+    private int firstRoundLeft;
 
     public AwsPoller(ClusterStore store, List<AwsSource> sources, ScheduledExecutorService executor,
                      Backoff backoff, AwsFailures failures, AwsProfile profile, Duration interval) {
@@ -53,20 +56,57 @@ public final class AwsPoller implements AutoCloseable {
     }
 
     /**
-     * Reports every source as CONNECTING and polls them: the first round runs in the order the sources were given
-     * (the cluster description first, so the role source knows the cluster's account and OIDC provider), then each
-     * source keeps its own schedule.
+     * Reports every source as CONNECTING and polls them all at once, each on its own schedule from then on. A
+     * source that {@linkplain AwsSource#needsCluster() needs the cluster description} starts with the others when
+     * the store has it already, else as soon as it arrives (or once every other source has polled once, so it can
+     * say itself what it waits for).
      */
     public void start() {
-        for (Loop l : loops.values()) {
-            store.reportSource(l.source.name(), SourceState.CONNECTING, "");
+        List<Loop> now = new java.util.ArrayList<>();
+        synchronized (waiting) {
+            for (Loop l : loops.values()) {
+                store.reportSource(l.source.name(), SourceState.CONNECTING, "");
+                if (l.source.needsCluster() && store.cluster().isEmpty()) {
+                    waiting.add(l);
+                } else {
+                    now.add(l);
+                    if (!l.source.needsCluster()) {
+                        firstRoundLeft++;
+                    }
+                }
+            }
         }
-        executor.execute(() -> loops.values().forEach(Loop::run));
+        now.forEach(l -> executor.execute(l::run));
+    }
+
+    /** Starts the sources that waited for the cluster description, when it is there or nothing else is left. */
+    private void startWaiting(boolean firstPollDone) {
+        List<Loop> go;
+        synchronized (waiting) {
+            if (firstPollDone) {
+                firstRoundLeft--;
+            }
+            if (waiting.isEmpty() || store.cluster().isEmpty() && firstRoundLeft > 0) {
+                return;
+            }
+            go = List.copyOf(waiting);
+            waiting.clear();
+        }
+        go.forEach(l -> executor.execute(l::run));
     }
 
     /** Polls every source as soon as possible (a poll already running is followed by another one). */
     public void refreshNow() {
         loops.values().forEach(Loop::refreshNow);
+    }
+
+    /** Polls one source as soon as possible, e.g. the roles once the service accounts that name them are known. */
+    public void refreshNow(String source) {
+        Loop l = loops.get(source);
+        if (l == null) {
+            throw new IllegalArgumentException("no AWS source named " + source + "; polled: " + loops.keySet());
+        }
+        l.refreshNow();
     }
 
     /** The delay chosen after the latest poll of {@code source} (interval, or a backoff after failures). */
@@ -170,7 +210,9 @@ public final class AwsPoller implements AutoCloseable {
                 delay = f.state() == SourceState.DEGRADED || wait.compareTo(interval) > 0 ? wait : interval;
                 LOG.debug("{} failed ({}), next poll in {}", source.name(), f.state(), delay, e);
             }
+            boolean first = completedStart == Long.MIN_VALUE;
             completedStart = started;
+            startWaiting(first && !source.needsCluster());
             synchronized (this) {
                 running = false;
                 if (rerun) {

@@ -15,4 +15,12 @@ public interface AwsSource {
      * @return empty when everything was read, else why the data is only partial (reported as DEGRADED)
      */
     String refresh();
+
+    /**
+     * True when this source reads nothing useful before the store has the cluster description (its account and
+     * OIDC provider): the poller then starts it once the description is there, not with the others.
+     */
+    default boolean needsCluster() {
+        return false;
+    }
 }

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * Everything that keeps the AWS side of one cluster's store fresh, wired together: the cluster description,
- * Pod Identity associations, add-ons, OIDC providers, roles and the trust policy quota, polled with one {@link AwsPoller}.
+ * Pod Identity associations, add-ons, OIDC providers, roles, the trust policy quota and the roles' permission policies, polled with one {@link AwsPoller}.
+ * Reads are retried by the SDK alone (its adaptive retry strategy, {@link AwsClients}); the poller's backoff only
+ * spaces out the next poll of a source that failed.
  */
 public final class ClusterAwsSync implements AutoCloseable {
 
@@ -23,6 +25,7 @@ public final class ClusterAwsSync implements AutoCloseable {
     public static final int QUOTA_EVERY_POLLS = 20;
 
     private final AssociationSource associations;
+    private final ParallelReads iamReads;
     private final AwsPoller poller;
 
     /**
@@ -34,17 +37,27 @@ public final class ClusterAwsSync implements AutoCloseable {
                           Supplier<Set<String>> referencedRoleArns, ScheduledExecutorService executor, Clock clock,
                           Backoff backoff, AwsFailures failures, Duration interval) {
         Objects.requireNonNull(clients, "clients");
+        this.iamReads = new ParallelReads("iam", executor, ParallelReads.DEFAULT_LIMIT);
         this.associations = new AssociationSource(clients.eks(), clusterName, store, clock,
                 ASSOCIATIONS_REVALIDATED_PER_POLL);
+        // One line per source; they all start together (AwsPoller), and a source that reads IAM for many roles
+        // shares iamReads, the session's limit on IAM calls in flight.
         List<AwsSource> sources = List.of(
                 new ClusterSource(clients.eks(), clusterName, clients.region(), store),
                 associations,
                 new AddonSource(clients.eks(), clusterName, store),
                 new OidcProviderSource(clients.iam(), store, OIDC_FULL_REFRESH_EVERY),
                 new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
-                        RoleSource.DEFAULT_POLICY_TTL),
-                new TrustPolicyQuotaSource(clients.iam(), store, QUOTA_EVERY_POLLS));
+                        RoleSource.DEFAULT_POLICY_TTL, iamReads),
+                new TrustPolicyQuotaSource(clients.iam(), store, QUOTA_EVERY_POLLS),
+                new RolePermissionsSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
+                        RolePermissionsSource.DEFAULT_REFRESH));
         this.poller = new AwsPoller(store, sources, executor, backoff, failures, clients.profile(), interval);
+    }
+
+    /** The session's IAM read limiter, shared by every source that reads IAM per role. */
+    public ParallelReads iamReads() {
+        return iamReads;
     }
 
     public void start() {

@@ -190,6 +190,27 @@ public final class IdentityWriter {
         }
     }
 
+    /** Every association of a cluster, each described in full (list results carry no role, FACTS.md). */
+    public List<PodIdentityAssociation> associations(String cluster) {
+        List<String> ids = new ArrayList<>();
+        call("list the associations of cluster " + cluster, "eks:ListPodIdentityAssociations", () -> {
+            eks.listPodIdentityAssociationsPaginator(r -> r.clusterName(cluster).maxResults(100)).associations()
+                    .forEach(s -> ids.add(s.associationId()));
+            return null;
+        });
+        List<PodIdentityAssociation> out = new ArrayList<>();
+        for (String id : ids) {
+            describeAssociation(cluster, id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The names of the EKS clusters this account has in the client's region. */
+    public List<String> listClusters() {
+        return call("list the EKS clusters", "eks:ListClusters",
+                () -> eks.listClustersPaginator(r -> r.maxResults(100)).clusters().stream().toList());
+    }
+
     public void deleteAssociation(String cluster, String associationId) {
         call("delete association " + associationId, "eks:DeletePodIdentityAssociation",
                 () -> eks.deletePodIdentityAssociation(r -> r.clusterName(cluster).associationId(associationId)));

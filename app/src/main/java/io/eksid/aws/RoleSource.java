@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -49,7 +50,8 @@ public final class RoleSource implements AwsSource {
     private final Set<String> written = new HashSet<>();
     private final Clock clock;
     private final Duration policyTtl;
-    private final Map<String, CachedPolicies> policies = new HashMap<>();
+    private final Map<String, CachedPolicies> policies = new ConcurrentHashMap<>();
+    private final ParallelReads reads;
 
     private record CachedPolicies(List<String> attached, List<String> inline, Instant fetchedAt) {
     }
@@ -69,6 +71,16 @@ public final class RoleSource implements AwsSource {
      */
     public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
                       AccountProfiles otherAccounts, Clock clock, Duration policyTtl) {
+        this(iam, store, referencedRoleArns, otherAccounts, clock, policyTtl, ParallelReads.sequential("iam"));
+    }
+
+    /**
+     * @param reads the session's IAM reads: GetRole and the policy listings of many roles run through it at once,
+     *              within its limit
+     */
+    public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
+                      AccountProfiles otherAccounts, Clock clock, Duration policyTtl, ParallelReads reads) {
+        this.reads = Objects.requireNonNull(reads, "reads");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policyTtl = Objects.requireNonNull(policyTtl, "policyTtl");
         this.iam = Objects.requireNonNull(iam, "iam");
@@ -80,6 +92,11 @@ public final class RoleSource implements AwsSource {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public boolean needsCluster() {
+        return true;
     }
 
     @Override
@@ -120,6 +137,7 @@ public final class RoleSource implements AwsSource {
                     + "association names are shown");
         }
 
+        List<PendingRead> pending = new ArrayList<>();
         for (String arnText : referenced) {
             if (roles.containsKey(arnText)) {
                 continue;
@@ -134,8 +152,7 @@ public final class RoleSource implements AwsSource {
                 if (listed && !listedInHomeAccount.contains(arnText)) {
                     unreadable.put(arnText, "the role does not exist in account " + arn.account());
                 } else {
-                    read(iam, arn, roles, unreadable);
-                    readers.put(arnText, iam);
+                    pending.add(new PendingRead(iam, arn));
                 }
                 continue;
             }
@@ -148,24 +165,55 @@ public final class RoleSource implements AwsSource {
             if (other.isEmpty()) {
                 unreadable.put(arnText, "in account " + arn.account() + "; no profile for that account");
             } else {
-                read(other.get().iam(), arn, roles, unreadable);
-                readers.put(arnText, other.get().iam());
+                pending.add(new PendingRead(other.get().iam(), arn));
+            }
+        }
+
+        // One failed read loses only that role: the others are stored, the failed one keeps what the store had.
+        Set<String> kept = new HashSet<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (ParallelReads.Outcome<PendingRead, RoleRead> o : readAll(pending, p -> read(p.client(), p.arn()))) {
+            String key = o.item().arn().toString();
+            if (o.failed()) {
+                kept.add(key);
+                failures.add(o.failure());
+            } else if (o.value().role() != null) {
+                roles.put(key, o.value().role());
+                readers.put(key, o.item().client());
+            } else {
+                unreadable.put(key, o.value().unreadable());
             }
         }
 
         int policyFailures = 0;
-        for (Map.Entry<String, IamRole> e : roles.entrySet()) {
-            if (!withPolicies(e, readers.get(e.getKey()))) {
+        List<Map.Entry<String, IamRole>> toList = new ArrayList<>(roles.entrySet());
+        for (ParallelReads.Outcome<Map.Entry<String, IamRole>, IamRole> o
+                : readAll(toList, e -> withPolicies(e.getKey(), e.getValue(), readers.get(e.getKey())))) {
+            if (o.failed()) {
+                // Its trust policy was read; only the policy names are missing, so show it without them.
+                failures.add(o.failure());
+            } else if (o.value() == null) {
                 policyFailures++;
+            } else {
+                roles.put(o.item().getKey(), o.value());
             }
         }
         if (policyFailures > 0) {
             partial.add("the permission policies of " + policyFailures + " role(s) could not be listed (AccessDenied)");
         }
+        if (!failures.isEmpty()) {
+            if (roles.isEmpty() && unreadable.isEmpty()) {
+                throw failures.get(0); // nothing read at all: the poller classifies it and backs off
+            }
+            RuntimeException first = failures.get(0);
+            partial.add(failures.size() + " IAM read(s) failed, the last known data is kept ("
+                    + AwsFailures.errorCode(first) + ": " + first.getMessage() + ")");
+        }
         policies.keySet().retainAll(roles.keySet());
 
         Set<String> now = new HashSet<>(roles.keySet());
         now.addAll(unreadable.keySet());
+        now.addAll(kept);
         roles.values().forEach(store::putRole);
         unreadable.forEach(store::markRoleUnreadable);
         for (String gone : written) {
@@ -178,11 +226,13 @@ public final class RoleSource implements AwsSource {
         return String.join("; ", partial);
     }
 
-    /** Adds the role's attached and inline policy names, from the cache while fresh; false when denied. */
-    private boolean withPolicies(Map.Entry<String, IamRole> e, IamClient client) {
-        IamRole role = e.getValue();
+    /**
+     * The role with its attached and inline policy names, from the cache while fresh; null when listing them is
+     * denied. Runs on several threads at once, for different roles.
+     */
+    private IamRole withPolicies(String key, IamRole role, IamClient client) {
         Instant now = clock.instant();
-        CachedPolicies cached = policies.get(e.getKey());
+        CachedPolicies cached = policies.get(key);
         if (cached == null || !now.isBefore(cached.fetchedAt().plus(policyTtl))) {
             try {
                 List<String> attached = new ArrayList<>();
@@ -193,41 +243,54 @@ public final class RoleSource implements AwsSource {
                 attached.sort(null);
                 inline.sort(null);
                 cached = new CachedPolicies(List.copyOf(attached), List.copyOf(inline), now);
-                policies.put(e.getKey(), cached);
+                policies.put(key, cached);
             } catch (NoSuchEntityException gone) {
-                return true; // deleted since it was read; the next poll drops it
+                return role; // deleted since it was read; the next poll drops it
             } catch (RuntimeException ex) {
                 if (!AwsFailures.isAccessDenied(ex)) {
                     throw ex;
                 }
-                return false;
+                return null;
             }
         }
-        e.setValue(new IamRole(role.arn(), role.roleId(), role.trustPolicyJson(), cached.attached(),
-                cached.inline(), role.createdAt()));
-        return true;
+        return new IamRole(role.arn(), role.roleId(), role.trustPolicyJson(), cached.attached(),
+                cached.inline(), role.createdAt());
     }
 
-    private static void read(IamClient client, RoleArn arn, Map<String, IamRole> roles,
-                             Map<String, String> unreadable) {
-        String key = arn.toString();
+    private <T, R> List<ParallelReads.Outcome<T, R>> readAll(List<T> items, java.util.function.Function<T, R> read) {
+        try {
+            return reads.readAll(items, read);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading IAM roles", e);
+        }
+    }
+
+    private record PendingRead(IamClient client, RoleArn arn) {
+    }
+
+    /** A role read by name: the role, or why it cannot be shown. */
+    private record RoleRead(IamRole role, String unreadable) {
+    }
+
+    private static RoleRead read(IamClient client, RoleArn arn) {
         try {
             Role r = client.getRole(b -> b.roleName(arn.name())).role();
             if (!Objects.equals(r.path() == null ? "/" : r.path(), arn.path())) {
-                unreadable.put(key, "the role " + arn.name() + " exists in account " + arn.account()
+                return new RoleRead(null, "the role " + arn.name() + " exists in account " + arn.account()
                         + " with path " + r.path() + ", not " + arn.path());
-                return;
             }
-            toModel(r, TrustPolicy.decodeIamDocument(r.assumeRolePolicyDocument()))
-                    .ifPresent(role -> roles.put(key, role));
+            return toModel(r, TrustPolicy.decodeIamDocument(r.assumeRolePolicyDocument()))
+                    .map(role -> new RoleRead(role, null))
+                    .orElseGet(() -> new RoleRead(null, "IAM returned the role with an ARN that does not parse: "
+                            + r.arn()));
         } catch (NoSuchEntityException e) {
-            unreadable.put(key, "the role does not exist in account " + arn.account());
+            return new RoleRead(null, "the role does not exist in account " + arn.account());
         } catch (RuntimeException e) {
             if (AwsFailures.isAccessDenied(e)) {
-                unreadable.put(key, "AccessDenied reading the role in account " + arn.account());
-            } else {
-                throw e;
+                return new RoleRead(null, "AccessDenied reading the role in account " + arn.account());
             }
+            throw e;
         }
     }
 

@@ -39,9 +39,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Convert IRSA service accounts to EKS Pod Identity: journaled, resumable, verified.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every step succeeded", "1:finished, but some steps failed, were skipped or not run",
-            "2:bad input, cluster unreadable, or refused (no --yes and no terminal to confirm on)",
-            "3:a conflict needs a decision (an association to another role, a role changed meanwhile)"})
+        exitCodeList = {"0:every step succeeded",
+            "1:the cluster could not be read, or some steps failed, were skipped, not run or need a decision "
+                + "(a conflict: an association to another role, a role changed meanwhile)",
+            "2:bad input: a flag, a selection that names nothing, an unusable journal, or refused (no --yes and "
+                + "no terminal to confirm on)"})
 public final class ApplyCommand implements Callable<Integer> {
 
     @Spec
@@ -76,9 +78,12 @@ public final class ApplyCommand implements Callable<Integer> {
             json = flags.json();
             settings = ExecutorSettings.DEFAULTS.withWorkers(workers).withRates(iamRate, eksRate);
             journals = flags.journals();
+            if (resume == null) {
+                flags.selection();
+                flags.options();
+            }
         } catch (IllegalArgumentException e) {
-            err.println("eksid apply: " + e.getMessage());
-            return 2;
+            return CliErrors.report(err, "apply", "", flags.context, e);
         }
         Path journal;
         ConversionPlan plan;
@@ -87,11 +92,18 @@ public final class ApplyCommand implements Callable<Integer> {
                 journal = journals.find(resume);
                 plan = PlanExecutor.planOf(journal);
                 if (!plan.cluster().arn().equals(session.cluster().arn())) {
-                    err.println("eksid apply: run " + resume + " belongs to cluster " + plan.cluster().arn()
-                            + ", but --context reaches " + session.cluster().arn());
-                    return 2;
+                    CliErrors.print(err, "apply", io.eksid.model.UserFacingError.badInput("cannot resume run "
+                            + resume, "it belongs to cluster " + plan.cluster().arn() + ", but "
+                            + flags.contextLabel() + " reaches " + session.cluster().arn(),
+                            "Name the run's cluster with --context; nothing was changed."));
+                    return ExitCodes.BAD_INPUT;
                 }
             } else {
+                java.util.Optional<io.eksid.model.UserFacingError> nothing = PlanCommand.namesNothing(session, flags);
+                if (nothing.isPresent()) {
+                    CliErrors.print(err, "apply", nothing.get());
+                    return ExitCodes.BAD_INPUT;
+                }
                 plan = PlanCommand.plan(session, flags);
                 journal = journals.newRun(plan.id(), Instant.now());
             }
@@ -127,13 +139,12 @@ public final class ApplyCommand implements Callable<Integer> {
                 }
             }
             report(result, json, out);
-            if (result.hasConflicts()) {
-                return 3;
-            }
-            return result.outcome() == ApplyResult.Outcome.COMPLETED ? 0 : 1;
+            // A conflict is a step that could not be done until someone decides: a failed step, exit 1.
+            return result.outcome() == ApplyResult.Outcome.COMPLETED && !result.hasConflicts() ? ExitCodes.OK
+                    : ExitCodes.FAILED;
         } catch (RuntimeException e) {
-            err.println("eksid apply: " + e.getMessage());
-            return 2;
+            return CliErrors.report(err, "apply", resume != null ? "cannot resume run " + resume
+                    : "cannot read " + flags.contextLabel(), flags.context, e);
         }
     }
 

@@ -49,6 +49,7 @@ final class ConversionJson {
         steps(o.putArray("conflicts"), r.conflicts());
         steps(o.putArray("failed"), r.failed());
         steps(o.putArray("kept"), r.kept());
+        r.journalDamage().forEach(o.putArray("journalDamage")::add);
         return o;
     }
 

@@ -64,6 +64,11 @@ final class ConversionOptionsMixin {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     String output;
 
+    /** "context acme-prod", or "the current context" when --context was not given: for error headlines. */
+    String contextLabel() {
+        return context == null || context.isBlank() ? "the kubeconfig's current context" : "context " + context;
+    }
+
     ConnectionRequest connection() {
         return new ConnectionRequest(kubeconfigs, context, profile, region);
     }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Export the conversion plan as Terraform, an eksctl ClusterConfig or a shell script.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:exported", "2:bad input, or the cluster could not be read"})
+        exitCodeList = {"0:exported", "1:the cluster or its AWS side could not be read",
+            "2:bad input: a flag, a selection that names nothing, or an --out file that cannot be written"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -48,9 +49,15 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String f = format.toLowerCase(Locale.ROOT);
-        if (!f.equals("terraform") && !f.equals("eksctl") && !f.equals("script")) {
-            err.println("eksid export: --format must be terraform, eksctl or script, not '" + format + "'");
-            return 2;
+        try {
+            if (!f.equals("terraform") && !f.equals("eksctl") && !f.equals("script")) {
+                throw new IllegalArgumentException("--format must be terraform, eksctl or script, not '" + format
+                        + "'");
+            }
+            flags.selection();
+            flags.options();
+        } catch (IllegalArgumentException e) {
+            return CliErrors.report(err, "export", "", flags.context, e);
         }
         TerraformExporter terraform;
         try {
@@ -61,6 +68,11 @@ public final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         try (ClusterSession session = CliEnvironment.loader().open(flags.connection())) {
+            java.util.Optional<io.eksid.model.UserFacingError> nothing = PlanCommand.namesNothing(session, flags);
+            if (nothing.isPresent()) {
+                CliErrors.print(err, "export", nothing.get());
+                return ExitCodes.BAD_INPUT;
+            }
             ConversionPlan plan = PlanCommand.plan(session, flags);
             String text = switch (f) {
                 case "terraform" -> terraform.export(plan);
@@ -77,13 +89,14 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 err.println("Wrote " + f + " for plan " + plan.id() + " to " + out);
             }
-            return 0;
+            return ExitCodes.OK;
         } catch (IOException e) {
-            err.println("eksid export: cannot write " + out + ": " + e.getMessage());
-            return 2;
+            CliErrors.print(err, "export", io.eksid.model.UserFacingError.badInput("cannot write " + out,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    "Choose a file in a folder you can write to with --out, or leave --out out for standard output."));
+            return ExitCodes.BAD_INPUT;
         } catch (RuntimeException e) {
-            err.println("eksid export: " + e.getMessage());
-            return 2;
+            return CliErrors.report(err, "export", "cannot read " + flags.contextLabel(), flags.context, e);
         }
     }
 }

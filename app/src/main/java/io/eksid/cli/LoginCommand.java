@@ -39,8 +39,7 @@ public final class LoginCommand implements Callable<Integer> {
             out.println("Signed in; the session is valid until " + token.expiresAt() + ".");
             return 0;
         } catch (SsoSignInException e) {
-            err.println("eksid login: " + e.getMessage());
-            return 2;
+            return CliErrors.report(err, "login", "", null, e);
         }
     }
 }

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
         description = "Undo a journaled conversion run: restore trust documents and annotations, delete the "
                 + "associations it created, revert add-on Pod Identity lists.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:rolled back", "1:some undo steps failed", "2:bad input or refused",
-            "3:conflicts: resources changed since the run wrote them (not overwritten)"})
+        exitCodeList = {"0:rolled back", "1:the cluster could not be read, some undo steps failed, or conflicts: "
+                + "resources changed since the run wrote them (not overwritten)",
+            "2:bad input: unknown run, an unusable journal, or refused (no --yes and no terminal)"})
 public final class RollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -75,17 +76,21 @@ public final class RollbackCommand implements Callable<Integer> {
                     ConversionJson.print(out, ConversionJson.rollback(r));
                 } else {
                     out.println("Rollback of plan " + r.planId() + " (" + journal + ")");
+                    if (!r.journalDamage().isEmpty()) {
+                        out.println("The journal is damaged; only what its valid lines prove was rolled back:");
+                        r.journalDamage().forEach(d -> out.println("  " + d));
+                    }
                     ConversionJson.table(out, "Rolled back", r.rolledBack());
                     ConversionJson.table(out, "Conflicts (not overwritten)", r.conflicts());
                     ConversionJson.table(out, "Failed", r.failed());
                     ConversionJson.table(out, "Kept", r.kept());
                     out.flush();
                 }
-                return !r.conflicts().isEmpty() ? 3 : r.failed().isEmpty() ? 0 : 1;
+                // A conflict (not overwritten) is an undo step that needs a decision: a failed step, exit 1.
+                return r.conflicts().isEmpty() && r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
             }
         } catch (RuntimeException e) {
-            err.println("eksid rollback: " + e.getMessage());
-            return 2;
+            return CliErrors.report(err, "rollback", "cannot roll back run " + id, flags.context, e);
         }
     }
 }

@@ -44,7 +44,9 @@ public final class ScanCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int SOURCE_FAILED = 1;
     static final int USAGE_ERROR = 2;
-    static final int FAIL_ON_MET = 3;
+    static final int FAIL_ON_MET = ExitCodes.GATE;
+    /** Where the in-cluster scanner's manifest puts the cluster's name. */
+    static final String CLUSTER_NAME_VARIABLE = "EKSID_CLUSTER_NAME";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
 
     @Spec
@@ -99,6 +101,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "The context's EKS cluster, when neither its exec plugin nor its server URL says which.")
     String cluster;
 
+    @Option(names = "--in-cluster",
+            description = "Run inside a pod: Kubernetes from the pod's service account (in-cluster config), AWS from "
+                    + "the standard chain (Pod Identity). The EKS cluster's name from --cluster or EKSID_CLUSTER_NAME.")
+    boolean inCluster;
+
     @Option(names = "--region", paramLabel = "R",
             description = "AWS region of the cluster (default: the context's exec plugin region, else the profile's).")
     String region;
@@ -143,7 +150,7 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             wait = parseDuration(timeout);
             if (!ScanOutputs.FORMATS.contains(output)) {
-                throw new IllegalArgumentException("--output must be json, table or sarif, got '" + output + "'");
+                throw new IllegalArgumentException("--output must be json or table or sarif, got '" + output + "'");
             }
             settings = settings();
         } catch (IllegalArgumentException e) {
@@ -156,9 +163,9 @@ public final class ScanCommand implements Callable<Integer> {
             return t;
         });
         try (Workspace workspace = new Workspace(environment, home, executor, Clock.systemUTC())) {
-            workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
-                    : WorkspaceSource.of(kubeconfigs, profile));
             if (fleet()) {
+                workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
+                        : WorkspaceSource.of(kubeconfigs, profile));
                 return new FleetRun(this, settings, workspace, wait, out, err).run();
             }
             return single(workspace, settings, wait, out, err);
@@ -177,6 +184,10 @@ public final class ScanCommand implements Callable<Integer> {
         String[] address = metricsAddress == null ? null : ScanMetrics.parseAddress(metricsAddress);
         if (address != null && !watch) {
             throw new IllegalArgumentException("--metrics-address needs --watch: metrics are served while watching");
+        }
+        if (fleet() && inCluster) {
+            throw new IllegalArgumentException("--in-cluster scans the pod's own cluster; it cannot be combined with "
+                    + "--all-contexts, --contexts or several --context");
         }
         if (fleet() && blankToNull(cluster) != null) {
             throw new IllegalArgumentException("--cluster names one context's cluster; it cannot apply to a fleet "
@@ -198,17 +209,30 @@ public final class ScanCommand implements Callable<Integer> {
 
     private int single(Workspace workspace, Settings settings, Duration wait, PrintWriter out, PrintWriter err)
             throws Exception {
-        String name = chooseContext(workspace, err);
-        if (name == null) {
-            return USAGE_ERROR;
-        }
         BlockingQueue<IdentityState> updates = new LinkedBlockingQueue<>();
-        if (blankToNull(cluster) != null) {
-            workspace.setRememberedClusters(java.util.Map.of(name, cluster.strip()));
-        }
         long started = System.nanoTime();
-        String mapped = settings.profiles().profileFor(name).orElse(profile);
-        LiveSession session = workspace.open(name, mapped, blankToNull(region), updates::add);
+        String name;
+        String mapped = null;
+        LiveSession session;
+        if (inCluster) {
+            session = openInCluster(workspace, updates, err);
+            if (session == null) {
+                return USAGE_ERROR;
+            }
+            name = session.contextName();
+        } else {
+            workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
+                    : WorkspaceSource.of(kubeconfigs, profile));
+            name = chooseContext(workspace, err);
+            if (name == null) {
+                return USAGE_ERROR;
+            }
+            if (blankToNull(cluster) != null) {
+                workspace.setRememberedClusters(java.util.Map.of(name, cluster.strip()));
+            }
+            mapped = settings.profiles().profileFor(name).orElse(profile);
+            session = workspace.open(name, mapped, blankToNull(region), updates::add);
+        }
         Readiness readiness = session.awaitReady(wait);
         IdentityState state = session.current();
         if (state == null) {
@@ -298,6 +322,33 @@ public final class ScanCommand implements Callable<Integer> {
             }
             last = report;
         }
+    }
+
+    /**
+     * The in-cluster session, or null after explaining on {@code err} what is missing. The cluster name is never
+     * guessed: a pod cannot learn it from Kubernetes, and a wrong guess would scan another cluster's AWS side.
+     */
+    private LiveSession openInCluster(Workspace workspace, BlockingQueue<IdentityState> updates, PrintWriter err) {
+        if (!kubeconfigs.isEmpty() || !contexts.isEmpty() || profile != null || profileMap != null) {
+            err.println("eksid scan: --in-cluster reads the pod's service account and the standard AWS chain; "
+                    + "it cannot be combined with --kubeconfig, --context or --profile (nor --profile-map)");
+            return null;
+        }
+        String clusterName = blankToNull(cluster) != null ? cluster.strip()
+                : blankToNull(environment.get(CLUSTER_NAME_VARIABLE));
+        if (clusterName == null) {
+            err.println("eksid scan: --in-cluster needs the EKS cluster's name: give --cluster NAME or set "
+                    + CLUSTER_NAME_VARIABLE);
+            return null;
+        }
+        io.eksid.kube.InClusterConfig config;
+        try {
+            config = io.eksid.kube.InClusterConfig.fromEnvironment(environment);
+        } catch (io.eksid.kube.KubeException e) {
+            err.println("eksid scan: " + e.getMessage());
+            return null;
+        }
+        return workspace.openInCluster(config, clusterName.strip(), blankToNull(region), updates::add);
     }
 
     /** The context to scan, or null after explaining on {@code err} why there is none. */

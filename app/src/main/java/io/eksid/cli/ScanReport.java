@@ -6,6 +6,7 @@ import io.eksid.engine.live.Readiness;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
+import io.eksid.model.UnreadSources;
 import io.eksid.model.findings.Finding;
 import io.eksid.model.graph.EffectiveIdentity;
 import io.eksid.model.graph.ExpectedIdentity;
@@ -45,12 +46,16 @@ final class ScanReport {
         root.put("ready", readiness.ready());
         root.put("missing", readiness.missing());
         root.put("cluster", cluster(state.graph().cluster()));
-        root.put("counts", counts(state.graph().counts()));
+        UnreadSources unread = state.snapshot().unread();
+        root.put("counts", counts(state.graph().counts(), unread));
+        root.put("countsUnknown", countsUnknown(unread));
         root.put("agent", Map.of("state", state.graph().agentStatus().state().name(),
                 "reason", state.graph().agentStatus().reason()));
         root.put("sources", state.sources().stream().map(ScanReport::source).toList());
-        root.put("serviceAccounts", serviceAccounts(state.graph()));
+        root.put("serviceAccounts", serviceAccounts(state.graph(), unread));
         root.put("findings", state.findings().stream().map(ScanReport::finding).toList());
+        // Findings are computed from what was read; these sources were not, so the list may be incomplete.
+        root.put("findingsIncomplete", List.copyOf(unread.describeAll().values()));
         return root;
     }
 
@@ -67,16 +72,16 @@ final class ScanReport {
         return m;
     }
 
-    static Map<String, Object> counts(IdentityCounts c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("namespaces", c.namespaces());
-        m.put("serviceAccounts", c.serviceAccounts());
-        m.put("pods", c.pods());
-        m.put("irsaMappings", c.irsaMappings());
-        m.put("associations", c.associations());
-        m.put("roles", c.roles());
-        m.put("stalePods", c.stalePods());
+    /** Each count, or null when a source it is read from could not be read: unknown, not 0. */
+    static Map<String, Object> counts(IdentityCounts c, UnreadSources unread) {
+        Map<String, Object> m = new LinkedHashMap<>(c.byName());
+        IdentityCounts.unknown(unread).keySet().forEach(key -> m.put(key, null));
         return m;
+    }
+
+    /** For each unknown count, why: {@code "pods": "kube/connection could not be read: ..."}. */
+    static Map<String, Object> countsUnknown(UnreadSources unread) {
+        return new LinkedHashMap<>(IdentityCounts.unknown(unread));
     }
 
     static Map<String, Object> source(SourceStatus s) {
@@ -98,21 +103,23 @@ final class ScanReport {
         return m;
     }
 
-    static List<Map<String, Object>> serviceAccounts(IdentityGraph graph) {
+    static List<Map<String, Object>> serviceAccounts(IdentityGraph graph, UnreadSources unread) {
         List<ServiceAccountIdentity> sas = new ArrayList<>(graph.serviceAccounts());
         sas.sort(Comparator.comparing(ServiceAccountIdentity::ref));
         List<Map<String, Object>> list = new ArrayList<>();
         for (ServiceAccountIdentity sa : sas) {
-            list.add(serviceAccount(graph, sa));
+            list.add(serviceAccount(graph, sa, unread));
         }
         return list;
     }
 
-    static Map<String, Object> serviceAccount(IdentityGraph graph, ServiceAccountIdentity sa) {
+    static Map<String, Object> serviceAccount(IdentityGraph graph, ServiceAccountIdentity sa, UnreadSources unread) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("namespace", sa.ref().namespace());
         m.put("name", sa.ref().name());
-        m.put("exists", sa.exists());
+        // A service account only an association names: it does not exist, unless the cluster could not be read.
+        m.put("exists", sa.exists() || !unread.unknown(UnreadSources.KUBE_SERVICE_ACCOUNTS)
+                ? sa.exists() : null);
         Map<String, Object> irsa = null;
         if (sa.hasIrsaAnnotation()) {
             irsa = new LinkedHashMap<>();

@@ -36,10 +36,13 @@ final class ScanTable {
             out.println("  missing: " + m);
         }
         Map<String, Object> c = (Map<String, Object>) report.get("counts");
-        out.println("Counts: " + c.get("namespaces") + " namespaces, " + c.get("serviceAccounts")
-                + " service accounts, " + c.get("pods") + " pods (" + c.get("stalePods") + " stale)");
-        out.println("        " + c.get("irsaMappings") + " IRSA mappings, " + c.get("associations")
-                + " Pod Identity associations, " + c.get("roles") + " roles");
+        out.println("Counts: " + count(c, "namespaces") + " namespaces, " + count(c, "serviceAccounts")
+                + " service accounts, " + count(c, "pods") + " pods (" + count(c, "stalePods") + " stale)");
+        out.println("        " + count(c, "irsaMappings") + " IRSA mappings, " + count(c, "associations")
+                + " Pod Identity associations, " + count(c, "roles") + " roles");
+        Map<String, Object> unknown = (Map<String, Object>) report.getOrDefault("countsUnknown", Map.of());
+        new java.util.LinkedHashSet<>(unknown.values()).forEach(why -> out.println(wrap("        unknown because "
+                + why, "          ")));
         Map<String, Object> agent = (Map<String, Object>) report.get("agent");
         out.println(wrap("Pod Identity agent: " + agent.get("state") + " - " + agent.get("reason"), "  "));
 
@@ -58,7 +61,7 @@ final class ScanTable {
                 + left("STALE", COUNT));
         for (Map<String, Object> sa : sas) {
             String name = sa.get("namespace") + "/" + sa.get("name") + (Boolean.TRUE.equals(sa.get("exists")) ? ""
-                    : " (missing)");
+                    : sa.get("exists") == null ? " (unknown)" : " (missing)");
             out.println(pad(name, SA) + " " + pad(mapping((Map<String, Object>) sa.get("irsa")), ROLE) + " "
                     + pad(mapping((Map<String, Object>) sa.get("association")), ROLE) + " "
                     + pad(next((Map<String, Object>) sa.get("newPod")), NEXT) + " " + left(sa.get("pods"), COUNT) + " "
@@ -67,7 +70,11 @@ final class ScanTable {
 
         List<Map<String, Object>> findings = (List<Map<String, Object>>) report.get("findings");
         out.println();
-        out.println("FINDINGS (" + findings.size() + ")");
+        List<Object> incomplete = (List<Object>) report.getOrDefault("findingsIncomplete", List.of());
+        out.println("FINDINGS (" + findings.size() + (incomplete.isEmpty() ? ")" : ", incomplete)"));
+        for (Object why : incomplete) {
+            out.println(wrap("  not checked: " + why, "    "));
+        }
         for (Map<String, Object> f : findings) {
             out.println(wrap(pad(String.valueOf(f.get("severity")), 9) + f.get("code") + "  " + f.get("subject"),
                     "    "));
@@ -156,4 +163,11 @@ final class ScanTable {
         }
         return String.join(System.lineSeparator(), lines);
     }
+
+    /** A count, or "unknown" when what it counts could not be read (see countsUnknown). */
+    private static String count(Map<String, Object> counts, String key) {
+        Object v = counts.get(key);
+        return v == null ? "unknown" : String.valueOf(v);
+    }
+
 }

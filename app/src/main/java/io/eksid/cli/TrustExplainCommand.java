@@ -247,6 +247,10 @@ public final class TrustExplainCommand implements Callable<Integer> {
             return Files.readString(Path.of(policy), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadFlag("--policy", "the policy file '" + policy + "' does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // IAM documents are UTF-8 JSON; the JDK's own words here are "Input length = 1".
+            throw new BadFlag("--policy", "the policy file '" + policy + "' is not valid UTF-8 text (a binary "
+                    + "file?): a trust policy is a JSON document");
         } catch (IOException | UncheckedIOException e) {
             throw new BadFlag("--policy", "cannot read the policy file '" + policy + "': " + e.getMessage());
         } catch (InvalidPathException e) {

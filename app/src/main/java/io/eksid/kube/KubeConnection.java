@@ -29,6 +29,21 @@ public final class KubeConnection implements AutoCloseable {
         return serverVersion == null ? "" : serverVersion;
     }
 
+    /**
+     * The context's cluster sets {@code insecure-skip-tls-verify: true}: the client honours it as kubectl does
+     * (the server's certificate is not checked), and whoever shows the connection says so.
+     */
+    public boolean tlsVerificationSkipped() {
+        return client.getConfiguration() != null && client.getConfiguration().isTrustCerts();
+    }
+
+    /** "Kubernetes v1.31.2", with the TLS warning when the kubeconfig turned verification off. */
+    public String describe() {
+        return "Kubernetes " + serverVersion() + (tlsVerificationSkipped()
+                ? " - TLS verification is off (insecure-skip-tls-verify in the kubeconfig): the API server's "
+                + "certificate is not checked" : "");
+    }
+
     @Override
     public void close() {
         client.close();

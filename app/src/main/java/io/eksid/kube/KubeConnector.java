@@ -50,13 +50,7 @@ public final class KubeConnector {
             throw new KubeException(KubeFailure.INVALID_CONTEXT, "context '" + context.name() + "' in "
                     + context.sourceFile() + " cannot be used: " + e.getMessage(), 0, e);
         }
-        config.setConnectionTimeout(millis(options.connectTimeout()));
-        config.setRequestTimeout(millis(options.requestTimeout()));
-        // Watches are re-opened by our own reflector, which reports the gap as DEGRADED; fabric8's silent
-        // reconnects would hide it. HTTP watches avoid a WebSocket upgrade some proxies refuse.
-        config.setWatchReconnectLimit(0);
-        config.setOnlyHttpWatches(true);
-        config.setRequestRetryBackoffLimit(2);
+        tune(config);
         if (context.exec() != null) {
             try {
                 configureExec(config, context.exec());
@@ -65,6 +59,41 @@ public final class KubeConnector {
             }
         }
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /**
+     * Connects from inside a pod with the standard in-cluster configuration (service account token re-read as
+     * the kubelet rotates it, the mounted CA bundle) and verifies with {@code GET /version}.
+     *
+     * @param clusterName the EKS cluster's name, which the pod cannot learn from Kubernetes
+     */
+    public KubeConnection connectInCluster(InClusterConfig inCluster, String clusterName) {
+        KubeContext context = inCluster.asContext(clusterName);
+        Config config = Config.empty();
+        config.setMasterUrl(inCluster.server());
+        config.setCaCertFile(inCluster.caFile().toString());
+        if (inCluster.namespace() != null) {
+            config.setNamespace(inCluster.namespace());
+        }
+        config.setOauthTokenProvider(new ServiceAccountTokenFile(inCluster.tokenFile(), clock));
+        tune(config);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        try {
+            return new KubeConnection(context, client, probe(context, client));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private void tune(Config config) {
+        config.setConnectionTimeout(millis(options.connectTimeout()));
+        config.setRequestTimeout(millis(options.requestTimeout()));
+        // Watches are re-opened by our own reflector, which reports the gap as DEGRADED; fabric8's silent
+        // reconnects would hide it. HTTP watches avoid a WebSocket upgrade some proxies refuse.
+        config.setWatchReconnectLimit(0);
+        config.setOnlyHttpWatches(true);
+        config.setRequestRetryBackoffLimit(2);
     }
 
     private void configureExec(Config config, ExecPlugin exec) {

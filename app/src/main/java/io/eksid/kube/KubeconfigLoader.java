@@ -105,6 +105,12 @@ public final class KubeconfigLoader {
                     + describe(root) + ", expected a mapping with clusters, users and contexts"));
             return;
         }
+        String duplicate = duplicateName(map);
+        if (duplicate != null) {
+            // kubectl refuses such a file as a whole; picking one of the entries could connect to the wrong cluster.
+            merge.problems.add(new KubeconfigProblem(file, duplicate + ": the file is ignored, as kubectl refuses it"));
+            return;
+        }
         Path dir = file.toAbsolutePath().getParent();
         for (Map<String, Object> entry : namedEntries(file, map, "clusters", "cluster", merge)) {
             String name = (String) entry.get("name");
@@ -131,6 +137,26 @@ public final class KubeconfigLoader {
         if (merge.currentContext == null && current instanceof String s && !s.isBlank()) {
             merge.currentContext = s;
         }
+    }
+
+    /** "duplicate context name 'prod' (contexts[0] and contexts[2])", or null when every name is unique. */
+    private static String duplicateName(Map<?, ?> root) {
+        for (String listKey : List.of("clusters", "users", "contexts")) {
+            if (!(root.get(listKey) instanceof List<?> items)) {
+                continue;
+            }
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Map<?, ?> m && m.get("name") instanceof String name) {
+                    Integer first = seen.putIfAbsent(name, i);
+                    if (first != null) {
+                        return "duplicate " + listKey.substring(0, listKey.length() - 1) + " name '" + name + "' ("
+                                + listKey + "[" + first + "] and " + listKey + "[" + i + "])";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The entries of a {@code clusters}/{@code users}/{@code contexts} list; malformed entries become problems. */

@@ -14,13 +14,17 @@ import java.util.Optional;
  * @param unreadableRoles    roles referenced but not readable, by ARN, with the reason (AccessDenied, other account)
  * @param trustPolicyQuota   the account's "Role trust policy length" quota (2,048 unless raised)
  * @param agentDaemonSetReady the eks-pod-identity-agent DaemonSet has ready pods (null when unknown)
+ * @param unread             the sources that could not be read: what depends on them is unknown
+ * @param rolePermissions    what sessions of each role may do (its policies, boundary, tags), by role ARN string
+ * @param unreadablePermissions roles whose permissions could not be read, by ARN, with the reason
  */
 public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespaces,
                               List<ServiceAccountInfo> serviceAccounts, List<PodInfo> pods,
                               List<WorkloadInfo> workloads, List<PodIdentityAssociation> associations,
                               List<Addon> addons, Map<String, IamRole> roles, Map<String, String> unreadableRoles,
                               List<OidcProvider> oidcProviders, int trustPolicyQuota, Boolean agentDaemonSetReady,
-                              Instant takenAt) {
+                              Instant takenAt, UnreadSources unread, Map<String, RolePermissions> rolePermissions,
+                              Map<String, String> unreadablePermissions) {
 
     public static final int DEFAULT_TRUST_POLICY_QUOTA = 2048;
 
@@ -35,9 +39,39 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
         roles = Map.copyOf(roles == null ? Map.of() : roles);
         unreadableRoles = Map.copyOf(unreadableRoles == null ? Map.of() : unreadableRoles);
         oidcProviders = List.copyOf(oidcProviders == null ? List.of() : oidcProviders);
+        unread = unread == null ? UnreadSources.NONE : unread;
         if (trustPolicyQuota <= 0) {
             trustPolicyQuota = DEFAULT_TRUST_POLICY_QUOTA;
         }
+        rolePermissions = Map.copyOf(rolePermissions == null ? Map.of() : rolePermissions);
+        unreadablePermissions = Map.copyOf(unreadablePermissions == null ? Map.of() : unreadablePermissions);
+    }
+
+    /** A snapshot from before role permissions were read: none known. */
+    public ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespaces,
+                           List<ServiceAccountInfo> serviceAccounts, List<PodInfo> pods,
+                           List<WorkloadInfo> workloads, List<PodIdentityAssociation> associations,
+                           List<Addon> addons, Map<String, IamRole> roles, Map<String, String> unreadableRoles,
+                           List<OidcProvider> oidcProviders, int trustPolicyQuota, Boolean agentDaemonSetReady,
+                           Instant takenAt) {
+        this(cluster, namespaces, serviceAccounts, pods, workloads, associations, addons, roles, unreadableRoles,
+                oidcProviders, trustPolicyQuota, agentDaemonSetReady, takenAt, UnreadSources.NONE, Map.of(), Map.of());
+    }
+
+    /** A snapshot from before role permissions were read, with the sources that could not be read. */
+    public ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespaces,
+                           List<ServiceAccountInfo> serviceAccounts, List<PodInfo> pods,
+                           List<WorkloadInfo> workloads, List<PodIdentityAssociation> associations,
+                           List<Addon> addons, Map<String, IamRole> roles, Map<String, String> unreadableRoles,
+                           List<OidcProvider> oidcProviders, int trustPolicyQuota, Boolean agentDaemonSetReady,
+                           Instant takenAt, UnreadSources unread) {
+        this(cluster, namespaces, serviceAccounts, pods, workloads, associations, addons, roles, unreadableRoles,
+                oidcProviders, trustPolicyQuota, agentDaemonSetReady, takenAt, unread, Map.of(), Map.of());
+    }
+
+    /** What sessions of a role may do, when its permissions were read. */
+    public Optional<RolePermissions> rolePermissions(String roleArn) {
+        return Optional.ofNullable(rolePermissions.get(roleArn));
     }
 
     /** A builder, so tests and adapters can fill only what they know. */
@@ -68,6 +102,9 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
         private int trustPolicyQuota = DEFAULT_TRUST_POLICY_QUOTA;
         private Boolean agentDaemonSetReady;
         private Instant takenAt = Instant.EPOCH;
+        private UnreadSources unread = UnreadSources.NONE;
+        private final java.util.LinkedHashMap<String, RolePermissions> rolePermissions = new java.util.LinkedHashMap<>();
+        private final java.util.LinkedHashMap<String, String> unreadablePermissions = new java.util.LinkedHashMap<>();
 
         private Builder(ClusterInfo cluster) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -85,10 +122,14 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
         public Builder trustPolicyQuota(int quota) { trustPolicyQuota = quota; return this; }
         public Builder agentDaemonSetReady(Boolean ready) { agentDaemonSetReady = ready; return this; }
         public Builder takenAt(Instant at) { takenAt = at; return this; }
+        public Builder unread(UnreadSources u) { unread = u; return this; }
+        public Builder rolePermissions(RolePermissions p) { rolePermissions.put(p.roleArn(), p); return this; }
+        public Builder unreadablePermissions(String arn, String reason) { unreadablePermissions.put(arn, reason); return this; }
 
         public ClusterSnapshot build() {
             return new ClusterSnapshot(cluster, namespaces, serviceAccounts, pods, workloads, associations, addons,
-                    roles, unreadableRoles, oidcProviders, trustPolicyQuota, agentDaemonSetReady, takenAt);
+                    roles, unreadableRoles, oidcProviders, trustPolicyQuota, agentDaemonSetReady, takenAt, unread,
+                    rolePermissions, unreadablePermissions);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.eksid.sandbox;
 import io.eksid.sandbox.aws.AddonListener;
 import io.eksid.sandbox.aws.AwsEmulator;
 import io.eksid.sandbox.aws.AwsWorld;
+import io.eksid.sandbox.aws.PodIdentityAgent;
 import io.eksid.sandbox.kube.KubeApiServer;
 import io.eksid.sandbox.kube.SimulatedCluster;
 import io.eksid.sandbox.scenario.AcmeScenario;
@@ -37,8 +38,11 @@ public final class Sandbox implements AutoCloseable {
     private final WorldSeeder seeder;
     private final SandboxFiles files;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final PodIdentityAgent agent;
 
-    private Sandbox(AwsWorld world, AwsEmulator emulator, KubeApiServer kube, WorldSeeder seeder, SandboxFiles files) {
+    private Sandbox(AwsWorld world, AwsEmulator emulator, KubeApiServer kube, WorldSeeder seeder, SandboxFiles files,
+                    PodIdentityAgent agent) {
+        this.agent = agent;
         this.world = world;
         this.emulator = emulator;
         this.kube = kube;
@@ -64,8 +68,11 @@ public final class Sandbox implements AutoCloseable {
         AwsWorld world = new AwsWorld(clock);
         KubeApiServer kube = new KubeApiServer(world::hasPodIdentityAssociation, clock);
         AwsEmulator emulator = new AwsEmulator(world);
+        PodIdentityAgent podIdentityAgent = new PodIdentityAgent(world, clock);
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            podIdentityAgent.start(0);
+            started.add(podIdentityAgent);
             kube.start(options.k8sPort());
             started.add(kube);
             emulator.start(options.awsPort());
@@ -94,7 +101,8 @@ public final class Sandbox implements AutoCloseable {
             if (options.churnPodsPerSecond() > 0) {
                 seeder.clusterNames().forEach(c -> seeder.cluster(c).startChurn(options.churnPodsPerSecond()));
             }
-            Sandbox sandbox = new Sandbox(world, emulator, kube, seeder, new SandboxFiles(options.dir()));
+            Sandbox sandbox = new Sandbox(world, emulator, kube, seeder, new SandboxFiles(options.dir()),
+                    podIdentityAgent);
             sandbox.writeFiles();
             return sandbox;
         } catch (RuntimeException e) {
@@ -159,6 +167,22 @@ public final class Sandbox implements AutoCloseable {
         return kube;
     }
 
+    /** The emulated {@code eks-pod-identity-agent} (with EKS Auth behind it), for tests that read its grants. */
+    public PodIdentityAgent podIdentityAgent() {
+        return agent;
+    }
+
+    /**
+     * Writes, under {@code dir}, what the kubelet mounts into a pod running as {@code namespace/serviceAccount}
+     * in {@code cluster} (service account token, {@code ca.crt}, namespace, the Pod Identity token) and returns
+     * the pod's variables: the in-cluster API server ({@code KUBERNETES_SERVICE_HOST}/{@code _PORT}, HTTPS) and
+     * the Pod Identity agent ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI},
+     * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE}). The service account must exist in the cluster.
+     */
+    public PodEnvironment podEnvironment(String cluster, String namespace, String serviceAccount, Path dir) {
+        return PodEnvironments.write(this, cluster, namespace, serviceAccount, dir);
+    }
+
     public SimulatedCluster cluster(String name) {
         return seeder.cluster(name);
     }
@@ -172,7 +196,7 @@ public final class Sandbox implements AutoCloseable {
         for (String c : seeder.clusterNames()) {
             seeder.cluster(c).stopChurn();
         }
-        closeAll(List.of(emulator, kube));
+        closeAll(List.of(emulator, kube, agent));
     }
 
     private static void closeAll(List<AutoCloseable> parts) {

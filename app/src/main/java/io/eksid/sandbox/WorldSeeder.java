@@ -27,7 +27,8 @@ import java.util.Set;
 final class WorldSeeder implements ScenarioSink {
 
     private record PendingAssociation(String cluster, String namespace, String serviceAccount, String roleArn,
-                                      String targetRoleArn, boolean disableSessionTags, String ownerArn) {
+                                      String targetRoleArn, boolean disableSessionTags, String sessionPolicy,
+                                      String ownerArn) {
     }
 
     private final AwsWorld world;
@@ -94,13 +95,43 @@ final class WorldSeeder implements ScenarioSink {
     @Override
     public String association(String cluster, String namespace, String serviceAccount, String roleArn,
                               String targetRoleArn, boolean disableSessionTags, String ownerArn) {
-        if (bulkMode && queuedWorkloadAccounts.contains(key(cluster, namespace, serviceAccount))) {
-            heldBack.add(new PendingAssociation(cluster, namespace, serviceAccount, roleArn, targetRoleArn,
-                    disableSessionTags, ownerArn));
+        return association(new PendingAssociation(cluster, namespace, serviceAccount, roleArn, targetRoleArn,
+                disableSessionTags, null, ownerArn));
+    }
+
+    @Override
+    public String associationWithSessionPolicy(String cluster, String namespace, String serviceAccount,
+                                               String roleArn, String sessionPolicyJson) {
+        return association(new PendingAssociation(cluster, namespace, serviceAccount, roleArn, null, true,
+                sessionPolicyJson, null));
+    }
+
+    private String association(PendingAssociation a) {
+        if (bulkMode && queuedWorkloadAccounts.contains(key(a.cluster(), a.namespace(), a.serviceAccount()))) {
+            heldBack.add(a);
             return null;
         }
-        return world.createPodIdentityAssociation(cluster, namespace, serviceAccount, roleArn, targetRoleArn,
-                disableSessionTags, ownerArn);
+        return create(a);
+    }
+
+    private String create(PendingAssociation a) {
+        return world.createPodIdentityAssociation(a.cluster(), a.namespace(), a.serviceAccount(), a.roleArn(),
+                a.targetRoleArn(), a.disableSessionTags(), a.sessionPolicy(), a.ownerArn());
+    }
+
+    @Override
+    public String managedPolicy(String accountId, String path, String name, String policyJson, String description) {
+        return world.createPolicy(accountId, path, name, policyJson, description);
+    }
+
+    @Override
+    public void permissionsBoundary(String roleArn, String policyArn) {
+        world.putRolePermissionsBoundary(roleArn, policyArn);
+    }
+
+    @Override
+    public void tagRole(String roleArn, Map<String, String> tags) {
+        world.tagRole(roleArn, tags);
     }
 
     @Override
@@ -170,8 +201,7 @@ final class WorldSeeder implements ScenarioSink {
         batches.clear();
         queuedWorkloadAccounts.clear();
         for (PendingAssociation a : heldBack) {
-            world.createPodIdentityAssociation(a.cluster(), a.namespace(), a.serviceAccount(), a.roleArn(),
-                    a.targetRoleArn(), a.disableSessionTags(), a.ownerArn());
+            create(a);
         }
         heldBack.clear();
     }

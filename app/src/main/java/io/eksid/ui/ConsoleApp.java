@@ -1,6 +1,7 @@
 package io.eksid.ui;
 
 import io.eksid.engine.live.IdentityState;
+import io.eksid.engine.live.SnapshotCache;
 import io.eksid.engine.live.Workspace;
 import io.eksid.engine.live.WorkspaceSource;
 import io.eksid.sandbox.Sandbox;
@@ -74,6 +75,7 @@ public final class ConsoleApp extends Application {
         vm.readOnlyProperty().set(prefs.preferences().readOnly());
         journalDir = prefs.preferences().journalDirOr(folders);
         workspace.setRefreshInterval(prefs.preferences().refreshInterval());
+        workspace.setSnapshotCache(new SnapshotCache(folders.snapshotsDir()));
         workspace.setRememberedClusters(prefs.preferences().clusterByContext());
         vm.setProfileForContext(prefs.preferences().profileByContext()::get);
         vm.setRememberCluster((context, cluster) -> {
@@ -91,6 +93,8 @@ public final class ConsoleApp extends Application {
             return Boolean.TRUE;
         }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
         MainView view = new MainView(vm, theme, new WindowActions(this, vm, tasks, stage));
+        fleet = new io.eksid.ui.fleet.FleetConsole(workspace, env, home, vm, view, tasks, timer, clock,
+                () -> prefsStore.load().preferences().clusterByContext(), subjects -> wizards(stage).convert(subjects));
         Scene scene = new Scene(view, 1500, 940);
         scene.getStylesheets().add(ConsoleApp.class.getResource("/io/eksid/ui/console.css").toExternalForm());
         theme.attach(view);
@@ -179,6 +183,9 @@ public final class ConsoleApp extends Application {
         if (vm != null) {
             vm.shutdown();
         }
+        if (fleet != null) {
+            fleet.close();
+        }
         if (workspace != null) {
             workspace.close();
         }
@@ -226,6 +233,7 @@ public final class ConsoleApp extends Application {
     }
 
     private WizardLauncher wizards;
+    private io.eksid.ui.fleet.FleetConsole fleet;
     private Path journalDir;
 
     WizardLauncher wizards(Stage owner) {

@@ -57,6 +57,10 @@ public final class MainView extends BorderPane {
     private final FilterableTable<TableRows.RoleRow> roleTable;
     private final FilterableTable<TableRows.FindingRow> findingTable;
     private final LatestOnlyQueue<Rows> rowQueue;
+    private final NavigatorView navigator;
+    private final SplitPane split;
+    private ToolBar toolBar;
+    private javafx.scene.Node fleet;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -113,13 +117,14 @@ public final class MainView extends BorderPane {
 
         VBox top = new VBox(banner(vm), toolbar(theme, actions));
         setTop(top);
-        setLeft(new NavigatorView(vm, actions::openSandbox));
+        navigator = new NavigatorView(vm, actions::openSandbox);
+        setLeft(navigator);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
                 new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingTable),
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
-        SplitPane split = new SplitPane(tabs, inspector);
+        split = new SplitPane(tabs, inspector);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(inspector, false);
         setCenter(split);
@@ -236,7 +241,8 @@ public final class MainView extends BorderPane {
         searchBox.setAlignment(Pos.CENTER_LEFT);
         Label app = new Label("EKS Identity Console", new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         app.setStyle("-fx-font-weight: bold;");
-        return new ToolBar(app, contexts, namespaces, searchBox, spacer, convert, newAssoc, refresh, themeToggle);
+        toolBar = new ToolBar(app, contexts, namespaces, searchBox, spacer, convert, newAssoc, refresh, themeToggle);
+        return toolBar;
     }
 
     /** Rows of every table for one state; built off the FX thread (50,000 pods make this real work). */
@@ -303,6 +309,34 @@ public final class MainView extends BorderPane {
                     : vm.currentContextProperty().get()) + "\u2026 " + vm.connectionSummaryProperty().get();
         }
         return "Nothing matches the filters.";
+    }
+
+    /**
+     * Adds the Fleet view: the navigator's root and a toolbar button show it; choosing a context shows the
+     * cluster again.
+     */
+    public void attachFleet(javafx.scene.Node fleetView) {
+        this.fleet = java.util.Objects.requireNonNull(fleetView);
+        Button button = new Button("Fleet", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignV
+                .VIEW_GRID_OUTLINE));
+        button.setId("show-fleet");
+        button.setTooltip(new Tooltip("Every context of every kubeconfig file at once"));
+        button.setOnAction(e -> showFleet());
+        toolBar.getItems().add(1, button);
+        navigator.setOnFleet(this::showFleet, this::showCluster);
+    }
+
+    public void showFleet() {
+        if (fleet != null && getCenter() != fleet) {
+            setCenter(fleet);
+            navigator.selectFleet();
+        }
+    }
+
+    public void showCluster() {
+        if (getCenter() != split) {
+            setCenter(split);
+        }
     }
 
     public GraphPane graphPane() {

@@ -154,6 +154,7 @@ public final class MainViewModel {
                 return;
             }
             session = s;
+            s.snapshotCacheProblems().forEach(p -> log(ActivityEntry.Kind.WARNING, p));
         }, e -> {
             connectionState.set(SourceState.ERROR);
             connectionSummary.set(contextName + ": " + e.getMessage());

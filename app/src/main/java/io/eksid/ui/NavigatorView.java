@@ -26,6 +26,10 @@ public final class NavigatorView extends VBox {
     private final TreeView<Object> tree = new TreeView<>();
     private final Label state = new Label();
     private final Label aws = new Label();
+    /** The tree's root: the Fleet view of every context. */
+    static final String FLEET = "Fleet \u00b7 all contexts";
+    private Runnable onFleet = () -> { };
+    private Runnable onContext = () -> { };
     private final Button openSandbox = new Button("Open sandbox", new FontIcon(MaterialDesignT.TEST_TUBE));
 
     public NavigatorView(MainViewModel vm, Runnable openSandboxAction) {
@@ -44,6 +48,10 @@ public final class NavigatorView extends VBox {
                 if (empty || item == null) {
                     setText(null);
                     setGraphic(null);
+                } else if (FLEET.equals(item)) {
+                    setText(FLEET);
+                    setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignV.VIEW_GRID_OUTLINE));
+                    setTooltip(null);
                 } else if (item instanceof ContextInfo c) {
                     setText(c.name());
                     setGraphic(new FontIcon(MaterialDesignK.KUBERNETES));
@@ -58,6 +66,9 @@ public final class NavigatorView extends VBox {
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getValue() instanceof ContextInfo c) {
                 vm.connect(c.name());
+                onContext.run();
+            } else if (b != null && FLEET.equals(b.getValue())) {
+                onFleet.run();
             }
         });
         VBox.setVgrow(tree, Priority.ALWAYS);
@@ -101,13 +112,28 @@ public final class NavigatorView extends VBox {
         vm.currentContextProperty().addListener((o, a, b) -> select(b));
     }
 
+    /** What selecting the tree's root (Fleet) and selecting a context do besides connecting. */
+    public void setOnFleet(Runnable fleet, Runnable context) {
+        this.onFleet = java.util.Objects.requireNonNull(fleet);
+        this.onContext = java.util.Objects.requireNonNull(context);
+        tree.setShowRoot(true);
+    }
+
+    /** Selects the Fleet root (the Fleet view is showing). */
+    public void selectFleet() {
+        if (tree.getRoot() != null) {
+            tree.getSelectionModel().select(tree.getRoot());
+        }
+    }
+
     private void styleState(io.eksid.model.store.SourceState s) {
         state.getStyleClass().removeIf(c -> c.startsWith("state-"));
         state.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void rebuild(List<ContextInfo> contexts, String current) {
-        TreeItem<Object> root = new TreeItem<>("root");
+        TreeItem<Object> root = new TreeItem<>(FLEET);
+        root.setExpanded(true);
         Map<Path, TreeItem<Object>> files = new LinkedHashMap<>();
         for (ContextInfo c : contexts) {
             TreeItem<Object> file = files.computeIfAbsent(c.file(), f -> {

@@ -7,6 +7,7 @@ import io.eksid.model.store.SourceStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -63,15 +64,22 @@ public final class StatusBarView extends HBox {
         sources.getStyleClass().add("state-" + worst.name().toLowerCase(Locale.ROOT));
         sources.setTooltip(new Tooltip(tip.toString().strip()));
         IdentityCounts c = s.graph().counts();
-        counts.setText(c.namespaces() + " namespaces \u00b7 " + c.serviceAccounts() + " service accounts \u00b7 "
-                + c.pods() + " pods \u00b7 " + c.irsaMappings() + " IRSA \u00b7 " + c.associations()
-                + " associations \u00b7 " + c.roles() + " roles" + (c.stalePods() > 0 ? " \u00b7 " + c.stalePods()
+        // A count whose source could not be read is shown as "?" with the reason, never as 0.
+        Map<String, String> unknown = IdentityCounts.unknown(s.snapshot().unread());
+        Map<String, Integer> n = c.byName();
+        java.util.function.Function<String, String> shown = k -> unknown.containsKey(k) ? "?" : String.valueOf(n.get(k));
+        counts.setText(shown.apply("namespaces") + " namespaces \u00b7 " + shown.apply("serviceAccounts")
+                + " service accounts \u00b7 " + shown.apply("pods") + " pods \u00b7 " + shown.apply("irsaMappings")
+                + " IRSA \u00b7 " + shown.apply("associations") + " associations \u00b7 " + shown.apply("roles")
+                + " roles" + (!unknown.containsKey("stalePods") && c.stalePods() > 0 ? " \u00b7 " + c.stalePods()
                 + " stale pods" : ""));
+        counts.setTooltip(unknown.isEmpty() ? null : new Tooltip("Unknown: " + String.join("\n",
+                new java.util.LinkedHashSet<>(unknown.values()))));
         var a = s.graph().agentStatus();
         agent.setText("Pod Identity agent: " + a.state().name().toLowerCase(Locale.ROOT));
         agent.setTooltip(new Tooltip(a.reason()));
         agent.getStyleClass().removeIf(x -> x.startsWith("state-"));
-        agent.getStyleClass().add(a.present() ? "state-live" : "state-degraded");
+        agent.getStyleClass().add(a.present() ? "state-live" : a.unknown() ? "state-connecting" : "state-degraded");
         refreshed.setText(s.lastAwsRefresh() == null ? "AWS not refreshed yet"
                 : "AWS refreshed " + TIME.format(s.lastAwsRefresh()));
     }

@@ -109,6 +109,7 @@ class ScanCommandTest {
                 "ASSOCIATION_ORPHANED assoc:",
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:data-pipeline/etl-runner",
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:notifications/notifications-sender",
+                "SHARED_ROLE_WITHOUT_ABAC arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
                 "STALE_POD_CREDENTIALS wl:data-pipeline/Deployment/etl-runner",
                 "TRUST_POLICY_NEAR_QUOTA arn:aws:iam::111122223333:role/acme-data-pipeline-etl",
                 "WILDCARD_IRSA_TRUST arn:aws:iam::111122223333:role/acme-prod-monitoring-readers",

@@ -18,19 +18,19 @@ import java.util.concurrent.ScheduledExecutorService;
  * The console wired as {@link ConsoleApp} wires it, on an in-process sandbox: real workspace, real live sessions
  * over HTTP, real view model and view. Tests drive it through the window.
  */
-final class ConsoleHarness implements AutoCloseable {
+public final class ConsoleHarness implements AutoCloseable {
 
-    final Sandbox sandbox;
-    final ExecutorService background = Executors.newFixedThreadPool(2);
-    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    final ScheduledExecutorService live = Executors.newScheduledThreadPool(4);
-    final Workspace workspace;
-    final MainViewModel vm;
-    final ThemeManager theme;
-    final MainView view;
-    final List<String> wizardCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final Sandbox sandbox;
+    public final ExecutorService background = Executors.newFixedThreadPool(2);
+    public final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    public final ScheduledExecutorService live = Executors.newScheduledThreadPool(4);
+    public final Workspace workspace;
+    public final MainViewModel vm;
+    public final ThemeManager theme;
+    public final MainView view;
+    public final List<String> wizardCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    ConsoleHarness(Path dir) {
+    public ConsoleHarness(Path dir) {
         sandbox = Sandbox.start(SandboxOptions.acme(dir));
         workspace = new Workspace(Map.of(), dir.resolve("home"), live, Clock.systemUTC());
         workspace.addSource(WorkspaceSource.sandbox(sandbox.kubeconfigPath(), sandbox.awsConfigPath(),

@@ -27,6 +27,10 @@ final class EksSteps {
         IdentityWriter eks = ctx.gateways.cluster();
         Optional<Addon> now = ctx.calls.eksRead(() -> eks.describeAddon(a.clusterName(), a.addonName()));
         if (now.isPresent() && now.get().active()) {
+            if (ctx.interruptedEarlier()) {
+                return StepResult.changed(StepContext.object().put("status", "ACTIVE"), "add-on " + a.addonName()
+                        + " is ACTIVE after the interrupted run's change");
+            }
             return StepResult.unchanged(StepContext.object().put("status", "ACTIVE"),
                     "add-on " + a.addonName() + " is ACTIVE");
         }
@@ -67,12 +71,20 @@ final class EksSteps {
                 : StepResult.unchanged(done, "add-on " + a.addonName() + " became ACTIVE");
     }
 
-    /** Creates the association; an identical existing one is success (DESIGN §2 step 3). */
+    /**
+     * Creates the association; an identical existing one is success (DESIGN §2 step 3). The plan saw none, so the
+     * create is sent straight away (one request, the minimum); an association that exists by now comes back as
+     * ResourceInUse and is then described and compared. After an interruption the step looks first: the earlier
+     * run's create may have landed.
+     */
     StepResult createAssociation(StepContext ctx, StepAction.CreateAssociation a) {
         IdentityWriter eks = ctx.gateways.cluster();
-        Optional<PodIdentityAssociation> existing = find(ctx, eks, a);
-        if (existing.isPresent()) {
-            return accept(a, existing.get(), false);
+        if (ctx.interruptedEarlier()) {
+            Optional<PodIdentityAssociation> existing = find(ctx, eks, a);
+            if (existing.isPresent()) {
+                // The earlier INTENT recorded that none existed: this one was created after it, by that run.
+                return accept(a, existing.get(), true);
+            }
         }
         ctx.intent(StepContext.object().put("namespace", a.namespace()).put("serviceAccount", a.serviceAccount())
                 .putNull("existingAssociationId"));
@@ -85,10 +97,9 @@ final class EksSteps {
             if (e.kind() != IdentityWriteException.Kind.ALREADY_EXISTS && !e.errorCode().equals("InvalidRequestException")) {
                 throw e;
             }
-            // Created meanwhile (another run, or our own request whose answer was lost): compare it.
-            created = find(ctx, eks, a).orElseThrow(() -> e);
-            ctx.changed();
-            return accept(a, created, true);
+            // Someone created it since the plan (another run, the admin): not ours, so rollback keeps it.
+            PodIdentityAssociation found = find(ctx, eks, a).orElseThrow(() -> e);
+            return accept(a, found, false);
         }
         ctx.changed();
         return accept(a, created, true);
@@ -158,6 +169,10 @@ final class EksSteps {
             }
         }
         if (current.equals(wanted)) {
+            if (ctx.interruptedEarlier()) {
+                return StepResult.changed(pairs(wanted), "add-on " + a.addonName() + " got Pod Identity for "
+                        + a.convertedServiceAccounts() + " before the earlier run was interrupted");
+            }
             return StepResult.unchanged(pairs(wanted), "add-on " + a.addonName() + " already has Pod Identity for "
                     + a.convertedServiceAccounts());
         }

@@ -135,6 +135,10 @@ final class IamSteps {
                 return StepResult.changed(done, "created role " + a.roleName() + " with "
                         + a.managedPolicyArns().size() + " managed policies");
             }
+            if (createdEarlier(ctx)) {
+                return StepResult.changed(done, "created role " + a.roleName() + " before the earlier run was "
+                        + "interrupted");
+            }
             return StepResult.unchanged(done, "role " + a.roleName() + " already exists as planned");
         });
     }
@@ -173,8 +177,17 @@ final class IamSteps {
                 ctx.changed();
                 return StepResult.changed(done, "created bridge role " + a.roleName());
             }
+            if (createdEarlier(ctx)) {
+                return StepResult.changed(done, "created bridge role " + a.roleName() + " before the earlier run "
+                        + "was interrupted");
+            }
             return StepResult.unchanged(done, "bridge role " + a.roleName() + " already exists as planned");
         });
+    }
+
+    /** The interrupted run had found no role and journaled its creation: the role that exists now is that one. */
+    private static boolean createdEarlier(StepContext ctx) {
+        return ctx.interruptedEarlier() && !ctx.earlierOriginal().path("existed").asBoolean(true);
     }
 
     /**
@@ -194,6 +207,9 @@ final class IamSteps {
                 if (wrote) {
                     ctx.changed();
                     return StepResult.changed(done, what);
+                }
+                if (landedEarlier(ctx, roleArn, current, change)) {
+                    return StepResult.changed(done, what + " (written before the earlier run was interrupted)");
                 }
                 return StepResult.unchanged(done, "already done: " + what);
             }
@@ -217,6 +233,19 @@ final class IamSteps {
             }
             ctx.calls.iamWrite(() -> iam.updateAssumeRolePolicy(roleName, after.toJson()));
             wrote = true;
+        }
+    }
+
+    /** The earlier run's write landed: the role holds exactly what this step makes of the journaled original. */
+    private static boolean landedEarlier(StepContext ctx, String roleArn, TrustPolicy current,
+                                         UnaryOperator<TrustPolicy> change) {
+        if (!ctx.interruptedEarlier() || !ctx.earlierOriginal().hasNonNull("original")) {
+            return false;
+        }
+        try {
+            return change.apply(parse(roleArn, ctx.earlierOriginal().path("original").asText())).equals(current);
+        } catch (StepFailure e) {
+            return false;
         }
     }
 

@@ -23,10 +23,6 @@ final class KubeSteps {
         KubeWriter kube = ctx.gateways.kube();
         List<PodInfo> pods = ctx.calls.kubeRead(() -> kube.workloadPods(a.namespace(), w));
         Optional<String> stamp = ctx.calls.kubeRead(() -> ctx.gateways.templates().restartedAt(a.namespace(), w));
-        if (!pods.isEmpty() && pods.stream().allMatch(p -> p.credentials().podIdentity())) {
-            return StepResult.unchanged(StepContext.object().put("workload", w.toString()),
-                    w + " in " + a.namespace() + " already runs only pods with Pod Identity");
-        }
         var earlier = ctx.earlierOriginal();
         if (earlier != null) {
             String before = earlier.path("restartedAt").isNull() ? null : earlier.path("restartedAt").asText(null);
@@ -34,6 +30,10 @@ final class KubeSteps {
                 return StepResult.changed(StepContext.object().put("workload", w.toString())
                         .put("restartedAt", stamp.get()), w + " was already restarted by the interrupted run");
             }
+        }
+        if (!pods.isEmpty() && pods.stream().allMatch(p -> p.credentials().podIdentity())) {
+            return StepResult.unchanged(StepContext.object().put("workload", w.toString()),
+                    w + " in " + a.namespace() + " already runs only pods with Pod Identity");
         }
         ctx.intent(StepContext.object().put("namespace", a.namespace()).put("workload", w.toString())
                 .put("restartedAt", stamp.orElse(null)));
@@ -51,6 +51,10 @@ final class KubeSteps {
         Map<String, String> now = ctx.calls.kubeRead(() -> kube.serviceAccountAnnotations(sa));
         String value = now.get(a.annotation());
         if (value == null) {
+            if (ctx.interruptedEarlier()) {
+                return StepResult.changed(StepContext.object().put("serviceAccount", sa.toString()),
+                        "removed " + a.annotation() + " from " + sa + " before the earlier run was interrupted");
+            }
             return StepResult.unchanged(StepContext.object().put("serviceAccount", sa.toString()),
                     sa + " has no " + a.annotation() + " annotation");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksid.engine.journal.Journal;
 import io.eksid.engine.journal.JournalEntry;
 import io.eksid.engine.journal.JournalException;
+import io.eksid.engine.journal.JournalReading;
 import io.eksid.engine.journal.StepProgress;
 import io.eksid.engine.run.Sleeper;
 import io.eksid.model.plan.ConversionPlan;
@@ -49,24 +50,35 @@ public final class PlanExecutor {
         if (journalFile.toFile().exists()) {
             throw new IllegalArgumentException("journal " + journalFile + " already exists; resume it instead");
         }
-        RunJournal journal = new RunJournal(Journal.open(journalFile, RunJournal.JSON, clock));
-        ObjectNode data = RunJournal.object().put("planId", plan.id()).put("cluster", plan.cluster().name())
-                .put("clusterArn", plan.cluster().arn());
-        data.set("plan", codec.toJson(plan));
-        try {
-            journal.append(JournalEntry.Kind.PLAN, null, data);
-        } catch (RuntimeException e) {
-            journal.close();
-            throw e;
+        try (ClusterLock lock = lock(plan, journalFile, "apply")) {
+            RunJournal journal = new RunJournal(Journal.open(journalFile, RunJournal.JSON, clock));
+            ObjectNode data = RunJournal.object().put("planId", plan.id()).put("cluster", plan.cluster().name())
+                    .put("clusterArn", plan.cluster().arn());
+            data.set("plan", codec.toJson(plan));
+            try {
+                journal.append(JournalEntry.Kind.PLAN, null, data);
+            } catch (RuntimeException e) {
+                journal.close();
+                throw e;
+            }
+            return run(plan, journal, events, cancel, hook);
         }
-        return run(plan, journal, events, cancel, hook);
     }
 
     /** Continues the run journaled in {@code journalFile}: DONE steps are kept, the rest finished. */
     public ApplyResult resume(Path journalFile, Consumer<StepEvent> events, CancellationToken cancel,
                               ExecutionHook hook) {
         ConversionPlan plan = planOf(journalFile, codec);
-        return run(plan, new RunJournal(Journal.open(journalFile, RunJournal.JSON, clock)), events, cancel, hook);
+        try (ClusterLock lock = lock(plan, journalFile, "resume")) {
+            return run(plan, new RunJournal(Journal.open(journalFile, RunJournal.JSON, clock)), events, cancel,
+                    hook);
+        }
+    }
+
+    /** The cluster's cross-process lock, in the journal's folder, for the whole run. */
+    private ClusterLock lock(ConversionPlan plan, Path journalFile, String action) {
+        return ClusterLock.acquire(journalFile.toAbsolutePath().getParent(), plan.cluster().name(),
+                plan.cluster().arn(), JournalFiles.runId(journalFile), action, clock);
     }
 
     /** The plan a journal's PLAN entry holds. */
@@ -78,10 +90,15 @@ public final class PlanExecutor {
         if (!journalFile.toFile().isFile()) {
             throw new IllegalArgumentException("no journal at " + journalFile);
         }
-        List<JournalEntry> entries = Journal.readAll(journalFile, RunJournal.JSON);
-        if (entries.isEmpty() || entries.get(0).kind() != JournalEntry.Kind.PLAN || entries.get(0).data() == null) {
-            throw new JournalException("journal " + journalFile + " does not start with its plan; it cannot be "
-                    + "resumed or rolled back");
+        JournalReading read = Journal.read(journalFile, RunJournal.JSON);
+        List<JournalEntry> entries = read.entries();
+        if (entries.isEmpty() || entries.get(0).seq() != 1 || entries.get(0).kind() != JournalEntry.Kind.PLAN
+                || entries.get(0).data() == null) {
+            String why = read.damage().stream().filter(d -> d.line() == 1).findFirst()
+                    .map(d -> "its first line, the plan, cannot be used (" + d.describe() + ")")
+                    .orElse("it does not start with its plan");
+            throw new JournalException("journal " + journalFile + " cannot be resumed or rolled back: " + why
+                    + "; without the plan nothing in it can be proved. The file is left as it is");
         }
         return codec.fromJson(entries.get(0).data().path("plan"));
     }

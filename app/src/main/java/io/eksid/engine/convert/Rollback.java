@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksid.aws.IdentityWriter;
 import io.eksid.engine.journal.Journal;
+import io.eksid.engine.journal.JournalDamage;
 import io.eksid.engine.journal.JournalEntry;
+import io.eksid.engine.convert.RollbackRecords.StepRecord;
 import io.eksid.engine.run.Sleeper;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.RoleArn;
@@ -14,16 +16,18 @@ import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.StepAction;
 import io.eksid.model.trust.TrustPolicy;
+import io.eksid.model.trust.TrustRewriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -32,26 +36,24 @@ import java.util.function.Consumer;
  * the run created deleted, annotations restored, add-on Pod Identity lists reverted, bridge roles removed, and
  * finally the restarted workloads restarted again so their pods return to IRSA. Journaled like apply
  * (ROLLBACK_INTENT, then ROLLED_BACK or ROLLBACK_CONFLICT); running it again continues where it stopped.
+ *
+ * <p>A damaged journal is rolled back as far as its valid lines prove ({@link RollbackRecords}); the rest is
+ * reported, and the journal is only appended to. A role's Pod Identity statement is removed only when no live
+ * association outside the run uses the role ({@link RoleUsage}). One rollback or apply per cluster at a time
+ * ({@link ClusterLock}).
  */
 public final class Rollback {
 
     private final ConversionGateways gateways;
     private final CallBudget calls;
     private final Clock clock;
+    private final TrustRewriter rewriter = new TrustRewriter();
+    private RoleUsage roleUsage;
 
     public Rollback(ConversionGateways gateways, ExecutorSettings settings, Clock clock, Sleeper sleeper) {
         this.gateways = Objects.requireNonNull(gateways, "gateways");
         this.calls = new CallBudget(settings, sleeper);
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** What the journal says about one step. */
-    private static final class Record {
-        JsonNode original;
-        JsonNode done;
-        long doneSeq;
-        java.time.Instant intentAt;
-        boolean rolledBack;
     }
 
     public RollbackResult run(Path journalFile, Consumer<StepEvent> events, CancellationToken cancel) {
@@ -62,15 +64,44 @@ public final class Rollback {
         List<ApplyResult.StepOutcome> conflicts = new ArrayList<>();
         List<ApplyResult.StepOutcome> failed = new ArrayList<>();
         List<ApplyResult.StepOutcome> kept = new ArrayList<>();
-        try (Journal journal = Journal.open(journalFile, RunJournal.JSON, clock)) {
-            Map<String, Record> records = fold(journal.entries());
-            List<Map.Entry<String, Record>> order = new ArrayList<>(records.entrySet());
-            order.sort(Comparator.comparingLong((Map.Entry<String, Record> e) -> e.getValue().doneSeq).reversed());
+        List<JournalDamage> damage;
+        try (ClusterLock lock = ClusterLock.acquire(journalFile.toAbsolutePath().getParent(), plan.cluster().name(),
+                plan.cluster().arn(), JournalFiles.runId(journalFile), "rollback", clock);
+             Journal journal = Journal.openDamaged(journalFile, RunJournal.JSON, clock)) {
+            damage = journal.damage();
+            Map<String, StepRecord> records = RollbackRecords.of(journal.entries(), damage);
+            Set<String> ownAssociations = new TreeSet<>();
+            records.values().forEach(r -> {
+                if (r.changed() && r.done.hasNonNull("associationId")) {
+                    ownAssociations.add(r.done.path("associationId").asText());
+                }
+            });
+            Set<String> ownAddonServiceAccounts = new TreeSet<>();
+            for (PlanStep s : plan.steps()) {
+                StepRecord r = records.get(s.id());
+                if (s.action() instanceof StepAction.UpdateAddonPodIdentity u && r != null && r.changed()) {
+                    u.convertedServiceAccounts().forEach(sa -> ownAddonServiceAccounts.add(sa.toString()));
+                }
+            }
+            roleUsage = new RoleUsage(gateways.cluster(), calls, ownAssociations, plan.cluster().name(),
+                    ownAddonServiceAccounts);
+            List<Map.Entry<String, StepRecord>> order = new ArrayList<>(records.entrySet());
+            order.sort(Comparator.comparingLong((Map.Entry<String, StepRecord> e) -> e.getValue().doneSeq).reversed());
             List<PlanStep> restarts = new ArrayList<>();
-            for (Map.Entry<String, Record> e : order) {
+            for (Map.Entry<String, StepRecord> e : order) {
                 PlanStep step = plan.step(e.getKey()).orElse(null);
-                Record r = e.getValue();
-                if (step == null || r.original == null || r.rolledBack) {
+                StepRecord r = e.getValue();
+                if (step == null || r.rolledBack) {
+                    continue;
+                }
+                if (r.unprovable != null) {
+                    String why = "not rolled back, the journal cannot prove what to restore: " + r.unprovable
+                            + ". Whatever this step changed is left as it is; check " + step.title() + " by hand";
+                    failed.add(new ApplyResult.StepOutcome(step.id(), step.kind(), step.title(), why, false, false));
+                    ev.accept(new StepEvent(StepEvent.Type.FAILED, step.id(), step.kind(), step.title(), why));
+                    continue;
+                }
+                if (r.original == null) {
                     continue;
                 }
                 if (token.cancelled()) {
@@ -88,36 +119,11 @@ public final class Rollback {
                 }
             }
         }
-        return new RollbackResult(plan.id(), journalFile, undone, conflicts, failed, kept);
+        return new RollbackResult(plan.id(), journalFile, undone, conflicts, failed, kept,
+                damage.stream().map(JournalDamage::describe).toList());
     }
 
-    private static Map<String, Record> fold(List<JournalEntry> entries) {
-        Map<String, Record> out = new LinkedHashMap<>();
-        for (JournalEntry e : entries) {
-            if (e.stepId() == null) {
-                continue;
-            }
-            Record r = out.computeIfAbsent(e.stepId(), k -> new Record());
-            switch (e.kind()) {
-                case INTENT -> {
-                    if (r.original == null) {
-                        r.original = e.data();
-                        r.intentAt = e.at();
-                        r.doneSeq = e.seq();
-                    }
-                }
-                case DONE -> {
-                    r.done = e.data();
-                    r.doneSeq = e.seq();
-                }
-                case ROLLED_BACK -> r.rolledBack = true;
-                default -> { }
-            }
-        }
-        return out;
-    }
-
-    private void undo(ConversionPlan plan, PlanStep step, Record r, Journal journal, Consumer<StepEvent> ev,
+    private void undo(ConversionPlan plan, PlanStep step, StepRecord r, Journal journal, Consumer<StepEvent> ev,
                       List<ApplyResult.StepOutcome> undone, List<ApplyResult.StepOutcome> conflicts,
                       List<ApplyResult.StepOutcome> failed, List<ApplyResult.StepOutcome> kept) {
         ev.accept(new StepEvent(StepEvent.Type.STARTED, step.id(), step.kind(), "Undo: " + step.title(), ""));
@@ -160,11 +166,11 @@ public final class Rollback {
         }
     }
 
-    private Undo undoStep(ConversionPlan plan, PlanStep step, Record r, Journal journal) {
+    private Undo undoStep(ConversionPlan plan, PlanStep step, StepRecord r, Journal journal) {
         StepAction a = step.action();
         if (a instanceof StepAction.UpdateRoleTrust || a instanceof StepAction.UpdateTargetRoleTrust
                 || a instanceof StepAction.RemoveOidcTrust) {
-            return restoreTrust(step, r, journal);
+            return restoreTrust(plan, step, r, journal);
         }
         if (a instanceof StepAction.CreateAssociation c) {
             return deleteAssociation(plan, step, c, r, journal);
@@ -199,7 +205,7 @@ public final class Rollback {
         return Undo.done(false, "nothing to undo");
     }
 
-    private Undo restoreTrust(PlanStep step, Record r, Journal journal) {
+    private Undo restoreTrust(ConversionPlan plan, PlanStep step, StepRecord r, Journal journal) {
         String roleArn = r.original.path("roleArn").asText();
         String roleName = r.original.path("roleName").asText();
         RoleArn role = RoleArn.parse(roleArn);
@@ -213,25 +219,63 @@ public final class Rollback {
             return Undo.done(false, "the trust policy of " + roleArn + " already is the original");
         }
         String writtenJson = r.done == null ? null : r.done.path("policy").asText(null);
-        if (writtenJson == null || !current.equals(IamSteps.parse(roleArn, writtenJson))) {
+        // Without a DONE (the run stopped between its write and the record of it), what this step would have
+        // written is recomputed from the journaled original: provably ours only if the role holds exactly that.
+        TrustPolicy written = writtenJson != null ? IamSteps.parse(roleArn, writtenJson)
+                : wouldHaveWritten(plan, step, original);
+        if (written == null || !current.equals(written)) {
             ObjectNode data = RunJournal.object().put("roleArn", roleArn).put("current", current.toJson())
                     .put("original", original.toJson());
-            data.put("written", writtenJson);
+            data.put("written", written == null ? null : written.toJson());
             return new Undo(UndoKind.CONFLICT, false, "the trust policy of " + roleArn + " was changed after this "
-                    + "run wrote it" + (writtenJson == null ? " (or the run stopped before it finished: resume it "
-                    + "first)" : "") + "; not overwritten. Current: " + current.toJson() + " Original: "
-                    + original.toJson(), data);
+                    + "run " + (writtenJson == null ? "last read it (the journal has no record of the write's "
+                    + "result, and the policy is not what this step would have written)" : "wrote it")
+                    + "; not overwritten. Current: " + current.toJson() + " Original: " + original.toJson(), data);
+        }
+        if (step.action() instanceof StepAction.UpdateRoleTrust) {
+            RoleUsage.Users users = roleUsage.usersOf(roleArn);
+            if (!users.users().isEmpty() || !users.complete()) {
+                ObjectNode data = RunJournal.object().put("roleArn", roleArn).put("checked", users.checked());
+                users.users().forEach(data.putArray("usedBy")::add);
+                return new Undo(UndoKind.KEPT, false, "the Pod Identity statement of " + roleArn + " is kept: "
+                        + (users.users().isEmpty() ? "not every cluster could be checked for associations that use "
+                        + "it" : "association(s) outside this run use it: " + String.join(", ", users.users()))
+                        + " (checked " + users.checked() + ")", data);
+            }
         }
         journal.append(JournalEntry.Kind.ROLLBACK_INTENT, step.id(), RunJournal.object().put("roleArn", roleArn)
                 .put("current", current.toJson()));
         calls.iamWrite(() -> iam.updateAssumeRolePolicy(roleName, originalJson));
-        return Undo.done(true, "restored the original trust policy of " + roleArn);
+        String checked = step.action() instanceof StepAction.UpdateRoleTrust
+                ? " (no association outside this run uses it; checked " + roleUsage.usersOf(roleArn).checked() + ")"
+                : "";
+        return Undo.done(true, "restored the original trust policy of " + roleArn + checked);
     }
 
-    private Undo deleteAssociation(ConversionPlan plan, PlanStep step, StepAction.CreateAssociation c, Record r,
+    /** The document this trust step writes when it starts from {@code original}, or null if not recomputable. */
+    private TrustPolicy wouldHaveWritten(ConversionPlan plan, PlanStep step, TrustPolicy original) {
+        if (step.action() instanceof StepAction.UpdateRoleTrust a) {
+            var r = rewriter.addPodIdentity(original, plan.cluster(), a.quota());
+            return r.changed() ? r.after() : null;
+        }
+        if (step.action() instanceof StepAction.RemoveOidcTrust a) {
+            TrustPolicy out = original;
+            for (ServiceAccountRef sa : a.serviceAccounts()) {
+                out = rewriter.removeIrsaSubject(out, plan.cluster(), sa, a.quota()).after();
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private Undo deleteAssociation(ConversionPlan plan, PlanStep step, StepAction.CreateAssociation c, StepRecord r,
                                    Journal journal) {
         IdentityWriter eks = gateways.cluster();
         Optional<PodIdentityAssociation> found;
+        if (r.done != null && !r.changed()) {
+            return new Undo(UndoKind.KEPT, false, "the association of " + c.namespace() + "/" + c.serviceAccount()
+                    + " existed before this run, which did not create it; kept", RunJournal.object());
+        }
         if (r.done != null) {
             String id = r.done.path("associationId").asText();
             found = calls.eksRead(() -> eks.describeAssociation(c.clusterName(), id));
@@ -258,7 +302,7 @@ public final class Rollback {
                 + c.serviceAccount());
     }
 
-    private Undo revertAddon(PlanStep step, StepAction.UpdateAddonPodIdentity u, Record r, Journal journal) {
+    private Undo revertAddon(PlanStep step, StepAction.UpdateAddonPodIdentity u, StepRecord r, Journal journal) {
         IdentityWriter eks = gateways.cluster();
         Map<String, String> original = pairs(r.original.path("podIdentityAssociations").path("pairs"));
         var addon = calls.eksRead(() -> eks.describeAddon(u.clusterName(), u.addonName()))
@@ -279,7 +323,7 @@ public final class Rollback {
         return Undo.done(true, "restored the Pod Identity list of add-on " + u.addonName() + " to " + original);
     }
 
-    private Undo removeBridge(PlanStep step, StepAction.CreateBridgeRole b, Record r, Journal journal) {
+    private Undo removeBridge(PlanStep step, StepAction.CreateBridgeRole b, StepRecord r, Journal journal) {
         IdentityWriter iam = gateways.iamOrFail(b.account());
         if (r.original.path("existed").asBoolean(false)) {
             JsonNode before = r.original.path("originalPolicy");
@@ -304,7 +348,7 @@ public final class Rollback {
     }
 
     /** Detaches what the run attached; deletes the role only if the run created it. */
-    private Undo removeRole(PlanStep step, StepAction.CreateRole c, Record r, Journal journal) {
+    private Undo removeRole(PlanStep step, StepAction.CreateRole c, StepRecord r, Journal journal) {
         IdentityWriter iam = gateways.iamOrFail(c.account());
         if (calls.iamRead(() -> iam.getRole(c.roleName())).isEmpty()) {
             return Undo.done(false, "role " + c.roleName() + " is already gone");
@@ -332,7 +376,7 @@ public final class Rollback {
         return Undo.done(true, "deleted role " + c.roleArn());
     }
 
-    private Undo restoreAnnotation(PlanStep step, StepAction.RemoveIrsaAnnotation x, Record r, Journal journal) {
+    private Undo restoreAnnotation(PlanStep step, StepAction.RemoveIrsaAnnotation x, StepRecord r, Journal journal) {
         ServiceAccountRef sa = new ServiceAccountRef(x.namespace(), x.serviceAccount());
         String value = r.original.path("value").asText();
         String now = calls.kubeRead(() -> gateways.kube().serviceAccountAnnotations(sa)).get(x.annotation());

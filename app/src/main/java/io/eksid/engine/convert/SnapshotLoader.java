@@ -16,6 +16,7 @@ import io.eksid.aws.ExecHints;
 import io.eksid.aws.OidcProviderSource;
 import io.eksid.aws.ReferencedRoles;
 import io.eksid.aws.RoleSource;
+import io.eksid.aws.RolePermissionsSource;
 import io.eksid.aws.SsoSessions;
 import io.eksid.aws.SsoTokenCache;
 import io.eksid.kube.ClusterWatcher;
@@ -53,6 +54,7 @@ public final class SnapshotLoader {
     private final java.util.function.Function<String, String> properties;
     private final Path home;
     private final Clock clock;
+    private final boolean rolePermissions;
 
     public SnapshotLoader(Map<String, String> env, Path home, Clock clock) {
         this(env, k -> null, home, clock);
@@ -61,10 +63,21 @@ public final class SnapshotLoader {
     /** @param properties JVM system properties the AWS SDK honours ({@code aws.configFile}, ...) */
     public SnapshotLoader(Map<String, String> env, java.util.function.Function<String, String> properties, Path home,
                           Clock clock) {
+        this(env, properties, home, clock, false);
+    }
+
+    private SnapshotLoader(Map<String, String> env, java.util.function.Function<String, String> properties, Path home,
+                           Clock clock, boolean rolePermissions) {
+        this.rolePermissions = rolePermissions;
         this.env = Map.copyOf(env);
         this.properties = Objects.requireNonNull(properties, "properties");
         this.home = Objects.requireNonNull(home, "home");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The same loader, also reading what every used role's sessions may do ({@link RolePermissionsSource}). */
+    public SnapshotLoader withRolePermissions() {
+        return new SnapshotLoader(env, properties, home, clock, true);
     }
 
     /** Connects and reads; throws {@link IllegalArgumentException} for bad input, other exceptions when unreachable. */
@@ -73,17 +86,18 @@ public final class SnapshotLoader {
         Kubeconfig kubeconfig = request.kubeconfigs().isEmpty() ? loader.load() : loader.load(request.kubeconfigs());
         String name = request.context() != null ? request.context() : kubeconfig.currentContext().orElseThrow(
                 () -> new IllegalArgumentException("no --context given and the kubeconfig (" + kubeconfig.files()
-                        + ") has no current-context"));
+                        + ") has no current-context" + problems(kubeconfig)));
         KubeContext context = kubeconfig.context(name).orElseThrow(() -> new IllegalArgumentException("no context '"
-                + name + "' in " + kubeconfig.files() + "; contexts: " + kubeconfig.contexts().stream()
-                .map(KubeContext::name).collect(Collectors.joining(", "))));
+                + name + "' in " + kubeconfig.files() + "; contexts: " + (kubeconfig.contexts().isEmpty() ? "none"
+                : kubeconfig.contexts().stream().map(KubeContext::name).collect(Collectors.joining(", ")))
+                + problems(kubeconfig)));
         KubeConnection kube = new KubeConnector(clock, KubeConnectOptions.DEFAULTS).connect(kubeconfig, context);
         AwsConnections aws = null;
         try {
             AwsEnvironment awsEnv = new AwsEnvironment(env::get, properties, home);
             aws = new AwsConnections(new AwsProfiles(awsEnv));
             AwsFailures failures = new AwsFailures(new SsoSessions(new SsoTokenCache(awsEnv.ssoCacheDirectory()),
-                    clock));
+                    clock), awsEnv);
             var hints = context.execHints();
             ExecHints awsHints = new ExecHints(context.name(), context.server(), hints.clusterName(),
                     request.region() != null ? request.region() : hints.region(),
@@ -113,6 +127,12 @@ public final class SnapshotLoader {
         }
     }
 
+    /** The kubeconfig's problems, which usually say why a context is not there: "; problems: f: not valid YAML". */
+    private static String problems(Kubeconfig kubeconfig) {
+        return kubeconfig.problems().isEmpty() ? "" : "; kubeconfig problems: " + kubeconfig.problems().stream()
+                .map(Object::toString).collect(Collectors.joining("; "));
+    }
+
     private ClusterSnapshot read(KubeConnection kube, AwsClients clients, AccountProfiles accounts,
                                  ClusterInfo cluster, String contextName) {
         ClusterStore store = new ClusterStore(contextName, clock);
@@ -129,12 +149,16 @@ public final class SnapshotLoader {
             throw new IllegalStateException("cannot read " + contextName + ": " + e.getCause().getMessage(), e);
         }
         store.setCluster(cluster);
-        List<AwsSource> sources = List.of(
+        List<AwsSource> sources = new java.util.ArrayList<>(List.of(
                 new ClusterSource(clients.eks(), cluster.name(), clients.region(), store),
                 new AssociationSource(clients.eks(), cluster.name(), store, clock, 0),
                 new AddonSource(clients.eks(), cluster.name(), store),
                 new OidcProviderSource(clients.iam(), store, 1),
-                new RoleSource(clients.iam(), store, ReferencedRoles.from(store), accounts, clock, Duration.ZERO));
+                new RoleSource(clients.iam(), store, ReferencedRoles.from(store), accounts, clock, Duration.ZERO)));
+        if (rolePermissions) {
+            sources.add(new RolePermissionsSource(clients.iam(), store, ReferencedRoles.from(store), accounts, clock,
+                    Duration.ZERO));
+        }
         for (AwsSource source : sources) {
             try {
                 source.refresh();

@@ -54,8 +54,20 @@ final class StepContext {
         return prior == null ? null : prior.original();
     }
 
-    /** Journals the original state, forced to disk, before the change it permits. */
+    /**
+     * Whether an earlier, interrupted run journaled an INTENT for this step: its change may have landed before the
+     * stop, and a step that finds its work done says so ({@code changed:true}) when the effect is provably that one.
+     */
+    boolean interruptedEarlier() {
+        return prior != null && prior.original() != null;
+    }
+
+    /**
+     * Journals the original state, forced to disk, before the change it permits. {@code firstIntent} tells a
+     * rollback whether an earlier INTENT (the true original) must exist in the journal.
+     */
     void intent(ObjectNode original) {
+        original.put("firstIntent", earlierOriginal() == null);
         journal.append(JournalEntry.Kind.INTENT, step.id(), original);
         shared.hook().reached(step.id(), ExecutionHook.Boundary.AFTER_INTENT);
     }

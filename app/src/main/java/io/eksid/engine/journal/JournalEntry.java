@@ -37,7 +37,9 @@ public record JournalEntry(long seq, Instant at, Kind kind, String stepId, JsonN
         /** Rollback of the step was refused (e.g. the resource changed since) or failed. */
         ROLLBACK_CONFLICT,
         /** The run ended (completed, cancelled, or failed overall); carries the summary. */
-        FINISHED
+        FINISHED,
+        /** The line before this one was torn by a stopped run and is kept as it is; carries its number and hash. */
+        RECOVERED
     }
 
     public JournalEntry {

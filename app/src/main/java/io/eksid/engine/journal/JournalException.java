@@ -1,7 +1,7 @@
 package io.eksid.engine.journal;
 
 /** The journal cannot be written or read; nothing may be changed without it. */
-public final class JournalException extends RuntimeException {
+public class JournalException extends RuntimeException {
 
     public JournalException(String message, Throwable cause) {
         super(message, cause);

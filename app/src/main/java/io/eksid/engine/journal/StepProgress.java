@@ -48,7 +48,7 @@ public final class StepProgress {
                 case ROLLBACK_INTENT -> Status.ROLLBACK_IN_DOUBT;
                 case ROLLED_BACK -> Status.ROLLED_BACK;
                 case ROLLBACK_CONFLICT -> Status.ROLLBACK_CONFLICT;
-                case PLAN, FINISHED -> prev == null ? Status.PENDING : prev.status();
+                case PLAN, FINISHED, RECOVERED -> prev == null ? Status.PENDING : prev.status();
             };
             p.steps.put(e.stepId(), new Step(e.stepId(), status, original, e.data()));
         }

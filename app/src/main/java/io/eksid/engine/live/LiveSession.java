@@ -36,6 +36,7 @@ import io.eksid.model.store.SourceStatus;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustInspector;
 import io.eksid.aws.RoleSource;
+import io.eksid.aws.RolePermissionsSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,12 @@ public final class LiveSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 
-    private final Kubeconfig kubeconfig;
+    /** How the session reaches its API server: a kubeconfig context, or the pod's in-cluster configuration. */
+    interface KubeTarget {
+        KubeConnection connect(KubeConnector connector);
+    }
+
+    private final KubeTarget kubeTarget;
     private final KubeContext context;
     private final AwsEnvironment awsEnvironment;
     private final String profile;
@@ -84,6 +90,8 @@ public final class LiveSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile String rememberedCluster;
     private volatile List<String> clusterCandidates = List.of();
+    private CachedStart cachedStart;
+    private volatile java.util.concurrent.ScheduledFuture<?> releaseCheck;
     /** Completes with {@link System#nanoTime()} when every kind listed once, or when the connection failed. */
     private final CompletableFuture<Long> kubeSettled = new CompletableFuture<>();
     /** Completes when the AWS pollers started, or when matching the context to a cluster failed. */
@@ -92,8 +100,15 @@ public final class LiveSession implements AutoCloseable {
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
                 String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
                 Consumer<IdentityState> listener) {
+        this(c -> c.connect(kubeconfig, context), context, awsEnvironment, profile, region, executor, clock,
+                refreshInterval, listener);
+    }
+
+    LiveSession(KubeTarget kubeTarget, KubeContext context, AwsEnvironment awsEnvironment, String profile,
+                String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
+                Consumer<IdentityState> listener) {
         this.refreshInterval = refreshInterval;
-        this.kubeconfig = kubeconfig;
+        this.kubeTarget = kubeTarget;
         this.context = context;
         this.awsEnvironment = awsEnvironment;
         this.profile = profile;
@@ -110,6 +125,21 @@ public final class LiveSession implements AutoCloseable {
     /** The cluster the user chose for this context earlier; must be set before the session starts. */
     void rememberCluster(String clusterName) {
         this.rememberedCluster = clusterName;
+    }
+
+    /**
+     * Paint the last complete snapshot of this context at once and keep it up to date; must be set before the
+     * session starts.
+     */
+    void useSnapshotCache(SnapshotCache cache) {
+        this.cachedStart = cache == null ? null
+                : new CachedStart(cache, context.name() + " @ " + context.server(), clock, executor);
+    }
+
+    /** Why a cached snapshot of this context was ignored (corrupt, foreign), for the activity log. */
+    public List<String> snapshotCacheProblems() {
+        CachedStart c = cachedStart;
+        return c == null ? List.of() : c.problems();
     }
 
     /**
@@ -138,6 +168,14 @@ public final class LiveSession implements AutoCloseable {
     }
 
     void start() {
+        CachedStart c = cachedStart;
+        if (c != null) {
+            c.load().ifPresent(cached -> listener.accept(stateOf(cached.snapshot(),
+                    c.markedSources(cached, store.sources()), -1, cached.savedAt())));
+            // Nothing may change in the store once everything has listed, so check for it rather than wait for
+            // another change: then the live picture is released (and saved).
+            releaseCheck = executor.scheduleWithFixedDelay(this::deriveOnceSettled, 100, 100, TimeUnit.MILLISECONDS);
+        }
         coalescer.start();
         executor.execute(this::startKube);
         executor.execute(this::startAws);
@@ -146,12 +184,12 @@ public final class LiveSession implements AutoCloseable {
     private void startKube() {
         store.reportSource("kube/connection", SourceState.CONNECTING, "connecting to " + context.server());
         try {
-            kube = new KubeConnector(clock, KubeConnectOptions.DEFAULTS).connect(kubeconfig, context);
+            kube = kubeTarget.connect(new KubeConnector(clock, KubeConnectOptions.DEFAULTS));
             if (closed) {
                 kube.close();
                 return;
             }
-            store.reportSource("kube/connection", SourceState.LIVE, "Kubernetes " + kube.serverVersion());
+            store.reportSource("kube/connection", SourceState.LIVE, kube.describe());
             // Ask the API server what these credentials may do before watching: a forbidden kind is then watched
             // in the namespaces that can be read, and the status bar names what is missing.
             RbacPreflight preflight = new RbacPreflight(kube.client());
@@ -161,7 +199,10 @@ public final class LiveSession implements AutoCloseable {
                             : "missing: " + rbac.missingSummary());
             watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS);
             watcher.start(rbac, preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
-            watcher.synced().whenComplete((v, t) -> kubeSettled.complete(System.nanoTime()));
+            watcher.synced().whenComplete((v, t) -> {
+                kubeSettled.complete(System.nanoTime());
+                refreshRolesOnceKubeSynced();
+            });
         } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             LOG.warn("cannot connect to context {}", context.name(), e);
             store.reportSource("kube/connection", SourceState.ERROR, e.getMessage());
@@ -175,7 +216,7 @@ public final class LiveSession implements AutoCloseable {
             AwsProfiles profiles = new AwsProfiles(awsEnvironment);
             aws = new AwsConnections(profiles);
             SsoSessions sso = new SsoSessions(new SsoTokenCache(awsEnvironment.ssoCacheDirectory()), clock);
-            AwsFailures failures = new AwsFailures(sso);
+            AwsFailures failures = new AwsFailures(sso, awsEnvironment);
             var kh = context.execHints();
             io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
                     kh.clusterName(), region != null ? region : kh.region(),
@@ -201,6 +242,7 @@ public final class LiveSession implements AutoCloseable {
                     refreshInterval);
             sync.start();
             awsSettled.complete(null);
+            refreshRolesOnceKubeSynced();
         } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             // A broken installation (a missing class or service) must show as an error, not a silent hang.
             LOG.warn("AWS side of context {} failed", context.name(), e);
@@ -208,6 +250,21 @@ public final class LiveSession implements AutoCloseable {
             awsSettled.complete(null);
         }
     }
+
+    /**
+     * The roles poll reads the role ARNs the service accounts name, so the first poll that counts is one that
+     * starts after every Kubernetes kind listed: asked for here the moment both sides are up, whichever is last.
+     */
+    private void refreshRolesOnceKubeSynced() {
+        ClusterAwsSync s = sync;
+        if (s != null && kubeSettled.isDone() && rolesRefreshAsked.compareAndSet(false, true)) {
+            s.poller().refreshNow(RoleSource.NAME);
+            s.poller().refreshNow(RolePermissionsSource.NAME);
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean rolesRefreshAsked =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Serialised: the coalescer may start a run on another pool thread while one is still deriving; the later
@@ -219,9 +276,6 @@ public final class LiveSession implements AutoCloseable {
         }
         long version = store.version();
         ClusterSnapshot snapshot = store.snapshot(fallback);
-        IdentityGraph graph = IdentityGraph.build(snapshot, evaluator);
-        List<Finding> findings = new ArrayList<>(analyzer.analyze(snapshot, graph));
-        findings.sort(Finding.ORDER);
         List<SourceStatus> sources = store.sources();
         Instant lastAws = null;
         for (SourceStatus s : sources) {
@@ -230,10 +284,44 @@ public final class LiveSession implements AutoCloseable {
                 lastAws = s.since();
             }
         }
-        IdentityState state = new IdentityState(context.name(), snapshot, graph, findings, sources, version,
-                clock.instant(), lastAws);
+        IdentityState state = stateOf(snapshot, sources, version, lastAws);
         current.set(state);
-        listener.accept(state);
+        CachedStart c = cachedStart;
+        if (c == null) {
+            listener.accept(state);
+            return;
+        }
+        // Settled: everything listed or polled once (a failed source counts, it says why). Only a picture with
+        // every source working is worth keeping for the next start.
+        boolean settled = missing(kubeSettled.getNow(null)).isEmpty();
+        if (!c.holding(settled)) {
+            listener.accept(state);
+            c.offer(snapshot, settled && sources.stream()
+                    .noneMatch(st -> st.state() == SourceState.CONNECTING || st.state() == SourceState.ERROR));
+        }
+    }
+
+    private IdentityState stateOf(ClusterSnapshot snapshot, List<SourceStatus> sources, long version,
+                                  Instant lastAws) {
+        IdentityGraph graph = IdentityGraph.build(snapshot, evaluator);
+        List<Finding> findings = new ArrayList<>(analyzer.analyze(snapshot, graph));
+        findings.sort(Finding.ORDER);
+        return new IdentityState(context.name(), snapshot, graph, findings, sources, version, clock.instant(),
+                lastAws);
+    }
+
+    /** With the cache: derive once more the moment the live picture is settled, to show and save it. */
+    private void deriveOnceSettled() {
+        if (closed) {
+            return;
+        }
+        if (missing(kubeSettled.getNow(null)).isEmpty()) {
+            java.util.concurrent.ScheduledFuture<?> f = releaseCheck;
+            if (f != null) {
+                f.cancel(false);
+            }
+            derive();
+        }
     }
 
     /**
@@ -248,36 +336,8 @@ public final class LiveSession implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Long kubeAt = await(kubeSettled, deadline);
         await(awsSettled, deadline);
-        boolean refreshed = false;
         while (true) {
-            List<String> missing = new ArrayList<>();
-            if (kubeAt == null) {
-                missing.add("Kubernetes: " + pending("kube/", "not connected yet"));
-            }
-            if (!awsSettled.isDone()) {
-                missing.add("AWS: the context is not matched to an EKS cluster yet");
-            }
-            ClusterAwsSync s = sync;
-            if (s != null && kubeAt != null) {
-                List<String> unpolled = new ArrayList<>();
-                for (String name : s.poller().sourceNames()) {
-                    OptionalLong started = s.poller().lastCompletedPollStart(name);
-                    boolean seesKube = !name.equals(RoleSource.NAME) || started.isPresent()
-                            && started.getAsLong() >= kubeAt;
-                    if (started.isEmpty() || !seesKube) {
-                        unpolled.add(name);
-                    }
-                    if (started.isPresent() && !seesKube && !refreshed) {
-                        s.refreshNow();
-                        refreshed = true;
-                    }
-                }
-                if (!unpolled.isEmpty()) {
-                    missing.add("AWS: first poll not complete for " + String.join(", ", unpolled));
-                }
-            } else if (s != null) {
-                missing.add("AWS: waiting for the Kubernetes side before the roles poll counts");
-            }
+            List<String> missing = missing(kubeAt);
             IdentityState state = current.get();
             if (missing.isEmpty() && state != null && state.storeVersion() >= store.version()) {
                 return new Readiness(true, List.of());
@@ -290,6 +350,37 @@ public final class LiveSession implements AutoCloseable {
             }
             Thread.sleep(READY_POLL_MILLIS);
         }
+    }
+
+    /** What the live picture still lacks: nothing once every kind listed and every AWS source polled after it. */
+    private List<String> missing(Long kubeAt) {
+        List<String> missing = new ArrayList<>();
+        if (kubeAt == null) {
+            missing.add("Kubernetes: " + pending("kube/", "not connected yet"));
+        }
+        if (!awsSettled.isDone()) {
+            missing.add("AWS: the context is not matched to an EKS cluster yet");
+        }
+        ClusterAwsSync s = sync;
+        if (s != null && kubeAt != null) {
+            List<String> unpolled = new ArrayList<>();
+            for (String name : s.poller().sourceNames()) {
+                OptionalLong started = s.poller().lastCompletedPollStart(name);
+                // Both role sources read the roles the service accounts name: a poll before those counts not.
+                boolean seesKube = !(name.equals(RoleSource.NAME) || name.equals(RolePermissionsSource.NAME))
+                        || started.isPresent()
+                        && started.getAsLong() >= kubeAt;
+                if (started.isEmpty() || !seesKube) {
+                    unpolled.add(name);
+                }
+            }
+            if (!unpolled.isEmpty()) {
+                missing.add("AWS: first poll not complete for " + String.join(", ", unpolled));
+            }
+        } else if (s != null) {
+            missing.add("AWS: waiting for the Kubernetes side before the roles poll counts");
+        }
+        return missing;
     }
 
     private static final long READY_POLL_MILLIS = 50;
@@ -326,6 +417,10 @@ public final class LiveSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        java.util.concurrent.ScheduledFuture<?> f = releaseCheck;
+        if (f != null) {
+            f.cancel(false);
+        }
         coalescer.stop();
         if (sync != null) {
             sync.close();

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class Workspace implements AutoCloseable {
 
+    private volatile SnapshotCache snapshotCache;
     private final Map<String, String> environment;
     private final Path home;
     private final ScheduledExecutorService executor;
@@ -49,6 +50,14 @@ public final class Workspace implements AutoCloseable {
      * The EKS clusters the user matched contexts to (preferences), used when a context's exec plugin and API
      * server URL do not name one.
      */
+    /**
+     * Sessions opened from now on paint the last complete snapshot of their context at once (marked with its age)
+     * and keep it up to date in {@code cache}; null (the default, as for {@code eksid scan}) shows live data only.
+     */
+    public void setSnapshotCache(SnapshotCache cache) {
+        this.snapshotCache = cache;
+    }
+
     public void setRememberedClusters(Map<String, String> clusterByContext) {
         this.rememberedClusters = Map.copyOf(clusterByContext);
     }
@@ -140,6 +149,7 @@ public final class Workspace implements AutoCloseable {
                 LiveSession session = new LiveSession(e.getValue(), ctx.get(), awsEnvironment(source), profile,
                         regionOverride, executor, clock, refreshInterval, listener);
                 session.rememberCluster(clusterName(rememberedClusters.get(contextName)));
+                session.useSnapshotCache(snapshotCache);
                 open.add(session);
                 session.start();
                 return session;
@@ -147,6 +157,25 @@ public final class Workspace implements AutoCloseable {
         }
         throw new IllegalArgumentException("no kubeconfig context named '" + contextName + "'"
                 + (sources.isEmpty() ? " (no kubeconfig source)" : ""));
+    }
+
+    /**
+     * Opens a live session from inside a pod: Kubernetes through the standard in-cluster configuration, AWS
+     * through the standard credential chain (in an EKS pod, Pod Identity or IRSA) with no profile file needed.
+     *
+     * @param clusterName the EKS cluster the pod runs in; required, since a pod cannot learn it from Kubernetes
+     * @param region      the cluster's region, or null for {@code AWS_REGION}
+     */
+    public LiveSession openInCluster(io.eksid.kube.InClusterConfig inCluster, String clusterName, String region,
+                                     Consumer<IdentityState> listener) {
+        Objects.requireNonNull(clusterName, "clusterName");
+        KubeContext context = inCluster.asContext(clusterName);
+        LiveSession session = new LiveSession(c -> c.connectInCluster(inCluster, clusterName), context,
+                AwsEnvironment.of(environment, home), null, region, executor, clock, refreshInterval, listener);
+        session.rememberCluster(clusterName);
+        open.add(session);
+        session.start();
+        return session;
     }
 
     /**

@@ -56,6 +56,16 @@ public record AppFolders(Path config, Path state) {
         return state.resolve("journal");
     }
 
+    /** The log folder, {@code eksid.log} and its rolled predecessors (see logback.xml). */
+    public Path logDir() {
+        return state.resolve("logs");
+    }
+
+    /** The last complete snapshot of each context, which the console paints while it connects. */
+    public Path snapshotsDir() {
+        return state.resolve("snapshots");
+    }
+
     public Path sandboxDir() {
         return state.resolve("sandbox");
     }

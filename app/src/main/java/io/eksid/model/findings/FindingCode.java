@@ -30,7 +30,11 @@ public enum FindingCode {
     TRUST_POLICY_NEAR_QUOTA(Severity.WARNING, "Trust policy close to the account's size quota"),
     TRUST_POLICY_MALFORMED(Severity.WARNING, "Trust policy could not be parsed"),
     IRSA_ROLE_MULTI_CLUSTER(Severity.INFO, "One IRSA role trusted by several clusters"),
-    ASSOCIATION_OWNED_BY_ADDON(Severity.INFO, "Association owned by an EKS add-on");
+    ASSOCIATION_OWNED_BY_ADDON(Severity.INFO, "Association owned by an EKS add-on"),
+    ROLE_POLICY_ALLOWS_EVERYTHING(Severity.CRITICAL, "Role used by pods allows every action on every resource"),
+    ROLE_POLICY_PASSROLE_ANY(Severity.CRITICAL, "Role used by pods allows iam:PassRole on every role"),
+    SHARED_ROLE_WITHOUT_ABAC(Severity.WARNING, "Role shared by several namespaces without ABAC on the namespace"),
+    SESSION_TAGS_DISABLED_ABAC(Severity.ERROR, "Session tags disabled where the role's policies use them");
 
     private final Severity severity;
     private final String title;

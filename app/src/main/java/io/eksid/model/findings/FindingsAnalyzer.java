@@ -22,6 +22,7 @@ public final class FindingsAnalyzer {
     private final StaleCredentialFindings stale = new StaleCredentialFindings();
     private final TrustPolicyFindings trustPolicies;
     private final CrossClusterFindings crossCluster = new CrossClusterFindings();
+    private final PermissionFindings permissions = new PermissionFindings();
 
     public FindingsAnalyzer(TrustEvaluator evaluator, TrustInspector inspector) {
         Objects.requireNonNull(evaluator, "evaluator");
@@ -40,6 +41,7 @@ public final class FindingsAnalyzer {
         out.addAll(podIdentity.find(ctx));
         out.addAll(stale.find(ctx));
         out.addAll(trustPolicies.find(ctx));
+        out.addAll(permissions.find(ctx));
         out.sort(Finding.ORDER);
         return List.copyOf(out);
     }

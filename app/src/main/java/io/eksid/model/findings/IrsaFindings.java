@@ -2,6 +2,7 @@ package io.eksid.model.findings;
 
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.OidcProvider;
+import io.eksid.model.UnreadSources;
 import io.eksid.model.RoleArn;
 import io.eksid.model.graph.MappingCheck;
 import io.eksid.model.graph.ResolvedRole;
@@ -109,6 +110,9 @@ final class IrsaFindings {
         if (annotated.isEmpty()) {
             return;
         }
+        if (ctx.snapshot().unread().unknown(UnreadSources.AWS_CLUSTER)) {
+            return; // without DescribeCluster the issuer is unknown, not missing
+        }
         if (cluster.oidcIssuer() == null || cluster.oidcIssuer().isBlank()) {
             out.add(Finding.of(FindingCode.OIDC_ISSUER_MISSING, cluster.arn(), "Cluster " + cluster.name()
                             + " has no OIDC issuer, yet " + Fixes.plural(annotated.size(), "service account uses",
@@ -120,7 +124,7 @@ final class IrsaFindings {
         String providerArn = cluster.oidcProviderArn().orElseThrow();
         boolean exists = ctx.snapshot().oidcProviders().stream().map(OidcProvider::arn)
                 .anyMatch(providerArn::equals);
-        if (!exists && inCluster > 0) {
+        if (!exists && inCluster > 0 && !ctx.snapshot().unread().unknown(UnreadSources.AWS_OIDC_PROVIDERS)) {
             out.add(Finding.of(FindingCode.OIDC_PROVIDER_MISSING, providerArn, "No IAM OIDC provider exists for "
                             + "cluster " + cluster.name() + "'s issuer " + cluster.oidcIssuer() + ": STS cannot "
                             + "validate the tokens of " + Fixes.plural(inCluster, "service account", "service accounts")

@@ -7,6 +7,7 @@ import io.eksid.model.PodInfo;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.WorkloadInfo;
 import io.eksid.model.WorkloadRef;
+import io.eksid.model.UnreadSources;
 import io.eksid.model.graph.AgentStatus;
 import io.eksid.model.graph.MappingCheck;
 import io.eksid.model.graph.NodeIds;
@@ -52,7 +53,11 @@ final class PodIdentityFindings {
                                 + " --pod-identity-associations serviceAccount=" + assoc.serviceAccount()
                                 + ",roleArn=<role-arn>"));
             }
-            if (!namespaces.contains(assoc.namespace()) || !sa.exists()) {
+            boolean kubeUnknown = ctx.snapshot().unread().unknown(UnreadSources.KUBE_NAMESPACES,
+                    UnreadSources.KUBE_SERVICE_ACCOUNTS);
+            if (kubeUnknown) {
+                // Whether the service account exists is unknown: neither orphaned nor placed.
+            } else if (!namespaces.contains(assoc.namespace()) || !sa.exists()) {
                 orphaned(ctx, sa, assoc, namespaces.contains(assoc.namespace()), subject, out);
             } else {
                 unsupportedPlacement(ctx, sa, assoc, workloadsBySa.getOrDefault(sa.ref(), List.of()), out);
@@ -82,8 +87,8 @@ final class PodIdentityFindings {
                         : "Update the cluster (aws eks update-cluster-version --name " + cluster.name()
                         + " --region " + cluster.region() + " --kubernetes-version <next>), which also moves it "
                         + "to the latest platform version, or keep IRSA until then.")));
-        if (agent.present()) {
-            return;
+        if (agent.present() || agent.unknown()) {
+            return; // unknown is reported once, with its reason, as what the findings could not cover
         }
         String uses = Fixes.plural(associations, "association exists", "associations exist");
         if (agent.state() == AgentStatus.State.MISSING) {

@@ -2,7 +2,9 @@ package io.eksid.model.graph;
 
 import io.eksid.model.Addon;
 import io.eksid.model.ClusterSnapshot;
+import io.eksid.model.UnreadSources;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Whether the EKS Pod Identity agent can serve credentials on the cluster's nodes (FACTS.md: add-on
@@ -10,7 +12,8 @@ import java.util.Objects;
  */
 public record AgentStatus(State state, String reason) {
 
-    public enum State { PRESENT, UNHEALTHY, MISSING }
+    /** UNKNOWN: what would decide it (the add-ons, the cluster) could not be read; the reason says which. */
+    public enum State { PRESENT, UNHEALTHY, MISSING, UNKNOWN }
 
     public AgentStatus {
         Objects.requireNonNull(state, "state");
@@ -19,6 +22,10 @@ public record AgentStatus(State state, String reason) {
 
     public boolean present() {
         return state == State.PRESENT;
+    }
+
+    public boolean unknown() {
+        return state == State.UNKNOWN;
     }
 
     public static AgentStatus of(ClusterSnapshot snapshot) {
@@ -31,6 +38,12 @@ public record AgentStatus(State state, String reason) {
             if (Boolean.TRUE.equals(dsReady)) {
                 return new AgentStatus(State.PRESENT,
                         "the eks-pod-identity-agent DaemonSet is ready (installed without the EKS add-on)");
+            }
+            // An empty add-on list from a source that failed says nothing about the cluster.
+            Optional<String> unknown = snapshot.unread().why(UnreadSources.AWS_ADDONS);
+            if (unknown.isPresent()) {
+                return new AgentStatus(State.UNKNOWN, "cannot tell whether the eks-pod-identity-agent add-on is "
+                        + "installed: " + unknown.get());
             }
             return new AgentStatus(State.MISSING, "the eks-pod-identity-agent add-on is not installed");
         }

@@ -9,12 +9,15 @@ import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.trust.TrustDecision;
 import io.eksid.model.trust.TrustEvaluator;
+import io.eksid.model.UnreadSources;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** Decides the status of each mapping (IRSA, association role, target role) from the snapshot and the evaluator. */
 final class MappingChecker {
 
+    private final ClusterSnapshot snapshot;
     private final ClusterInfo cluster;
     private final TrustEvaluator evaluator;
     private final RoleResolver roles;
@@ -22,10 +25,13 @@ final class MappingChecker {
     private final Set<String> accountsWithKnownProviders = new HashSet<>();
 
     MappingChecker(ClusterSnapshot snapshot, TrustEvaluator evaluator, RoleResolver roles) {
+        this.snapshot = snapshot;
         this.cluster = snapshot.cluster();
         this.evaluator = evaluator;
         this.roles = roles;
-        accountsWithKnownProviders.add(cluster.account());
+        if (!snapshot.unread().unknown(UnreadSources.AWS_OIDC_PROVIDERS)) {
+            accountsWithKnownProviders.add(cluster.account());
+        }
         for (OidcProvider p : snapshot.oidcProviders()) {
             providerArns.add(p.arn());
             Arn.tryParse(p.arn()).ifPresent(a -> accountsWithKnownProviders.add(a.account()));
@@ -49,6 +55,11 @@ final class MappingChecker {
     }
 
     private MappingCheck irsaTrust(ServiceAccountRef sa, ResolvedRole role, String audience) {
+        Optional<String> clusterUnknown = snapshot.unread().why(UnreadSources.AWS_CLUSTER);
+        if (clusterUnknown.isPresent()) {
+            return MappingCheck.of(EdgeStatus.UNPROVABLE, "cannot check the role's trust without the cluster's "
+                    + "OIDC issuer: " + clusterUnknown.get());
+        }
         if (cluster.oidcIssuer() == null || cluster.oidcIssuer().isBlank()) {
             return MappingCheck.of(EdgeStatus.BROKEN, "cluster " + cluster.name()
                     + " has no OIDC issuer, so IRSA cannot work on it");
@@ -140,6 +151,12 @@ final class MappingChecker {
     /** The service account → association edge: does the association have anything to serve? */
     MappingCheck associationLink(PodIdentityAssociation assoc, boolean namespaceExists, boolean saExists,
                                  AgentStatus agent) {
+        Optional<String> kubeUnknown = snapshot.unread().why(UnreadSources.KUBE_NAMESPACES,
+                UnreadSources.KUBE_SERVICE_ACCOUNTS);
+        if ((!namespaceExists || !saExists) && kubeUnknown.isPresent()) {
+            return MappingCheck.of(EdgeStatus.UNPROVABLE, "cannot tell whether service account "
+                    + assoc.serviceAccountRef() + " exists: " + kubeUnknown.get());
+        }
         if (!namespaceExists) {
             return MappingCheck.of(EdgeStatus.BROKEN, "namespace " + assoc.namespace()
                     + " does not exist: no pod can use this association");
@@ -147,6 +164,9 @@ final class MappingChecker {
         if (!saExists) {
             return MappingCheck.of(EdgeStatus.BROKEN, "service account " + assoc.serviceAccountRef()
                     + " does not exist: no pod can use this association until it is created");
+        }
+        if (agent.unknown()) {
+            return MappingCheck.of(EdgeStatus.UNPROVABLE, agent.reason());
         }
         if (!agent.present()) {
             return MappingCheck.of(EdgeStatus.BROKEN, agent.reason() + ": pods cannot fetch Pod Identity credentials");

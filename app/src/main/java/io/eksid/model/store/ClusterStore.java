@@ -8,7 +8,9 @@ import io.eksid.model.NamespaceInfo;
 import io.eksid.model.OidcProvider;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
+import io.eksid.model.RolePermissions;
 import io.eksid.model.ServiceAccountInfo;
+import io.eksid.model.UnreadSources;
 import io.eksid.model.WorkloadInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +43,8 @@ public final class ClusterStore {
     private final AtomicReference<List<Addon>> addons = new AtomicReference<>(List.of());
     private final Map<String, IamRole> roles = new ConcurrentHashMap<>();
     private final Map<String, String> unreadableRoles = new ConcurrentHashMap<>();
+    private final Map<String, RolePermissions> rolePermissions = new ConcurrentHashMap<>();
+    private final Map<String, String> unreadablePermissions = new ConcurrentHashMap<>();
     private final AtomicReference<List<OidcProvider>> oidcProviders = new AtomicReference<>(List.of());
     private volatile int trustPolicyQuota = ClusterSnapshot.DEFAULT_TRUST_POLICY_QUOTA;
     private volatile Boolean agentDaemonSetReady;
@@ -194,6 +198,28 @@ public final class ClusterStore {
         }
     }
 
+    /** What sessions of one role may do, as IAM says now. */
+    public void putRolePermissions(RolePermissions permissions) {
+        String arn = permissions.roleArn();
+        boolean wasUnreadable = unreadablePermissions.remove(arn) != null;
+        if (!permissions.equals(rolePermissions.put(arn, permissions)) || wasUnreadable) {
+            changed();
+        }
+    }
+
+    public void markRolePermissionsUnreadable(String arn, String reason) {
+        boolean had = rolePermissions.remove(arn) != null;
+        if (!Objects.equals(unreadablePermissions.put(arn, reason), reason) || had) {
+            changed();
+        }
+    }
+
+    public void removeRolePermissions(String arn) {
+        if (rolePermissions.remove(arn) != null | unreadablePermissions.remove(arn) != null) {
+            changed();
+        }
+    }
+
     public void replaceOidcProviders(Collection<OidcProvider> all) {
         List<OidcProvider> next = List.copyOf(all);
         if (!next.equals(oidcProviders.getAndSet(next))) {
@@ -242,6 +268,19 @@ public final class ClusterStore {
         return new ClusterSnapshot(info, List.copyOf(namespaces.values()), List.copyOf(serviceAccounts.values()),
                 List.copyOf(pods.values()), List.copyOf(workloads.values()), associations.get(), addons.get(),
                 Map.copyOf(roles), Map.copyOf(unreadableRoles), oidcProviders.get(), trustPolicyQuota,
-                agentDaemonSetReady, now);
+                agentDaemonSetReady, now, unread(), Map.copyOf(rolePermissions), Map.copyOf(unreadablePermissions));
+    }
+
+    /** Sources failed, forbidden or still connecting: what they feed is unknown in the snapshot. */
+    private UnreadSources unread() {
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        for (SourceStatus s : sources.values()) {
+            if (s.state() == SourceState.ERROR || s.state() == SourceState.FORBIDDEN
+                    || s.state() == SourceState.CONNECTING) {
+                reasons.put(s.source(), s.state() == SourceState.CONNECTING && s.reason().isEmpty()
+                        ? "not read yet" : s.reason());
+            }
+        }
+        return UnreadSources.of(reasons);
     }
 }

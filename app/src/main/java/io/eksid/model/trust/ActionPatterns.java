@@ -8,7 +8,11 @@ final class ActionPatterns {
 
     /** Whether the statement's Action/NotAction element covers {@code action}. */
     static boolean covers(Statement s, String action) {
-        boolean listed = s.actions().values().stream().anyMatch(p -> Glob.matches(p, action, true));
-        return s.notAction() != listed;
+        return covers(s.actions(), s.notAction(), action);
+    }
+
+    static boolean covers(StringValues actions, boolean notAction, String action) {
+        boolean listed = actions.values().stream().anyMatch(p -> Glob.matches(p, action, true));
+        return notAction != listed;
     }
 }

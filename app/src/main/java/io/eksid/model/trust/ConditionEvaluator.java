@@ -95,6 +95,11 @@ final class ConditionEvaluator {
                 any |= v.text().equalsIgnoreCase(actual);
                 continue;
             }
+            if (op.base().kind.valueComparison()) {
+                // Policy variables apply to string comparisons only (IAM docs, policy variables).
+                any |= ValueComparisons.matches(op.base(), actual, v.text());
+                continue;
+            }
             PolicyVariables.Expansion x = PolicyVariables.expand(v.text(), variables, op.base().wildcards, ctx);
             if (x.state() == PolicyVariables.State.UNKNOWN) {
                 unknown = true;

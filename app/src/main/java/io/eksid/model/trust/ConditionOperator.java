@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * A condition operator as IAM spells it: an optional set qualifier ({@code ForAnyValue:} / {@code ForAllValues:}),
- * a base operator, and an optional {@code IfExists} suffix. Only the operators below are understood; anything
- * else makes a decision unprovable rather than guessed.
+ * a base operator, and an optional {@code IfExists} suffix. Every operator family of the IAM docs is understood
+ * (String, Numeric, Date, Bool, Binary, IpAddress, Arn, Null); anything else makes a decision unprovable rather
+ * than guessed.
  */
 record ConditionOperator(String raw, Base base, Qualifier qualifier, boolean ifExists) {
 
@@ -24,10 +25,32 @@ record ConditionOperator(String raw, Base base, Qualifier qualifier, boolean ifE
         ArnLike(Kind.ARN, false, true),
         ArnNotEquals(Kind.ARN, true, true),
         ArnNotLike(Kind.ARN, true, true),
+        NumericEquals(Kind.NUMERIC, false, false),
+        NumericNotEquals(Kind.NUMERIC, true, false),
+        NumericLessThan(Kind.NUMERIC, false, false),
+        NumericLessThanEquals(Kind.NUMERIC, false, false),
+        NumericGreaterThan(Kind.NUMERIC, false, false),
+        NumericGreaterThanEquals(Kind.NUMERIC, false, false),
+        DateEquals(Kind.DATE, false, false),
+        DateNotEquals(Kind.DATE, true, false),
+        DateLessThan(Kind.DATE, false, false),
+        DateLessThanEquals(Kind.DATE, false, false),
+        DateGreaterThan(Kind.DATE, false, false),
+        DateGreaterThanEquals(Kind.DATE, false, false),
+        // IAM docs: IpAddress takes CIDR blocks (IPv4 or IPv6); NotIpAddress is its negation.
+        IpAddress(Kind.IP, false, false),
+        NotIpAddress(Kind.IP, true, false),
+        BinaryEquals(Kind.BINARY, false, false),
         Bool(Kind.BOOL, false, false),
         Null(Kind.NULL, false, false);
 
-        enum Kind { STRING, STRING_IGNORE_CASE, STRING_LIKE, ARN, BOOL, NULL }
+        enum Kind {
+            STRING, STRING_IGNORE_CASE, STRING_LIKE, ARN, NUMERIC, DATE, IP, BINARY, BOOL, NULL;
+
+            boolean valueComparison() {
+                return this == NUMERIC || this == DATE || this == IP || this == BINARY;
+            }
+        }
 
         final Kind kind;
         final boolean negated;

@@ -54,6 +54,10 @@ final class Glob {
         return of(pattern).matches(value, ignoreCase);
     }
 
+    List<Part> parts() {
+        return parts;
+    }
+
     static boolean hasWildcard(String pattern) {
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
     }

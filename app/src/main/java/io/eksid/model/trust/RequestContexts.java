@@ -15,8 +15,10 @@ import java.util.stream.Stream;
  */
 final class RequestContexts {
 
+    // The MFA keys are left undecided rather than absent: a trust question does not fix how the caller signed in.
     private static final List<String> ALWAYS_UNKNOWN = List.of("aws:currenttime", "aws:epochtime",
-            "aws:requestedregion", "aws:useragent", "aws:referer", "sts:rolesessionname");
+            "aws:requestedregion", "aws:useragent", "aws:referer", "sts:rolesessionname",
+            "aws:multifactorauthpresent", "aws:multifactorauthage");
     private static final List<String> NETWORK_UNKNOWN = List.of("aws:sourceip", "aws:sourcevpc", "aws:sourcevpce",
             "aws:vpcsourceip");
     private static final List<String> SESSION_TAGS_UNKNOWN = List.of("aws:requesttag/", "aws:tagkeys",

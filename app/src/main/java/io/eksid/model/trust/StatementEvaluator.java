@@ -1,7 +1,5 @@
 package io.eksid.model.trust;
 
-import io.eksid.model.trust.Statement.ConditionEntry;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Decides whether one statement applies to a request: principal, then action, then every condition (AND). */
@@ -20,7 +18,7 @@ final class StatementEvaluator {
     }
 
     private final PrincipalMatcher principals = new PrincipalMatcher();
-    private final ConditionEvaluator conditions = new ConditionEvaluator();
+    private final ConditionBlock conditions = new ConditionBlock();
 
     Result evaluate(Statement s, int index, RequestContext ctx, boolean variables) {
         PrincipalMatcher.Match m = principals.names(s.principal(), ctx.principal());
@@ -45,27 +43,16 @@ final class StatementEvaluator {
                     : "it covers " + String.join(", ", s.actions().values()) + ", not " + ctx.action();
             return new Result(index, s, Tri.FALSE, Stage.ACTION, why, List.of());
         }
-        Tri all = Tri.TRUE;
-        String firstUnknown = null;
-        List<String> held = new ArrayList<>();
-        for (ConditionEntry e : s.conditions()) {
-            ConditionEvaluator.Outcome o = conditions.evaluate(e, ctx, variables);
-            if (o.result() == Tri.FALSE) {
-                return new Result(index, s, Tri.FALSE, Stage.CONDITION, o.explanation(), held);
-            }
-            if (o.result() == Tri.UNKNOWN && firstUnknown == null) {
-                firstUnknown = o.explanation();
-            }
-            if (o.result() == Tri.TRUE) {
-                held.add(ConditionEvaluator.describe(e));
-            }
-            all = all.and(o.result());
+        ConditionBlock.Result c = conditions.evaluate(s.conditions(), ctx, variables);
+        if (c.result() == Tri.FALSE) {
+            return new Result(index, s, Tri.FALSE, Stage.CONDITION, c.explanation(), c.held());
         }
+        List<String> held = c.held();
         if (principal == Tri.UNKNOWN) {
             return new Result(index, s, Tri.UNKNOWN, Stage.PRINCIPAL, principalWhy, held);
         }
-        if (all == Tri.UNKNOWN) {
-            return new Result(index, s, Tri.UNKNOWN, Stage.CONDITION, firstUnknown, held);
+        if (c.result() == Tri.UNKNOWN) {
+            return new Result(index, s, Tri.UNKNOWN, Stage.CONDITION, c.explanation(), held);
         }
         return new Result(index, s, Tri.TRUE, Stage.APPLIES, "", held);
     }

@@ -36,18 +36,7 @@ final class TrustPolicyReader {
                         + "\" (a policy document has Version, Id and Statement)");
             }
         }
-        String version = null;
-        JsonNode v = doc.members().get("Version");
-        if (v != null) {
-            if (!(v instanceof JString vs)) {
-                throw new PolicyParseException("Version", "Version must be a string, found " + v.kindName());
-            }
-            if (!VERSIONS.contains(vs.value())) {
-                throw new PolicyParseException("Version", "unsupported Version \"" + vs.value()
-                        + "\" (IAM accepts 2012-10-17 or 2008-10-17)");
-            }
-            version = vs.value();
-        }
+        String version = version(doc);
         String id = null;
         JsonNode idNode = doc.members().get("Id");
         if (idNode != null) {
@@ -76,6 +65,22 @@ final class TrustPolicyReader {
                     + st.kindName());
         }
         return new TrustPolicy(version, id, statements, listForm);
+    }
+
+    /** The Version element: null when absent, else one of the two versions IAM accepts. */
+    static String version(JObject doc) throws PolicyParseException {
+        JsonNode v = doc.members().get("Version");
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof JString vs)) {
+            throw new PolicyParseException("Version", "Version must be a string, found " + v.kindName());
+        }
+        if (!VERSIONS.contains(vs.value())) {
+            throw new PolicyParseException("Version", "unsupported Version \"" + vs.value()
+                    + "\" (IAM accepts 2012-10-17 or 2008-10-17)");
+        }
+        return vs.value();
     }
 
     private static Statement statement(JsonNode node, String path) throws PolicyParseException {
@@ -163,7 +168,7 @@ final class TrustPolicyReader {
         return new Principal(false, byType);
     }
 
-    private static StringValues stringValues(JsonNode node, String path) throws PolicyParseException {
+    static StringValues stringValues(JsonNode node, String path) throws PolicyParseException {
         if (node instanceof JString s) {
             if (s.value().isEmpty()) {
                 throw new PolicyParseException(path, "the value is an empty string");
@@ -187,7 +192,7 @@ final class TrustPolicyReader {
         throw new PolicyParseException(path, "expected a string or a list of strings, found " + node.kindName());
     }
 
-    private static Map<String, Map<String, ConditionValues>> condition(JsonNode node, String path)
+    static Map<String, Map<String, ConditionValues>> condition(JsonNode node, String path)
             throws PolicyParseException {
         if (!(node instanceof JObject obj)) {
             throw new PolicyParseException(path, "Condition must be an object of operators, found "
@@ -240,7 +245,7 @@ final class TrustPolicyReader {
                 + node.kindName());
     }
 
-    private static String string(JsonNode node, String path) throws PolicyParseException {
+    static String string(JsonNode node, String path) throws PolicyParseException {
         if (node instanceof JString s) {
             return s.value();
         }

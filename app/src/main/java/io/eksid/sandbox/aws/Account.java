@@ -14,6 +14,7 @@ public final class Account {
     private final String accessKeyId;
     private final String secretAccessKey;
     private volatile int trustPolicyQuota;
+    private final java.util.Set<String> deniedIamActions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Account(String accountId, String accessKeyId, String secretAccessKey, int trustPolicyQuota) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
@@ -49,6 +50,22 @@ public final class Account {
             throw new IllegalArgumentException("trust policy quota must be positive, got " + quota);
         }
         this.trustPolicyQuota = quota;
+    }
+
+    /**
+     * Makes IAM answer AccessDenied to this account's caller for an action ({@code GetAccountAuthorizationDetails}),
+     * the way a narrowly scoped IAM policy would; how scenarios and tests exercise the readers' fallbacks.
+     */
+    public void denyIamAction(String action) {
+        deniedIamActions.add(Objects.requireNonNull(action, "action"));
+    }
+
+    public void allowIamAction(String action) {
+        deniedIamActions.remove(action);
+    }
+
+    boolean iamActionDenied(String action) {
+        return deniedIamActions.contains(action);
     }
 
     /** The ARN of the calling identity, as STS GetCallerIdentity reports it. */

@@ -208,6 +208,7 @@ public final class AwsEmulator implements AutoCloseable {
             throw new AwsError(service.equals("eks") ? "ExpiredTokenException" : "ExpiredToken", 403,
                     "The security token included in the request is expired");
         }
+        world.sessions().recordUse(accessKeyId);
         return Caller.session(session, region);
     }
 

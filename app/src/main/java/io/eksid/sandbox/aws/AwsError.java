@@ -79,6 +79,11 @@ public final class AwsError extends RuntimeException {
         return new AwsError("InvalidInput", 400, message);
     }
 
+    /** IAM's authorization failure: HTTP 403, code {@code AccessDenied}. */
+    static AwsError accessDenied(String message) {
+        return new AwsError("AccessDenied", 403, message);
+    }
+
     /** The constraint error IAM's front end gives before an operation runs (AWS "ValidationError"). */
     static AwsError validation(String message) {
         return new AwsError("ValidationError", 400, message);

@@ -26,6 +26,7 @@ public final class AwsWorld {
     private final Map<String, Account> accountsById = new ConcurrentHashMap<>();
     private final Map<String, Account> accountsByAccessKey = new ConcurrentHashMap<>();
     private final IamService iam;
+    private final IamPermissions iamPermissions;
     private final OidcProviders oidc;
     private final StsSessions sessions;
     private final EksService eks;
@@ -41,6 +42,7 @@ public final class AwsWorld {
         this.clock = Objects.requireNonNull(clock, "clock");
         Ids ids = new Ids();
         this.iam = new IamService(lock, clock, ids);
+        this.iamPermissions = new IamPermissions(iam);
         this.oidc = new OidcProviders(lock, clock);
         this.sessions = new StsSessions(clock);
         this.eks = new EksService(lock, clock, ids, iam);
@@ -149,6 +151,25 @@ public final class AwsWorld {
         iam.putRolePolicy(role.accountId(), role.name(), policyName, policyDocument);
     }
 
+    /** Sets a role's permissions boundary (PutRolePermissionsBoundary); the policy must exist. */
+    public void putRolePermissionsBoundary(String roleArn, String policyArn) {
+        IamRoleRecord role = iam.requireRoleByArn(roleArn);
+        iamPermissions.putRolePermissionsBoundary(role.accountId(), role.name(), policyArn);
+    }
+
+    /** Adds or replaces role tags (TagRole). */
+    public void tagRole(String roleArn, Map<String, String> tags) {
+        IamRoleRecord role = iam.requireRoleByArn(roleArn);
+        iamPermissions.tagRole(role.accountId(), role.name(), tags);
+    }
+
+    /** A new version of a customer-managed policy (CreatePolicyVersion); returns its version id. */
+    public String createPolicyVersion(String policyArn, String policyDocument, boolean setAsDefault) {
+        String accountId = policyArn.split(":")[4];
+        return iamPermissions.createPolicyVersion(Caller.user(account(accountId), "us-east-1"), policyArn,
+                policyDocument, setAsDefault).versionId();
+    }
+
     /** Replaces a role's trust policy with UpdateAssumeRolePolicy's checks. */
     public void updateAssumeRolePolicy(String roleArn, String trustPolicyJson) {
         IamRoleRecord role = iam.requireRoleByArn(roleArn);
@@ -182,9 +203,17 @@ public final class AwsWorld {
     public String createPodIdentityAssociation(String clusterName, String namespace, String serviceAccount,
                                                String roleArn, String targetRoleArn, boolean disableSessionTags,
                                                String ownerArn) {
+        return createPodIdentityAssociation(clusterName, namespace, serviceAccount, roleArn, targetRoleArn,
+                disableSessionTags, null, ownerArn);
+    }
+
+    /** As above, with a session policy (EKS accepts one only with {@code disableSessionTags}). */
+    public String createPodIdentityAssociation(String clusterName, String namespace, String serviceAccount,
+                                               String roleArn, String targetRoleArn, boolean disableSessionTags,
+                                               String sessionPolicy, String ownerArn) {
         ClusterRecord cluster = eks.seeded(clusterName);
         return eks.createAssociation(cluster, new EksService.AssociationSpec(namespace, serviceAccount, roleArn,
-                targetRoleArn, disableSessionTags, null, null), null, ownerArn).associationId();
+                targetRoleArn, disableSessionTags, sessionPolicy, null), null, ownerArn).associationId();
     }
 
     /** Deletes an association as DeletePodIdentityAssociation would (add-on owned ones included). */
@@ -244,6 +273,10 @@ public final class AwsWorld {
 
     IamService iam() {
         return iam;
+    }
+
+    IamPermissions iamPermissions() {
+        return iamPermissions;
     }
 
     OidcProviders oidc() {

@@ -16,16 +16,24 @@ final class IamQueryApi {
 
     private final IamService iam;
     private final OidcProviders oidc;
+    private final IamPermissionsQueryApi permissions;
 
     IamQueryApi(AwsWorld world) {
         this.iam = world.iam();
         this.oidc = world.oidc();
+        this.permissions = new IamPermissionsQueryApi(world.iam(), world.iamPermissions());
     }
 
     WireResponse handle(Caller caller, WireRequest request) {
         Map<String, String> p = QueryProtocol.parameters(request);
         String action = PROTOCOL.action(p);
         String acct = caller.accountId();
+        if (caller.account().iamActionDenied(action)) {
+            throw AwsError.accessDenied("User: " + caller.arn() + " is not authorized to perform: iam:" + action
+                    + " on resource: " + (p.get("RoleName") != null ? "role " + p.get("RoleName")
+                    : p.get("PolicyArn") != null ? "policy " + p.get("PolicyArn") : "*")
+                    + " because no identity-based policy allows the iam:" + action + " action");
+        }
         return switch (action) {
             case "GetRole" -> PROTOCOL.result(action, r -> role(r, "Role", iam.getRole(acct, p.get("RoleName")), true));
             case "CreateRole" -> PROTOCOL.result(action, r -> role(r, "Role", iam.createRole(caller.account(), p.get("Path"),
@@ -66,6 +74,11 @@ final class IamQueryApi {
                 ManagedPolicyRecord pol = iam.getPolicy(acct, p.get("PolicyArn"));
                 yield PROTOCOL.result(action, r -> r.element("Policy", x -> policy(x, acct, pol)));
             }
+            case "CreatePolicy" -> {
+                ManagedPolicyRecord pol = iam.createPolicy(caller.account(), p.get("Path"), p.get("PolicyName"),
+                        p.get("PolicyDocument"), p.get("Description"));
+                yield PROTOCOL.result(action, r -> r.element("Policy", x -> policy(x, acct, pol)));
+            }
             case "PutRolePolicy" -> {
                 iam.putRolePolicy(acct, p.get("RoleName"), p.get("PolicyName"), p.get("PolicyDocument"));
                 yield PROTOCOL.result(action, null);
@@ -99,11 +112,12 @@ final class IamQueryApi {
                         list(p, "ClientIDList"), list(p, "ThumbprintList"));
                 yield PROTOCOL.result(action, r -> r.element("OpenIDConnectProviderArn", o.arn()));
             }
-            default -> throw QueryProtocol.unknownAction(action, PROTOCOL.version());
+            default -> permissions.handle(caller, action, p);
         };
     }
 
-    private static void role(XmlWriter x, String wrapper, IamRoleRecord role, boolean full) {
+    /** A Role shape; {@code full} (GetRole) adds what ListRoles leaves out: boundary, tags, last use. */
+    static void role(XmlWriter x, String wrapper, IamRoleRecord role, boolean full) {
         if (wrapper != null) {
             x.open(wrapper);
         }
@@ -116,6 +130,13 @@ final class IamQueryApi {
                 .element("Description", role.description())
                 .element("MaxSessionDuration", role.maxSessionDuration());
         if (full) {
+            if (role.permissionsBoundaryArn() != null) {
+                x.element("PermissionsBoundary", b -> b.element("PermissionsBoundaryType", "Policy")
+                        .element("PermissionsBoundaryArn", role.permissionsBoundaryArn()));
+            }
+            if (!role.tags().isEmpty()) {
+                tags(x, role.tags());
+            }
             x.element("RoleLastUsed", r -> { });
         }
         if (wrapper != null) {
@@ -123,14 +144,18 @@ final class IamQueryApi {
         }
     }
 
-    private void policy(XmlWriter x, String accountId, ManagedPolicyRecord pol) {
+    static void tags(XmlWriter x, Map<String, String> tags) {
+        x.members("Tags", List.copyOf(tags.entrySet()), (t, e) -> t.element("Key", e.getKey()).element("Value", e.getValue()));
+    }
+
+    void policy(XmlWriter x, String accountId, ManagedPolicyRecord pol) {
         x.element("PolicyName", pol.name())
                 .element("PolicyId", pol.policyId())
                 .element("Arn", pol.arn())
                 .element("Path", pol.path())
                 .element("DefaultVersionId", pol.defaultVersionId())
                 .element("AttachmentCount", iam.attachmentCount(accountId, pol.arn()))
-                .element("PermissionsBoundaryUsageCount", 0)
+                .element("PermissionsBoundaryUsageCount", iam.boundaryUsageCount(accountId, pol.arn()))
                 .element("IsAttachable", true)
                 .element("Description", pol.description())
                 .element("CreateDate", pol.createDate())
@@ -143,12 +168,12 @@ final class IamQueryApi {
         return sorted;
     }
 
-    private static XmlWriter truncated(XmlWriter x, Pages.Page<?> page) {
+    static XmlWriter truncated(XmlWriter x, Pages.Page<?> page) {
         x.element("IsTruncated", page.nextToken() != null);
         return x.element("Marker", page.nextToken());
     }
 
-    private static <T> Pages.Page<T> page(List<T> sorted, java.util.function.Function<T, String> key, Map<String, String> p) {
+    static <T> Pages.Page<T> page(List<T> sorted, java.util.function.Function<T, String> key, Map<String, String> p) {
         Integer max = integer(p, "MaxItems");
         if (max != null && (max < 1 || max > 1000)) {
             throw AwsError.validation("1 validation error detected: Value '" + max
@@ -159,7 +184,7 @@ final class IamQueryApi {
                 () -> AwsError.validation("Invalid Marker: " + marker));
     }
 
-    private static Integer integer(Map<String, String> p, String name) {
+    static Integer integer(Map<String, String> p, String name) {
         String v = p.get(name);
         if (v == null) {
             return null;
@@ -172,12 +197,12 @@ final class IamQueryApi {
         }
     }
 
-    private static boolean bool(Map<String, String> p, String name) {
+    static boolean bool(Map<String, String> p, String name) {
         return Boolean.parseBoolean(p.getOrDefault(name, "false"));
     }
 
     /** Query-protocol list parameters: {@code Name.member.1}, {@code Name.member.2}, … */
-    private static List<String> list(Map<String, String> p, String name) {
+    static List<String> list(Map<String, String> p, String name) {
         List<String> out = new ArrayList<>();
         for (int i = 1; p.containsKey(name + ".member." + i); i++) {
             out.add(p.get(name + ".member." + i));

@@ -21,7 +21,9 @@ public record IamRoleRecord(
         String description,
         int maxSessionDuration,
         List<String> attachedPolicyArns,
-        Map<String, String> inlinePolicies) {
+        Map<String, String> inlinePolicies,
+        String permissionsBoundaryArn,
+        Map<String, String> tags) {
 
     public IamRoleRecord {
         Objects.requireNonNull(accountId, "accountId");
@@ -30,6 +32,8 @@ public record IamRoleRecord(
         Objects.requireNonNull(trustPolicy, "trustPolicy");
         attachedPolicyArns = List.copyOf(attachedPolicyArns);
         inlinePolicies = Map.copyOf(inlinePolicies);
+        // Tags keep the order they were added in, as ListRoleTags returns them.
+        tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags == null ? Map.of() : tags));
     }
 
     /** Service-linked roles live under this path and only AWS may change them (IAM user guide). */
@@ -39,16 +43,26 @@ public record IamRoleRecord(
 
     IamRoleRecord withTrustPolicy(String document) {
         return new IamRoleRecord(accountId, path, name, roleId, arn, createDate, document, description,
-                maxSessionDuration, attachedPolicyArns, inlinePolicies);
+                maxSessionDuration, attachedPolicyArns, inlinePolicies, permissionsBoundaryArn, tags);
     }
 
     IamRoleRecord withAttachedPolicies(List<String> arns) {
         return new IamRoleRecord(accountId, path, name, roleId, arn, createDate, trustPolicy, description,
-                maxSessionDuration, arns, inlinePolicies);
+                maxSessionDuration, arns, inlinePolicies, permissionsBoundaryArn, tags);
     }
 
     IamRoleRecord withInlinePolicies(Map<String, String> policies) {
         return new IamRoleRecord(accountId, path, name, roleId, arn, createDate, trustPolicy, description,
-                maxSessionDuration, attachedPolicyArns, policies);
+                maxSessionDuration, attachedPolicyArns, policies, permissionsBoundaryArn, tags);
+    }
+
+    IamRoleRecord withPermissionsBoundary(String policyArn) {
+        return new IamRoleRecord(accountId, path, name, roleId, arn, createDate, trustPolicy, description,
+                maxSessionDuration, attachedPolicyArns, inlinePolicies, policyArn, tags);
+    }
+
+    IamRoleRecord withTags(Map<String, String> newTags) {
+        return new IamRoleRecord(accountId, path, name, roleId, arn, createDate, trustPolicy, description,
+                maxSessionDuration, attachedPolicyArns, inlinePolicies, permissionsBoundaryArn, newTags);
     }
 }

@@ -29,11 +29,12 @@ final class IamService {
 
     private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):(role|user)/(?:.*/)?([^/]+)");
 
+
     private final Object lock;
     private final Clock clock;
     private final Ids ids;
     private final Map<String, TreeMap<String, IamRoleRecord>> rolesByAccount = new HashMap<>();
-    private final Map<String, TreeMap<String, ManagedPolicyRecord>> localPolicies = new HashMap<>();
+    final Map<String, TreeMap<String, ManagedPolicyRecord>> localPolicies = new HashMap<>();
     private final Map<String, ManagedPolicyRecord> awsPolicies = new LinkedHashMap<>();
 
     IamService(Object lock, Clock clock, Ids ids) {
@@ -77,7 +78,7 @@ final class IamService {
             }
             String arn = "arn:" + account.partition() + ":iam::" + account.accountId() + ":role" + p + name;
             IamRoleRecord role = new IamRoleRecord(account.accountId(), p, name, ids.roleId(), arn, clock.instant(),
-                    trustPolicy, description, maxSession, List.of(), Map.of());
+                    trustPolicy, description, maxSession, List.of(), Map.of(), null, Map.of());
             roles.put(key(name), role);
             return role;
         }
@@ -240,9 +241,17 @@ final class IamService {
                 throw AwsError.alreadyExists("A policy called " + name + " already exists. Duplicate names are not allowed.");
             }
             ManagedPolicyRecord policy = new ManagedPolicyRecord(arn, p, name, ids.policyId(), "v1", description,
-                    clock.instant(), clock.instant(), document, false);
+                    clock.instant(), clock.instant(),
+                    List.of(new ManagedPolicyRecord.PolicyVersion("v1", document, clock.instant())), false);
             local.put(arn, policy);
             return policy;
+        }
+    }
+
+    int boundaryUsageCount(String accountId, String policyArn) {
+        synchronized (lock) {
+            return (int) roles(accountId).values().stream()
+                    .filter(r -> policyArn.equals(r.permissionsBoundaryArn())).count();
         }
     }
 
@@ -331,14 +340,15 @@ final class IamService {
         };
     }
 
-    private static void requireModifiable(IamRoleRecord role) {
+    static void requireModifiable(IamRoleRecord role) {
         if (role.serviceLinked()) {
             throw AwsError.unmodifiable("Cannot perform the operation on the protected role '" + role.name()
                     + "' - this role is only modifiable by AWS");
         }
     }
 
-    private IamRoleRecord role(String accountId, String name) {
+    /** Call with the lock held. */
+    IamRoleRecord role(String accountId, String name) {
         IamRoleRecord role = roles(accountId).get(key(name));
         if (role == null) {
             throw AwsError.noSuchEntity("The role with name " + name + " cannot be found.");
@@ -346,7 +356,8 @@ final class IamService {
         return role;
     }
 
-    private ManagedPolicyRecord policy(String accountId, String arn) {
+    /** Call with the lock held. */
+    ManagedPolicyRecord policy(String accountId, String arn) {
         ManagedPolicyRecord p = awsPolicies.get(arn);
         if (p == null) {
             p = localPolicies.get(accountId).get(arn);
@@ -355,6 +366,26 @@ final class IamService {
             throw AwsError.noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
         }
         return p;
+    }
+
+    /** Replaces a stored role by its (case-insensitive) name; call with the lock held. */
+    void replaceRole(IamRoleRecord role) {
+        roles(role.accountId()).put(key(role.name()), role);
+    }
+
+    /** The AWS managed policies and this account's own, in that order; call with the lock held. */
+    List<ManagedPolicyRecord> managedPolicies(String accountId) {
+        List<ManagedPolicyRecord> all = new ArrayList<>(awsPolicies.values());
+        all.addAll(localPolicies.get(accountId).values());
+        return all;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    java.time.Clock clock() {
+        return clock;
     }
 
     private TreeMap<String, IamRoleRecord> roles(String accountId) {

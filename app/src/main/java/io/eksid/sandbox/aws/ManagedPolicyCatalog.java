@@ -65,8 +65,9 @@ final class ManagedPolicyCatalog {
                 e.description(),
                 created,
                 updated,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" + e.actions()
-                        + "],\"Resource\":\"*\"}]}",
+                List.of(new ManagedPolicyRecord.PolicyVersion("v1",
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
+                                + e.actions() + "],\"Resource\":\"*\"}]}", updated)),
                 true)).toList();
     }
 

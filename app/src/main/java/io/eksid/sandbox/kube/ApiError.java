@@ -64,6 +64,14 @@ public final class ApiError extends RuntimeException {
                 + " is forbidden: User \"sandbox-admin\" cannot " + verb + " " + res + " " + scope, type, name);
     }
 
+    /** As {@link #forbidden(String, ResourceType, String, String)} for a named user (a service account). */
+    public static ApiError forbidden(String user, String verb, ResourceType type, String namespace, String name) {
+        String scope = namespace == null ? "at the cluster scope" : "in the namespace \"" + namespace + "\"";
+        String res = "resource \"" + type.plural() + "\" in API group \"" + type.group() + "\"";
+        return new ApiError(403, "Forbidden", type.qualifiedName() + (name == null ? "" : " \"" + name + "\"")
+                + " is forbidden: User \"" + user + "\" cannot " + verb + " " + res + " " + scope, type, name);
+    }
+
     public static ApiError pathNotFound(String path) {
         return new ApiError(404, "NotFound", "the server could not find the requested resource (" + path + ")", null, null);
     }

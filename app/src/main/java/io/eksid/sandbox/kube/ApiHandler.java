@@ -37,13 +37,20 @@ final class ApiHandler {
     }
 
     ApiResult handle(SimulatedCluster cluster, ApiRequest req, String serverAddress) {
+        return handle(cluster, req, serverAddress, null);
+    }
+
+    /**
+     * @param subject the service account behind the request's token (in-cluster callers, authorised by the
+     *                cluster's stored RBAC), or null for the kubeconfig's administrator
+     */
+    ApiResult handle(SimulatedCluster cluster, ApiRequest req, String serverAddress,
+                     RbacAuthorizer.ServiceAccountSubject subject) {
         List<String> seg = Arrays.stream(req.path().split("/")).filter(s -> !s.isEmpty()).toList();
         boolean get = req.method().equals("GET");
         if (seg.isEmpty()) {
             ObjectNode paths = mapper.createObjectNode();
-            paths.putArray("paths").add("/api").add("/api/v1").add("/apis").add("/apis/apps").add("/apis/apps/v1")
-                    .add("/apis/authorization.k8s.io").add("/apis/authorization.k8s.io/v1").add("/healthz")
-                    .add("/livez").add("/readyz").add("/version");
+            Discovery.paths().forEach(paths.putArray("paths")::add);
             return json(200, paths);
         }
         String first = seg.get(0);
@@ -61,7 +68,7 @@ final class ApiHandler {
                 return json(200, Discovery.resources("", seg.get(1)).orElseThrow(() -> ApiError.pathNotFound(req.path())));
             }
             if (seg.size() > 2) {
-                return resource(cluster, req, "", seg.get(1), seg.subList(2, seg.size()));
+                return resource(cluster, req, "", seg.get(1), seg.subList(2, seg.size()), subject);
             }
         }
         if (first.equals("apis")) {
@@ -76,13 +83,14 @@ final class ApiHandler {
                         .orElseThrow(() -> ApiError.pathNotFound(req.path())));
             }
             if (seg.size() > 3) {
-                return resource(cluster, req, seg.get(1), seg.get(2), seg.subList(3, seg.size()));
+                return resource(cluster, req, seg.get(1), seg.get(2), seg.subList(3, seg.size()), subject);
             }
         }
         throw ApiError.pathNotFound(req.path());
     }
 
-    private ApiResult resource(SimulatedCluster cluster, ApiRequest req, String group, String version, List<String> rest) {
+    private ApiResult resource(SimulatedCluster cluster, ApiRequest req, String group, String version, List<String> rest,
+                               RbacAuthorizer.ServiceAccountSubject subject) {
         boolean legacyWatch = rest.get(0).equals("watch");
         List<String> parts = legacyWatch ? rest.subList(1, rest.size()) : rest;
         Target target = target(group, version, parts, req.path());
@@ -93,13 +101,17 @@ final class ApiHandler {
             throw ApiError.methodNotAllowed(verb + " is not supported on " + type.qualifiedName());
         }
         String scope = type.namespaced() ? target.namespace() : null;
-        if (!cluster.allows(verb, group, type.plural(), scope)) {
-            throw ApiError.forbidden(verb, type, scope, target.name());
+        // Every authenticated user may review its own access (system:basic-user), as on a real cluster.
+        boolean selfReview = type == ResourceCatalog.SELF_SUBJECT_ACCESS_REVIEWS;
+        if (!cluster.allows(verb, group, type.plural(), scope)
+                || !selfReview && !rbacAllows(cluster, subject, verb, group, type.plural(), scope, target.name())) {
+            throw subject == null ? ApiError.forbidden(verb, type, scope, target.name())
+                    : ApiError.forbidden(subject.username(), verb, type, scope, target.name());
         }
-        if (type == ResourceCatalog.SELF_SUBJECT_ACCESS_REVIEWS) {
+        if (selfReview) {
             ObjectNode review = ProtobufAccessReview.isProtobuf(req.contentType())
                     ? ProtobufAccessReview.decode(req.body()) : body(req, type, null);
-            return json(201, accessReview(cluster, review));
+            return json(201, accessReview(cluster, review, subject));
         }
         ObjectStore store = cluster.store();
         return switch (verb) {
@@ -238,13 +250,25 @@ final class ApiHandler {
         return Selectors.labels(req.param("labelSelector")).and(Selectors.fields(req.param("fieldSelector"), type));
     }
 
-    private ObjectNode accessReview(SimulatedCluster cluster, ObjectNode review) {
+    private static boolean rbacAllows(SimulatedCluster cluster, RbacAuthorizer.ServiceAccountSubject subject,
+                                      String verb, String group, String resource, String namespace, String name) {
+        return subject == null || new RbacAuthorizer(cluster.store()).allows(subject, verb, group, resource, namespace,
+                name);
+    }
+
+    private ObjectNode accessReview(SimulatedCluster cluster, ObjectNode review,
+                                    RbacAuthorizer.ServiceAccountSubject subject) {
         JsonNode attrs = review.path("spec").path("resourceAttributes");
         boolean allowed = true;
         if (!attrs.isMissingNode()) {
             String namespace = attrs.path("namespace").asText("");
-            allowed = cluster.allows(attrs.path("verb").asText("get"), attrs.path("group").asText(""),
-                    attrs.path("resource").asText(""), namespace.isEmpty() ? null : namespace);
+            String ns = namespace.isEmpty() ? null : namespace;
+            String verb = attrs.path("verb").asText("get");
+            String group = attrs.path("group").asText("");
+            String resource = attrs.path("resource").asText("");
+            String name = attrs.path("name").asText("");
+            allowed = cluster.allows(verb, group, resource, ns)
+                    && rbacAllows(cluster, subject, verb, group, resource, ns, name.isEmpty() ? null : name);
         }
         ObjectNode status = review.putObject("status").put("allowed", allowed);
         if (!allowed) {

@@ -73,17 +73,29 @@ final class Discovery {
                 ArrayNode shortNames = r.putArray("shortNames");
                 t.shortNames().forEach(shortNames::add);
             }
-            if (t.plural().equals("pods") || t.plural().equals("deployments")) {
+            if (t.plural().equals("pods") || t.plural().equals("deployments") || t.plural().equals("cronjobs")
+                    || t.plural().equals("jobs")) {
                 r.putArray("categories").add("all");
             }
-            if (t.supports("get") && t != ResourceCatalog.EVENTS && t != ResourceCatalog.CONFIG_MAPS
-                    && t != ResourceCatalog.SECRETS && t != ResourceCatalog.SERVICE_ACCOUNTS) {
+            if (t.supports("get") && !ResourceCatalog.WITHOUT_STATUS.contains(t)) {
                 ObjectNode status = resources.addObject().put("name", t.plural() + "/status").put("singularName", "")
                         .put("namespaced", t.namespaced()).put("kind", t.kind());
                 status.putArray("verbs").add("get").add("patch").add("update");
             }
         }
         return Optional.of(list);
+    }
+
+    /** Every discovery path, for {@code GET /}. */
+    static List<String> paths() {
+        List<String> paths = new java.util.ArrayList<>(List.of("/api", "/api/v1", "/apis"));
+        for (String g : groupNames()) {
+            paths.add("/apis/" + g);
+            ResourceCatalog.ALL.stream().filter(t -> t.group().equals(g)).map(ResourceType::version).distinct()
+                    .forEach(v -> paths.add("/apis/" + g + "/" + v));
+        }
+        paths.addAll(List.of("/healthz", "/livez", "/readyz", "/version"));
+        return paths;
     }
 
     private static Set<String> groupNames() {

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,17 @@ public final class KubeApiServer implements AutoCloseable {
     private volatile int port = -1;
     private volatile int watchHistory = SimulatedCluster.DEFAULT_WATCH_HISTORY;
     private ScheduledFuture<?> dropTask;
+    private final ServiceAccountTokens serviceAccountTokens = new ServiceAccountTokens();
+    private final Map<String, InClusterEndpoint> inClusterEndpoints = new ConcurrentHashMap<>();
+    private final List<HttpServer> inClusterServers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SelfSignedCertificate> certificates = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Where pods of one cluster reach its API server, as {@code KUBERNETES_SERVICE_HOST}/{@code _PORT} tell them:
+     * HTTPS at the root path, with the PEM of the certificate the pod's {@code ca.crt} holds.
+     */
+    public record InClusterEndpoint(String host, int port, String caPem) {
+    }
 
     public KubeApiServer(AssociationLookup associations, Clock clock) {
         this.associations = associations;
@@ -153,6 +165,57 @@ public final class KubeApiServer implements AutoCloseable {
         return "http://127.0.0.1:" + port() + PREFIX + clusterName;
     }
 
+    /**
+     * Serves one cluster as its pods see it: HTTPS on {@code localhost} (a fresh self-signed certificate whose PEM
+     * is the pod's {@code ca.crt}), API paths at the root, and only service account tokens from
+     * {@link #issueServiceAccountToken} accepted, each authorised by the cluster's stored RBAC objects.
+     * Started once per cluster; later calls return the same endpoint.
+     */
+    public synchronized InClusterEndpoint serveInCluster(String clusterName) {
+        SimulatedCluster cluster = cluster(clusterName);
+        InClusterEndpoint existing = inClusterEndpoints.get(clusterName);
+        if (existing != null) {
+            return existing;
+        }
+        if (vertx == null) {
+            throw new IllegalStateException("the Kubernetes API server is not started");
+        }
+        SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+        certificates.add(certificate);
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
+                .setKeyCertOptions(certificate.keyCertOptions()).setCompressionSupported(false).setIdleTimeout(0);
+        HttpServer tls = vertx.createHttpServer(options).requestHandler(req -> onInClusterRequest(req, cluster));
+        try {
+            tls.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            String pem = java.nio.file.Files.readString(java.nio.file.Path.of(certificate.certificatePath()));
+            InClusterEndpoint endpoint = new InClusterEndpoint("localhost", tls.actualPort(), pem);
+            inClusterServers.add(tls);
+            inClusterEndpoints.put(clusterName, endpoint);
+            return endpoint;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the in-cluster endpoint", e);
+        } catch (ExecutionException | TimeoutException | java.io.IOException e) {
+            tls.close();
+            throw new IllegalStateException("cannot serve cluster " + clusterName + " in-cluster: "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    /**
+     * A bearer token for a service account of a cluster, as the kubelet projects into a pod's
+     * {@code /var/run/secrets/kubernetes.io/serviceaccount/token}. The service account must exist, and the token
+     * stops working when it is deleted.
+     */
+    public String issueServiceAccountToken(String clusterName, String namespace, String serviceAccount) {
+        SimulatedCluster cluster = cluster(clusterName);
+        if (!cluster.store().contains(ResourceCatalog.SERVICE_ACCOUNTS, namespace, serviceAccount)) {
+            throw new IllegalArgumentException("no service account " + namespace + "/" + serviceAccount
+                    + " in cluster " + clusterName);
+        }
+        return serviceAccountTokens.issue(clusterName, namespace, serviceAccount);
+    }
+
     /** Cuts every open watch connection every {@code interval} (null stops it), as flaky load balancers do. */
     public synchronized void dropWatchesEvery(Duration interval) {
         if (dropTask != null) {
@@ -194,6 +257,9 @@ public final class KubeApiServer implements AutoCloseable {
         }
         watches.clear();
         clusters.values().forEach(SimulatedCluster::close);
+        inClusterServers.forEach(HttpServer::close);
+        inClusterServers.clear();
+        certificates.forEach(SelfSignedCertificate::delete);
         timers.shutdownNow();
         workers.shutdownNow();
         if (vertx != null) {
@@ -222,10 +288,26 @@ public final class KubeApiServer implements AutoCloseable {
             responses.error(req, new ApiError(404, "NotFound", "no simulated cluster \"" + name + "\"", null, null));
             return;
         }
-        String inner = slash < 0 ? "/" : path.substring(slash);
+        dispatch(req, cluster, slash < 0 ? "/" : path.substring(slash), null);
+    }
+
+    /** The in-cluster endpoint: one cluster at the root, and only service account tokens get in. */
+    private void onInClusterRequest(HttpServerRequest req, SimulatedCluster cluster) {
+        RbacAuthorizer.ServiceAccountSubject subject = serviceAccountTokens.subject(cluster.name(),
+                req.getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
+        if (subject == null || !cluster.store().contains(ResourceCatalog.SERVICE_ACCOUNTS, subject.namespace(),
+                subject.name())) {
+            responses.error(req, new ApiError(401, "Unauthorized", "Unauthorized", null, null));
+            return;
+        }
+        dispatch(req, cluster, req.path(), subject);
+    }
+
+    private void dispatch(HttpServerRequest req, SimulatedCluster cluster, String inner,
+                          RbacAuthorizer.ServiceAccountSubject subject) {
         boolean upgrade = "websocket".equalsIgnoreCase(req.getHeader(HttpHeaders.UPGRADE));
         if (upgrade) {
-            onWebSocketRequest(req, cluster, inner);
+            onWebSocketRequest(req, cluster, inner, subject);
             return;
         }
         req.body().onComplete(body -> {
@@ -235,16 +317,17 @@ public final class KubeApiServer implements AutoCloseable {
             ApiRequest api = new ApiRequest(req.method().name(), inner, ApiRequest.parseQuery(req.query()),
                     req.getHeader(HttpHeaders.CONTENT_TYPE), req.getHeader(HttpHeaders.ACCEPT), body.result().getBytes());
             try {
-                workers.execute(() -> serve(req, cluster, api));
+                workers.execute(() -> serve(req, cluster, api, subject));
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 responses.error(req, new ApiError(503, "ServiceUnavailable", "the API server is shutting down", null, null));
             }
         });
     }
 
-    private void serve(HttpServerRequest req, SimulatedCluster cluster, ApiRequest api) {
+    private void serve(HttpServerRequest req, SimulatedCluster cluster, ApiRequest api,
+                       RbacAuthorizer.ServiceAccountSubject subject) {
         try {
-            ApiResult result = handler.handle(cluster, api, "127.0.0.1:" + port);
+            ApiResult result = handler.handle(cluster, api, "127.0.0.1:" + port, subject);
             if (result instanceof ApiResult.Watch watch) {
                 HttpConnection connection = req.connection();
                 WatchStream stream = new WatchStream(watch.request(), cluster.store(), mapper, clock,
@@ -262,12 +345,13 @@ public final class KubeApiServer implements AutoCloseable {
         }
     }
 
-    private void onWebSocketRequest(HttpServerRequest req, SimulatedCluster cluster, String inner) {
+    private void onWebSocketRequest(HttpServerRequest req, SimulatedCluster cluster, String inner,
+                                    RbacAuthorizer.ServiceAccountSubject subject) {
         ApiRequest api = new ApiRequest("GET", inner, ApiRequest.parseQuery(req.query()), "",
                 req.getHeader(HttpHeaders.ACCEPT), new byte[0]);
         ApiResult result;
         try {
-            result = handler.handle(cluster, api, "127.0.0.1:" + port);
+            result = handler.handle(cluster, api, "127.0.0.1:" + port, subject);
         } catch (ApiError e) {
             responses.error(req, e);
             return;

@@ -20,13 +20,26 @@ public final class ResourceCatalog {
     public static final ResourceType REPLICA_SETS = apps("replicasets", "replicaset", "ReplicaSet", "rs");
     public static final ResourceType STATEFUL_SETS = apps("statefulsets", "statefulset", "StatefulSet", "sts");
     public static final ResourceType DAEMON_SETS = apps("daemonsets", "daemonset", "DaemonSet", "ds");
+    public static final ResourceType CRON_JOBS = new ResourceType("batch", "v1", "cronjobs", "cronjob", "CronJob", true,
+            List.of("cj"), ResourceType.ALL_VERBS);
+    public static final ResourceType JOBS = new ResourceType("batch", "v1", "jobs", "job", "Job", true, List.of(),
+            ResourceType.ALL_VERBS);
+    public static final ResourceType CLUSTER_ROLES = rbac("clusterroles", "clusterrole", "ClusterRole", false);
+    public static final ResourceType CLUSTER_ROLE_BINDINGS = rbac("clusterrolebindings", "clusterrolebinding",
+            "ClusterRoleBinding", false);
+    public static final ResourceType ROLES = rbac("roles", "role", "Role", true);
+    public static final ResourceType ROLE_BINDINGS = rbac("rolebindings", "rolebinding", "RoleBinding", true);
     public static final ResourceType SELF_SUBJECT_ACCESS_REVIEWS = new ResourceType("authorization.k8s.io", "v1",
             "selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview", false,
             List.of(), List.of("create"));
 
     public static final List<ResourceType> ALL = List.of(NAMESPACES, NODES, PODS, SERVICE_ACCOUNTS, CONFIG_MAPS,
-            SECRETS, SERVICES, EVENTS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, DAEMON_SETS,
-            SELF_SUBJECT_ACCESS_REVIEWS);
+            SECRETS, SERVICES, EVENTS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, DAEMON_SETS, CRON_JOBS, JOBS,
+            CLUSTER_ROLES, CLUSTER_ROLE_BINDINGS, ROLES, ROLE_BINDINGS, SELF_SUBJECT_ACCESS_REVIEWS);
+
+    /** Kinds without a status subresource (discovery must not list one for them). */
+    static final java.util.Set<ResourceType> WITHOUT_STATUS = java.util.Set.of(EVENTS, CONFIG_MAPS, SECRETS,
+            SERVICE_ACCOUNTS, CLUSTER_ROLES, CLUSTER_ROLE_BINDINGS, ROLES, ROLE_BINDINGS);
 
     /** Resources that are stored (everything but review-style virtual resources). */
     public static final List<ResourceType> STORED = ALL.stream().filter(t -> t.supports("get")).toList();
@@ -48,6 +61,11 @@ public final class ResourceCatalog {
 
     private static ResourceType core(String plural, String singular, String kind, boolean namespaced, String... shortNames) {
         return new ResourceType("", "v1", plural, singular, kind, namespaced, List.of(shortNames), ResourceType.ALL_VERBS);
+    }
+
+    private static ResourceType rbac(String plural, String singular, String kind, boolean namespaced) {
+        return new ResourceType("rbac.authorization.k8s.io", "v1", plural, singular, kind, namespaced, List.of(),
+                ResourceType.ALL_VERBS);
     }
 
     private static ResourceType apps(String plural, String singular, String kind, String... shortNames) {

@@ -60,6 +60,8 @@ final class Tables {
             case "namespaces" -> List.of(col("Name"), col("Status"), col("Age"));
             case "nodes" -> List.of(col("Name"), col("Status"), col("Roles"), col("Age"), col("Version"));
             case "serviceaccounts" -> List.of(col("Name"), new Column("Secrets", "integer", 0), col("Age"));
+            case "cronjobs" -> List.of(col("Name"), col("Schedule"), col("Timezone"), new Column("Suspend", "boolean", 0),
+                    new Column("Active", "integer", 0), col("Last Schedule"), col("Age"));
             default -> List.of(col("Name"), col("Age"));
         };
     }
@@ -107,6 +109,10 @@ final class Tables {
             case "nodes" -> cells.add("Ready").add("<none>").add(age)
                     .add(status.path("nodeInfo").path("kubeletVersion").asText(""));
             case "serviceaccounts" -> cells.add(o.path("secrets").size()).add(age);
+            case "cronjobs" -> cells.add(spec.path("schedule").asText("")).add(spec.path("timeZone").asText("<none>"))
+                    .add(spec.path("suspend").asBoolean(false)).add(status.path("active").size())
+                    .add(status.has("lastScheduleTime") ? age(status.path("lastScheduleTime").asText(), now) : "<none>")
+                    .add(age);
             default -> cells.add(age);
         }
     }

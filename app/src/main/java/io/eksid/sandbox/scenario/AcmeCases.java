@@ -50,7 +50,19 @@ final class AcmeCases {
             new ScenarioCase("agent-missing-prod", PROD, "kube-system", "-",
                     "eks-pod-identity-agent add-on missing while associations exist; conversion installs it first"),
             new ScenarioCase("agent-installed-staging", STAGING, "kube-system", "-",
-                    "agent add-on ACTIVE, DaemonSet running on every node"));
+                    "agent add-on ACTIVE, DaemonSet running on every node"),
+            new ScenarioCase("abac-shared-role", STAGING, "tenant-a, tenant-b", "tenant-api",
+                    "role acme-staging-tenant-data shared by two namespaces, kept apart by ABAC on the "
+                            + "kubernetes-namespace session tag; only tenant-api-* pods may write"),
+            new ScenarioCase("permissions-boundary", STAGING, "tenant-a, tenant-b, reporting", "tenant-api, report-reader",
+                    "roles capped by the acme-workload-boundary permissions boundary"),
+            new ScenarioCase("session-policy", STAGING, "reporting", "report-reader",
+                    "association session policy narrows AmazonS3ReadOnlyAccess to the acme-reports bucket"),
+            new ScenarioCase("abac-session-tags-disabled", STAGING, "tenant-exports", "exporter",
+                    "association with disableSessionTags while the role's policy uses "
+                            + "aws:PrincipalTag/kubernetes-namespace: it can never match"),
+            new ScenarioCase("admin-policy", STAGING, "platform-tools", "crossplane",
+                    "IRSA role with AdministratorAccess (*:*) used by a pod"));
 
     private AcmeCases() {
     }

@@ -43,6 +43,7 @@ final class AcmeStaging {
         kubeSystem();
         apps();
         dataAndPlatform();
+        new AcmeStagingPermissions(k, sink).seed();
     }
 
     private void kubeSystem() {

@@ -24,12 +24,28 @@ public interface ScenarioSink {
 
     void putRolePolicy(String roleArn, String policyName, String policyJson);
 
+    /** A customer-managed IAM policy; {@code path} is {@code /} or {@code /abac/}. Returns the policy ARN. */
+    String managedPolicy(String accountId, String path, String name, String policyJson, String description);
+
+    /** Sets a role's permissions boundary to a managed policy. */
+    void permissionsBoundary(String roleArn, String policyArn);
+
+    /** Adds tags to a role (a Pod Identity session tag with the same key overrides one as a principal tag). */
+    void tagRole(String roleArn, Map<String, String> tags);
+
     /** An IAM OIDC identity provider for a cluster issuer. Returns the provider ARN. */
     String oidcProvider(String accountId, String issuerUrl, List<String> clientIds, List<String> thumbprints);
 
     /** An EKS Pod Identity association; {@code targetRoleArn} and {@code ownerArn} may be null. Returns its id. */
     String association(String cluster, String namespace, String serviceAccount, String roleArn,
                        String targetRoleArn, boolean disableSessionTags, String ownerArn);
+
+    /**
+     * An EKS Pod Identity association with a session policy; EKS accepts one only with session tags disabled, so
+     * this association sends none. Returns its id.
+     */
+    String associationWithSessionPolicy(String cluster, String namespace, String serviceAccount, String roleArn,
+                                        String sessionPolicyJson);
 
     /** An EKS add-on; {@code serviceAccountRoleArn} may be null. Returns the add-on ARN. */
     String addon(String cluster, String name, String version, String status, String serviceAccountRoleArn);

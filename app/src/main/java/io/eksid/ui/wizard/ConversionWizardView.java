@@ -180,6 +180,7 @@ public final class ConversionWizardView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        keepLabelWhole(export, cancelApply, apply, closeButton);
         HBox buttons = new HBox(10, export, status, grow, reason, cancelApply, apply, closeButton);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(10, 0, 0, 0));
@@ -194,11 +195,17 @@ public final class ConversionWizardView extends BorderPane {
         HBox.setHgrow(text, Priority.ALWAYS);
         vm.phaseProperty().addListener((o, a, p) -> text.setText(vm.confirmationText()));
         Button back = new Button("Back to preview");
+        back.setId("back-to-preview");
         back.setOnAction(e -> vm.cancelConfirmation());
         Button confirm = new Button("Write these changes", new FontIcon(MaterialDesignC.CHECK));
         confirm.setId("confirm-apply");
         confirm.getStyleClass().add(Styles.DANGER);
         confirm.setOnAction(e -> vm.confirmApply());
+        confirm.setTooltip(new javafx.scene.control.Tooltip("Apply the previewed steps; every change is journaled "
+                + "first and can be rolled back"));
+        back.setTooltip(new javafx.scene.control.Tooltip("Nothing is written: return to the preview"));
+        keepLabelWhole(back, confirm);
+        text.setMinWidth(120);
         HBox bar = new HBox(10, new FontIcon(MaterialDesignA.ALERT_OUTLINE), text, back, confirm);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));
@@ -206,6 +213,16 @@ public final class ConversionWizardView extends BorderPane {
         bar.visibleProperty().bind(vm.phaseProperty().isEqualTo(ConversionWizardModel.Phase.CONFIRMING));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
+    }
+
+    /**
+     * Buttons never give up their width to the long wrapping text next to them: a confirm bar whose Apply and
+     * Cancel both read "\u2026" cannot be told apart.
+     */
+    static void keepLabelWhole(javafx.scene.control.Control... controls) {
+        for (javafx.scene.control.Control c : controls) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private void showPlan(ConversionPlan p) {

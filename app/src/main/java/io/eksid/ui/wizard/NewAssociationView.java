@@ -155,11 +155,16 @@ public final class NewAssociationView extends BorderPane {
         apply.disableProperty().bind(vm.applyDisabledReasonProperty().isNotNull());
         apply.setOnAction(e -> vm.apply());
         Button closeButton = new Button("Close");
+        closeButton.setId("close-association");
         closeButton.setOnAction(e -> close.run());
         closeButton.disableProperty().bind(vm.applyingProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox.setHgrow(reason, Priority.SOMETIMES);
+        HBox.setHgrow(result, Priority.SOMETIMES);
+        result.setMinWidth(80);
+        reason.setMinWidth(80);
+        ConversionWizardView.keepLabelWhole(apply, closeButton);
         HBox bar = new HBox(10, result, grow, reason, apply, closeButton);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.setPadding(new Insets(10, 0, 0, 0));

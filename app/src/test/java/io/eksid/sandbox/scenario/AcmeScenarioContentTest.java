@@ -36,7 +36,8 @@ class AcmeScenarioContentTest {
     @Test
     void sizesAreThoseOfARealTeamAndProdIsBigger() {
         assertThat(sink.namespaces.stream().filter(n -> n.startsWith(PROD + "/"))).hasSize(12);
-        assertThat(sink.serviceAccounts).hasSizeBetween(40, 55);
+        // 57 since the permission cases (tenants, exporter, reporting, crossplane) joined acme-staging
+        assertThat(sink.serviceAccounts).hasSizeBetween(40, 62);
         int prod = pods(PROD);
         int staging = pods(STAGING);
         assertThat(prod + staging).isBetween(220, 280);
@@ -75,7 +76,7 @@ class AcmeScenarioContentTest {
                 assertThat(exists).as(c.id() + " " + sa).isEqualTo(!c.id().equals("association-missing-sa"));
             }
         }
-        assertThat(AcmeScenario.cases()).extracting(ScenarioCase::id).doesNotHaveDuplicates().hasSize(20);
+        assertThat(AcmeScenario.cases()).extracting(ScenarioCase::id).doesNotHaveDuplicates().hasSize(25);
     }
 
     @Test
@@ -130,6 +131,31 @@ class AcmeScenarioContentTest {
         assertThat(sink.workload(PROD, "batch-fargate", "report-generator").template().fargate()).isTrue();
         assertThat(sink.workload(PROD, "orders", "legacy-invoicing").template().windows()).isTrue();
         assertThat(sink.nodeLabels.values()).anyMatch(l -> "windows".equals(l.get("kubernetes.io/os")));
+    }
+
+    @Test
+    void permissionCasesShareAnAbacRoleAndDefeatItOnce() {
+        RecordingSink.Role tenants = role("acme-staging-tenant-data");
+        assertThat(sink.associations).filteredOn(a -> a.roleArn().equals(tenants.arn()))
+                .extracting(RecordingSink.Association::namespace).containsExactly("tenant-a", "tenant-b");
+        String abac = "arn:aws:iam::111122223333:policy/abac/acme-tenant-data-abac";
+        assertThat(tenants.policies()).containsExactly(abac);
+        assertThat(sink.managedPolicies).filteredOn(p -> p.arn().equals(abac)).singleElement()
+                .satisfies(p -> assertThat(p.document()).contains("${aws:PrincipalTag/kubernetes-namespace}")
+                        .contains("aws:PrincipalTag/kubernetes-pod-name"));
+        assertThat(sink.boundaries.get(tenants.arn())).endsWith(":policy/boundaries/acme-workload-boundary");
+        assertThat(sink.roleTags.get(tenants.arn())).containsEntry("team", "tenancy");
+        RecordingSink.Association exporter = sink.association(STAGING, "tenant-exports", "exporter");
+        assertThat(exporter.disableSessionTags()).isTrue();
+        assertThat(role("acme-staging-tenant-exporter").policies()).containsExactly(abac);
+        RecordingSink.Association reporting = sink.association(STAGING, "reporting", "report-reader");
+        assertThat(reporting.disableSessionTags()).isTrue();
+        assertThat(reporting.sessionPolicy()).contains("arn:aws:s3:::acme-reports/*");
+        // pods of the shared service account: tenant-api-* may write, tenant-migrate-* may not
+        assertThat(sink.workloads).filteredOn(w -> w.cluster().equals(STAGING) && w.namespace().equals("tenant-a"))
+                .extracting(RecordingSink.Workload::name).containsExactly("tenant-api", "tenant-migrate");
+        assertThat(sink.association(STAGING, "tenant-a", "tenant-api").order())
+                .isLessThan(sink.workload(STAGING, "tenant-a", "tenant-api").order());
     }
 
     @Test

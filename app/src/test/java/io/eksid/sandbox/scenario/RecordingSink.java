@@ -12,7 +12,10 @@ final class RecordingSink implements ScenarioSink {
     }
 
     record Association(String cluster, String namespace, String serviceAccount, String roleArn, String targetRoleArn,
-                       String ownerArn, int order) {
+                       String ownerArn, int order, boolean disableSessionTags, String sessionPolicy) {
+    }
+
+    record ManagedPolicy(String arn, String document) {
     }
 
     record Sa(String cluster, String namespace, String name, Map<String, String> annotations) {
@@ -26,6 +29,9 @@ final class RecordingSink implements ScenarioSink {
     }
 
     final List<String> accounts = new ArrayList<>();
+    final List<ManagedPolicy> managedPolicies = new ArrayList<>();
+    final Map<String, String> boundaries = new LinkedHashMap<>();
+    final Map<String, Map<String, String>> roleTags = new LinkedHashMap<>();
     final List<String> clusters = new ArrayList<>();
     final Map<String, Role> roles = new LinkedHashMap<>();
     final List<String> oidcProviders = new ArrayList<>();
@@ -77,8 +83,33 @@ final class RecordingSink implements ScenarioSink {
     public String association(String cluster, String namespace, String serviceAccount, String roleArn,
                               String targetRoleArn, boolean disableSessionTags, String ownerArn) {
         associations.add(new Association(cluster, namespace, serviceAccount, roleArn, targetRoleArn, ownerArn,
-                order++));
+                order++, disableSessionTags, null));
         return "a-" + associations.size();
+    }
+
+    @Override
+    public String associationWithSessionPolicy(String cluster, String namespace, String serviceAccount,
+                                               String roleArn, String sessionPolicyJson) {
+        associations.add(new Association(cluster, namespace, serviceAccount, roleArn, null, null, order++, true,
+                sessionPolicyJson));
+        return "a-" + associations.size();
+    }
+
+    @Override
+    public String managedPolicy(String accountId, String path, String name, String policyJson, String description) {
+        String arn = "arn:aws:iam::" + accountId + ":policy" + path + name;
+        managedPolicies.add(new ManagedPolicy(arn, policyJson));
+        return arn;
+    }
+
+    @Override
+    public void permissionsBoundary(String roleArn, String policyArn) {
+        boundaries.put(roleArn, policyArn);
+    }
+
+    @Override
+    public void tagRole(String roleArn, Map<String, String> tags) {
+        roleTags.computeIfAbsent(roleArn, r -> new LinkedHashMap<>()).putAll(tags);
     }
 
     @Override

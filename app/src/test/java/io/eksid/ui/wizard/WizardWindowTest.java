@@ -157,6 +157,12 @@ class WizardWindowTest {
         robot.clickOn("#create-association");
         await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> text("#association-result"))
                 .startsWith("Created the association"));
+        // the long result next to the buttons must not squeeze them to "Create …" and "…"
+        onFx(() -> {
+            node("#new-association-wizard").getScene().getWindow().setWidth(860);
+            return null;
+        });
+        assertButtonsReadInFull("#create-association", "#close-association");
         assertThat(sandbox.sandbox.awsWorld().podIdentityAssociation("acme-prod", "checkout", "cart-cache"))
                 .hasValueSatisfying(a -> assertThat(a.roleArn()).isEqualTo(NewAssociationModelTest.WORKER_ROLE));
         closeWizard("#new-association-wizard");
@@ -183,6 +189,13 @@ class WizardWindowTest {
 
         robot.clickOn("#apply");
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> node("#confirm-apply").isVisible()));
+        // the confirmation of a long plan is a long sentence: Apply and Back must still say what they do
+        assertButtonsReadInFull("#confirm-apply", "#back-to-preview", "#close-wizard", "#export");
+        onFx(() -> {
+            node("#conversion-wizard").getScene().getWindow().setWidth(900);
+            return null;
+        });
+        assertButtonsReadInFull("#confirm-apply", "#back-to-preview", "#close-wizard", "#export");
         assertThat(sandbox.sandbox.awsWorld().podIdentityAssociations("acme-prod"))
                 .noneMatch(a -> a.namespace().equals("payments"));
         robot.clickOn("#confirm-apply");
@@ -208,6 +221,22 @@ class WizardWindowTest {
                 .findFirst().orElseThrow());
         assertThat(sandbox.journals.find(entry.journalId())).exists();
         closeWizard("#conversion-wizard");
+    }
+
+    /** Each button shows its whole text on screen: the skin's text node is not an ellipsis of it. */
+    private static void assertButtonsReadInFull(String... ids) throws Exception {
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                String[] shown = onFx(() -> {
+                    javafx.scene.control.Labeled b = (javafx.scene.control.Labeled) node(id);
+                    b.getScene().getRoot().applyCss();
+                    b.getScene().getRoot().layout();
+                    javafx.scene.text.Text t = (javafx.scene.text.Text) b.lookup(".text");
+                    return new String[] {b.getText(), t == null ? null : t.getText()};
+                });
+                assertThat(shown[1]).as(id).isEqualTo(shown[0]);
+            });
+        }
     }
 
     private static ConversionWizardModel wizardModel() {
