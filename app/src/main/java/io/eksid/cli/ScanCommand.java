@@ -163,9 +163,17 @@ public final class ScanCommand implements Callable<Integer> {
             return t;
         });
         try (Workspace workspace = new Workspace(environment, home, executor, Clock.systemUTC())) {
+            if (inCluster) {
+                if (fleet()) {
+                    err.println("eksid scan: --in-cluster scans the cluster the pod runs in; it cannot be combined "
+                            + "with --all-contexts, --contexts or several --context");
+                    return USAGE_ERROR;
+                }
+                return single(workspace, settings, wait, out, err);
+            }
+            workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
+                    : WorkspaceSource.of(kubeconfigs, profile));
             if (fleet()) {
-                workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
-                        : WorkspaceSource.of(kubeconfigs, profile));
                 return new FleetRun(this, settings, workspace, wait, out, err).run();
             }
             return single(workspace, settings, wait, out, err);
@@ -184,10 +192,6 @@ public final class ScanCommand implements Callable<Integer> {
         String[] address = metricsAddress == null ? null : ScanMetrics.parseAddress(metricsAddress);
         if (address != null && !watch) {
             throw new IllegalArgumentException("--metrics-address needs --watch: metrics are served while watching");
-        }
-        if (fleet() && inCluster) {
-            throw new IllegalArgumentException("--in-cluster scans the pod's own cluster; it cannot be combined with "
-                    + "--all-contexts, --contexts or several --context");
         }
         if (fleet() && blankToNull(cluster) != null) {
             throw new IllegalArgumentException("--cluster names one context's cluster; it cannot apply to a fleet "
@@ -212,7 +216,7 @@ public final class ScanCommand implements Callable<Integer> {
         BlockingQueue<IdentityState> updates = new LinkedBlockingQueue<>();
         long started = System.nanoTime();
         String name;
-        String mapped = null;
+        String mapped;
         LiveSession session;
         if (inCluster) {
             session = openInCluster(workspace, updates, err);
@@ -220,9 +224,8 @@ public final class ScanCommand implements Callable<Integer> {
                 return USAGE_ERROR;
             }
             name = session.contextName();
+            mapped = null;
         } else {
-            workspace.addSource(kubeconfigs.isEmpty() ? WorkspaceSource.defaults()
-                    : WorkspaceSource.of(kubeconfigs, profile));
             name = chooseContext(workspace, err);
             if (name == null) {
                 return USAGE_ERROR;

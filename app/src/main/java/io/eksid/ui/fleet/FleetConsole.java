@@ -93,11 +93,12 @@ public final class FleetConsole implements AutoCloseable {
                 if (s == null || !s.contextName().equals(context)) {
                     return;
                 }
-                vm.stateProperty().removeListener(this);
-                LiveSession session = vm.session().orElse(null);
+                // The first states can arrive before the window holds the new session: wait for a later one.
+                LiveSession session = vm.session().filter(x -> x.contextName().equals(context)).orElse(null);
                 if (session == null) {
                     return;
                 }
+                vm.stateProperty().removeListener(this);
                 tasks.run(() -> session.awaitReady(CONTEXT_TIMEOUT), ready -> {
                     if (!ready.ready()) {
                         vm.log(ActivityEntry.Kind.WARNING, "Context " + context + " is not complete yet ("

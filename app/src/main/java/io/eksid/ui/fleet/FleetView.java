@@ -74,24 +74,24 @@ public final class FleetView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("No contexts yet: \u201cScan all\u201d reads every kubeconfig file"));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(stateColumn());
         table.getColumns().add(contextColumn(open));
-        table.getColumns().add(text("Account", FleetRow::account, 115));
-        table.getColumns().add(text("Region", FleetRow::region, 95));
-        table.getColumns().add(text("Version", FleetRow::version, 65));
-        table.getColumns().add(number("IRSA", FleetRow::irsaMappings, "IRSA mappings"));
-        table.getColumns().add(number("Assoc.", FleetRow::associations, "Pod Identity associations"));
-        table.getColumns().add(number("Convertible", FleetRow::convertible, "IRSA mappings a conversion can take on"));
-        table.getColumns().add(number("Critical", FleetRow::critical, "Critical findings"));
-        table.getColumns().add(number("Error", FleetRow::errors, "Error findings"));
-        table.getColumns().add(number("Warning", FleetRow::warnings, "Warning findings"));
-        table.getColumns().add(number("Info", FleetRow::infos, "Info findings"));
-        table.getColumns().add(number("Stale pods", FleetRow::stalePods, "Pods still on credentials of an older mapping"));
-        table.getColumns().add(text("Agent", FleetRow::agent, 75));
         table.getColumns().add(convertColumn(convert));
+        table.getColumns().add(text("Account", FleetRow::account, 124));
+        table.getColumns().add(text("Region", FleetRow::region, 88));
+        table.getColumns().add(text("Version", FleetRow::version, 70));
+        table.getColumns().add(number("IRSA", FleetRow::irsaMappings, "IRSA mappings"));
+        table.getColumns().add(number("Assoc", FleetRow::associations, "Pod Identity associations"));
+        table.getColumns().add(number("Conv", FleetRow::convertible, "IRSA mappings a conversion can take on"));
+        table.getColumns().add(number("Crit", FleetRow::critical, "Critical findings"));
+        table.getColumns().add(number("Err", FleetRow::errors, "Error findings"));
+        table.getColumns().add(number("Warn", FleetRow::warnings, "Warning findings"));
+        table.getColumns().add(number("Info", FleetRow::infos, "Info findings"));
+        table.getColumns().add(number("Stale", FleetRow::stalePods, "Pods still on credentials of an older mapping"));
+        table.getColumns().add(text("Agent", FleetRow::agent, 74));
         TableColumn<FleetRow, String> why = text("Fix / why", r -> r.fix().isEmpty() ? r.reason()
-                : r.fix() + (r.reason().isEmpty() ? "" : " \u2014 " + r.reason()), 520);
+                : r.fix() + (r.reason().isEmpty() ? "" : " \u2014 " + r.reason()), 260);
         why.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -119,6 +119,25 @@ public final class FleetView extends BorderPane {
             return row;
         });
         setCenter(table);
+        Label detail = new Label("Select a row for its details");
+        detail.setId("fleet-detail");
+        detail.setWrapText(true);
+        detail.setStyle("-fx-padding: 6 10 8 10;");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> detail.setText(r == null
+                ? "Select a row for its details" : detailOf(r)));
+        setBottom(detail);
+    }
+
+    /** The selected row in words: its state, why it is not OK and what to do. */
+    static String detailOf(FleetRow r) {
+        StringBuilder sb = new StringBuilder(r.context()).append(": ").append(r.state().label());
+        if (!r.reason().isEmpty()) {
+            sb.append(" \u2014 ").append(r.reason());
+        }
+        if (!r.fix().isEmpty()) {
+            sb.append("\nFix: ").append(r.fix());
+        }
+        return sb.toString();
     }
 
     public TableView<FleetRow> table() {
@@ -145,7 +164,8 @@ public final class FleetView extends BorderPane {
                 }
             }
         });
-        c.setPrefWidth(95);
+        c.setPrefWidth(76);
+        c.setMinWidth(76);
         return c;
     }
 
@@ -169,7 +189,8 @@ public final class FleetView extends BorderPane {
                 setText(null);
             }
         });
-        c.setPrefWidth(190);
+        c.setPrefWidth(140);
+        c.setMinWidth(120);
         return c;
     }
 
@@ -183,6 +204,9 @@ public final class FleetView extends BorderPane {
 
             {
                 button.getStyleClass().add("small");
+                // The icon alone fits the row; the text stays for screen readers and the tooltip says it.
+                button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                button.setTooltip(new Tooltip("Convert IRSA\u2026: preview this cluster's conversion to Pod Identity"));
                 button.setOnAction(e -> convert.accept(getItem().context()));
             }
 
@@ -193,7 +217,8 @@ public final class FleetView extends BorderPane {
                 setText(null);
             }
         });
-        c.setPrefWidth(130);
+        c.setPrefWidth(48);
+        c.setMinWidth(48);
         return c;
     }
 
@@ -201,6 +226,7 @@ public final class FleetView extends BorderPane {
         TableColumn<FleetRow, String> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 124));
         return c;
     }
 
@@ -208,8 +234,9 @@ public final class FleetView extends BorderPane {
                                                          String tooltip) {
         TableColumn<FleetRow, Integer> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new SimpleObjectProperty<>(value.apply(d.getValue())));
-        c.setPrefWidth(Math.max(58, name.length() * 8 + 22));
-        c.setUserData(tooltip);
+        c.setPrefWidth(Math.max(46, name.length() * 9 + 20));
+        c.setMinWidth(c.getPrefWidth());
+        c.setUserData(tooltip); // the header's meaning, for the column menu and tests
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }

@@ -124,6 +124,9 @@ class FleetViewFxTest {
         robot.interact(() -> fleet.model().filterProperty().set("offline"));
         assertThat(fleet.view().table().getItems()).extracting(FleetRow::context).containsExactly("offline-cluster");
         robot.interact(() -> fleet.model().filterProperty().set(""));
+        robot.clickOn("Failed");
+        javafx.scene.control.Label detail = robot.lookup("#fleet-detail").queryAs(javafx.scene.control.Label.class);
+        assertThat(detail.getText()).startsWith("offline-cluster: Failed").contains("Fix: " + offline.fix());
         saveScreenshot(robot);
 
         robot.clickOn("acme-staging");
