@@ -109,6 +109,7 @@ class ScanCommandTest {
                 "ASSOCIATION_ORPHANED assoc:",
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:data-pipeline/etl-runner",
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:notifications/notifications-sender",
+                "SHARED_ROLE_WITHOUT_ABAC arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
                 "STALE_POD_CREDENTIALS wl:data-pipeline/Deployment/etl-runner",
                 "TRUST_POLICY_NEAR_QUOTA arn:aws:iam::111122223333:role/acme-data-pipeline-etl",
                 "WILDCARD_IRSA_TRUST arn:aws:iam::111122223333:role/acme-prod-monitoring-readers",
@@ -218,7 +219,7 @@ class ScanCommandTest {
         assertThat(err()).contains("--timeout must be a duration");
         err.reset();
         assertThat(scan(sandbox, "--context", "acme-prod", "--output", "yaml")).isEqualTo(2);
-        assertThat(err()).contains("--output must be json or table");
+        assertThat(err()).contains("--output must be json, table or sarif");
     }
 
     @Test
