@@ -1,5 +1,5 @@
-# The scanner's IAM role and its Pod Identity association, with Terraform (AWS provider >= 5.31, which added
-# aws_eks_pod_identity_association). Set var.cluster_name to the EKS cluster.
+# The scanner's IAM role and its Pod Identity association, with Terraform and the AWS provider's
+# aws_eks_pod_identity_association resource. Set var.cluster_name to the EKS cluster.
 variable "cluster_name" {
   type        = string
   description = "The EKS cluster the scanner runs in."

@@ -69,6 +69,35 @@ class DeployKubernetesTest {
     }
 
     @Test
+    void theAssociationScriptCreatesTheRoleAndTheAssociationWithTheAwsCli() throws Exception {
+        assumeTrue(onPath("aws"), "the aws CLI is not installed");
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.acme(tmp.resolve("sbx")))) {
+            ProcessBuilder pb = new ProcessBuilder("sh", DEPLOY.resolve("iam/pod-identity-association.sh").toString())
+                    .redirectErrorStream(true);
+            pb.environment().put("CLUSTER", "acme-prod");
+            pb.environment().put("AWS_CONFIG_FILE", sandbox.awsConfigPath().toString());
+            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", sandbox.awsCredentialsPath().toString());
+            pb.environment().put("AWS_PROFILE", "sandbox");
+            pb.environment().put("HOME", tmp.toString());
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(output).isZero();
+            var association = sandbox.awsWorld().podIdentityAssociation("acme-prod", "eksid-system", "eksid-scanner")
+                    .orElseThrow();
+            assertThat(output.strip()).isEqualTo(association.associationArn());
+            assertThat(association.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/eksid-scanner-acme-prod");
+            var role = sandbox.awsWorld().role(association.roleArn()).orElseThrow();
+            assertThat(role.inlinePolicies()).containsKey("eksid-read");
+            ObjectMapper json = new ObjectMapper();
+            assertThat(json.readTree(role.inlinePolicies().get("eksid-read")))
+                    .isEqualTo(json.readTree(Files.readString(DEPLOY.resolve("iam/scanner-policy.json"))));
+            assertThat(json.readTree(role.trustPolicy()))
+                    .isEqualTo(json.readTree(Files.readString(DEPLOY.resolve("iam/trust-policy.json"))));
+        }
+    }
+
+    @Test
     void theClusterRoleIsExactlyTheDocumentedReadOnlyRole() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode documented = yaml.readTree(block(Files.readString(PERMISSIONS), "## Kubernetes: read-only", "yaml"));
