@@ -44,10 +44,12 @@ public final class AwsClients implements AutoCloseable {
     private StsClient sts;
     private boolean closed;
     private final List<AutoCloseable> resources;
+    private final SdkAttempts attempts;
 
     private AwsClients(AwsProfile profile, String region, AwsCredentialsProvider credentials,
-                       ClientOverrideConfiguration override, List<AutoCloseable> resources) {
+                       ClientOverrideConfiguration override, SdkAttempts attempts, List<AutoCloseable> resources) {
         this.resources = List.copyOf(resources);
+        this.attempts = attempts;
         this.profile = profile;
         this.region = region;
         this.credentials = credentials;
@@ -75,8 +77,9 @@ public final class AwsClients implements AutoCloseable {
                         + "' has no region. Add 'region = <region>' to it or set AWS_REGION."));
         List<AutoCloseable> resources = new ArrayList<>();
         AwsCredentialsProvider credentials = credentials(listing, profile, region, resources, new LinkedHashSet<>());
-        return new AwsClients(profile, region, credentials, overrideFor(listing.profileFile(), profileName),
-                resources);
+        SdkAttempts attempts = new SdkAttempts();
+        return new AwsClients(profile, region, credentials, overrideFor(listing.profileFile(), profileName)
+                .toBuilder().addExecutionInterceptor(attempts).build(), attempts, resources);
     }
 
     /**
@@ -147,17 +150,31 @@ public final class AwsClients implements AutoCloseable {
         return provider;
     }
 
+    /** Attempts per call unless the profile says otherwise: enough to ride out sustained throttling. */
+    static final int DEFAULT_MAX_ATTEMPTS = 10;
+
     /**
-     * Adaptive retries (client-side rate limiting under throttling) unless the admin chose a mode with
-     * {@code retry_mode} / {@code AWS_RETRY_MODE}; {@code max_attempts} from the profile is kept.
+     * The one retry layer for every AWS call (the console's reads, planning and the conversion's steps alike): the
+     * SDK's standard strategy (exponential backoff with jitter, throttling recognised by error code) with
+     * {@value #DEFAULT_MAX_ATTEMPTS} attempts and no retry quota, so a burst of throttling slows calls down
+     * instead of failing them once the quota is spent. Client-side rate limiting is not the SDK's job here: the
+     * conversion has its own per-service limiter. An admin's {@code retry_mode} / {@code AWS_RETRY_MODE} and
+     * {@code max_attempts} win.
      */
     static RetryStrategy retryStrategy(ProfileFile file, String profileName) {
-        RetryMode mode = RetryMode.resolver().profileFile(() -> file).profileName(profileName)
-                .defaultRetryMode(RetryMode.ADAPTIVE_V2).resolve();
-        RetryStrategy strategy = AwsRetryStrategy.forRetryMode(mode);
         Optional<Integer> maxAttempts = file.profile(profileName)
                 .flatMap(p -> p.property(ProfileProperty.MAX_ATTEMPTS))
                 .flatMap(AwsClients::positiveInt);
+        boolean chosen = file.profile(profileName).flatMap(p -> p.property(ProfileProperty.RETRY_MODE)).isPresent()
+                || System.getenv("AWS_RETRY_MODE") != null || System.getProperty("aws.retryMode") != null;
+        RetryStrategy strategy;
+        if (chosen) {
+            strategy = AwsRetryStrategy.forRetryMode(RetryMode.resolver().profileFile(() -> file)
+                    .profileName(profileName).defaultRetryMode(RetryMode.STANDARD).resolve());
+        } else {
+            strategy = AwsRetryStrategy.standardRetryStrategy().toBuilder().circuitBreakerEnabled(false)
+                    .maxAttempts(DEFAULT_MAX_ATTEMPTS).build();
+        }
         return maxAttempts.<RetryStrategy>map(n -> strategy.toBuilder().maxAttempts(n).build()).orElse(strategy);
     }
 
@@ -198,6 +215,11 @@ public final class AwsClients implements AutoCloseable {
             sts = configure(StsClient.builder()).build();
         }
         return sts;
+    }
+
+    /** What these clients have sent so far, attempt by attempt. */
+    public SdkAttempts attempts() {
+        return attempts;
     }
 
     @Override

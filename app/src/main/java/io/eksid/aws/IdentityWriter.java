@@ -23,20 +23,33 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /**
  * The AWS writes of an IRSA to Pod Identity conversion, and the fresh reads each write is checked against.
  * Every failure becomes an {@link IdentityWriteException} that says what was attempted, and for AccessDenied
- * which permission is missing. No retries here: the executor owns rate limits and backoff.
+ * which permission is missing. No retries here: the SDK's retry strategy is the one retry layer (AwsClients), the
+ * executor owns the rate limit.
  */
 public final class IdentityWriter {
 
     private final IamClient iam;
     private final EksClient eks;
+    private final SdkAttempts attempts;
 
     public IdentityWriter(IamClient iam, EksClient eks) {
+        this(iam, eks, new SdkAttempts());
+    }
+
+    /** @param attempts the counter installed on {@code iam} and {@code eks} */
+    public IdentityWriter(IamClient iam, EksClient eks, SdkAttempts attempts) {
         this.iam = Objects.requireNonNull(iam, "iam");
         this.eks = Objects.requireNonNull(eks, "eks");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
     }
 
     public static IdentityWriter of(AwsClients clients) {
-        return new IdentityWriter(clients.iam(), clients.eks());
+        return new IdentityWriter(clients.iam(), clients.eks(), clients.attempts());
+    }
+
+    /** What the clients behind this writer have sent, attempt by attempt (shared with the clients' other users). */
+    public SdkAttempts attempts() {
+        return attempts;
     }
 
     /** A role as GetRole returns it, with the trust policy already URL-decoded (FACTS.md, IAM). */

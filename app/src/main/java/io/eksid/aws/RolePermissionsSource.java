@@ -87,6 +87,12 @@ public final class RolePermissionsSource implements AwsSource {
         return NAME;
     }
 
+    /** It needs the cluster's account; the poller starts it once the description is in the store. */
+    @Override
+    public boolean needsCluster() {
+        return true;
+    }
+
     /** How many bulk (GetAccountAuthorizationDetails) and per-role reads ran, for tests and diagnostics. */
     public synchronized int bulkReads() {
         return bulkReads;
@@ -151,8 +157,11 @@ public final class RolePermissionsSource implements AwsSource {
         }
         written.clear();
         written.addAll(current);
-        if (!unreadable.isEmpty()) {
-            partial.add("the permissions of " + unreadable.size() + " role(s) could not be read");
+        // As for the roles source: a role that does not exist, or lives in an account without a profile, is a fact
+        // about the world (each is kept with its reason); only a denied read makes this source degraded.
+        long failed = unreadable.values().stream().filter(r -> r.startsWith("AccessDenied")).count();
+        if (failed > 0) {
+            partial.add("the permissions of " + failed + " role(s) could not be read");
         }
         return String.join("; ", partial);
     }

@@ -190,8 +190,14 @@ public final class RoleSource implements AwsSource {
         for (ParallelReads.Outcome<Map.Entry<String, IamRole>, IamRole> o
                 : readAll(toList, e -> withPolicies(e.getKey(), e.getValue(), readers.get(e.getKey())))) {
             if (o.failed()) {
-                // Its trust policy was read; only the policy names are missing, so show it without them.
+                // Its trust policy was read; only the policy names are missing: the last ones listed stay.
                 failures.add(o.failure());
+                CachedPolicies old = policies.get(o.item().getKey());
+                if (old != null) {
+                    IamRole r = o.item().getValue();
+                    roles.put(o.item().getKey(), new IamRole(r.arn(), r.roleId(), r.trustPolicyJson(),
+                            old.attached(), old.inline(), r.createdAt()));
+                }
             } else if (o.value() == null) {
                 policyFailures++;
             } else {

@@ -66,12 +66,8 @@ public final class AccessCheckCommand implements Callable<Integer> {
         ClusterSession session;
         try {
             session = CliEnvironment.loader().withRolePermissions().open(live.connection());
-        } catch (IllegalArgumentException e) {
-            err.println("eksid access check: " + e.getMessage());
-            return 2;
         } catch (RuntimeException e) {
-            err.println("eksid access check: " + e.getMessage());
-            return 1;
+            return CliErrors.report(err, "access check", "cannot read the cluster", null, e);
         }
         try (session) {
             ClusterSnapshot snapshot = session.snapshot();

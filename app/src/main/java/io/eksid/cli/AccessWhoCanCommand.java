@@ -58,12 +58,8 @@ public final class AccessWhoCanCommand implements Callable<Integer> {
         ClusterSession session;
         try {
             session = CliEnvironment.loader().withRolePermissions().open(live.connection());
-        } catch (IllegalArgumentException e) {
-            err.println("eksid access who-can: " + e.getMessage());
-            return 2;
         } catch (RuntimeException e) {
-            err.println("eksid access who-can: " + e.getMessage());
-            return 1;
+            return CliErrors.report(err, "access who-can", "cannot read the cluster", null, e);
         }
         try (session) {
             ClusterSnapshot snapshot = session.snapshot();

@@ -1,6 +1,7 @@
 package io.eksid.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksid.aws.IdentityWriter;
 import io.eksid.engine.convert.ApplyResult;
@@ -42,11 +43,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eksid bench convert}: converts every IRSA service account of the generated {@code large} sandbox while
- * the sandbox throttles IAM to a fixed rate, and reports the time against the throttle's lower bound (IAM requests
- * divided by the allowed rate) and whether every shared role kept all its statements (no lost update).
+ * the sandbox throttles IAM and EKS server-side, and reports the time against a lower bound derived from the plan
+ * alone: the calls any correct conversion must make (per rewritten role one GetRole and one
+ * UpdateAssumeRolePolicy, per association one CreatePodIdentityAssociation, per new bridge or association role its
+ * CreateRole, per add-on Pod Identity update one UpdateAddon) divided by the server's rates, the slower service
+ * deciding. The client's limiter is set on its own ({@code --client-iam-rate}, {@code --client-eks-rate}); what
+ * was really sent is counted by the SDK interceptor, retries included, per operation. Each run gets a fresh
+ * sandbox; figures are reported as min/median/max.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Convert the large sandbox under an IAM throttle; report time vs. the throttle's lower bound.",
+        description = "Convert the large sandbox under IAM and EKS throttles; report time vs. the plan's minimum.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured, nothing lost", "1:steps failed or a shared role lost a statement",
             "2:bad input or the sandbox could not start"})
@@ -60,82 +66,179 @@ public final class BenchConvertCommand implements Callable<Integer> {
     int pods;
 
     @Option(names = "--iam-rps", defaultValue = "10", paramLabel = "N",
-            description = "IAM requests per second the sandbox allows (it throttles the rest). Default: ${DEFAULT-VALUE}.")
+            description = "IAM requests per second the sandbox serves (it throttles the rest). Default: ${DEFAULT-VALUE}.")
     double iamRps;
+
+    @Option(names = "--eks-rps", defaultValue = "20", paramLabel = "N",
+            description = "EKS requests per second the sandbox serves (it throttles the rest). Default: ${DEFAULT-VALUE}.")
+    double eksRps;
+
+    @Option(names = "--client-iam-rate", defaultValue = "10", paramLabel = "N",
+            description = "The executor's own IAM limiter, set independently of the server. Default: ${DEFAULT-VALUE}.")
+    double clientIamRate;
+
+    @Option(names = "--client-eks-rate", defaultValue = "20", paramLabel = "N",
+            description = "The executor's own EKS limiter. Default: ${DEFAULT-VALUE}.")
+    double clientEksRate;
 
     @Option(names = "--workers", defaultValue = "4", paramLabel = "N", description = "Parallel steps. Default: ${DEFAULT-VALUE}.")
     int workers;
 
+    @Option(names = "--runs", defaultValue = "3", paramLabel = "N", description = "Runs, each on a fresh sandbox. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
     @Option(names = "--output", defaultValue = "table", paramLabel = "json|table", description = "Default: ${DEFAULT-VALUE}.")
     String output;
+
+    /** The calls any correct conversion of {@code plan} must make, by service. */
+    record Minimum(long iam, long eks) {
+        static Minimum of(ConversionPlan plan) {
+            long iam = 2L * plan.actions(StepAction.UpdateRoleTrust.class).size()
+                    + 2L * plan.actions(StepAction.UpdateTargetRoleTrust.class).size()
+                    + plan.actions(StepAction.CreateBridgeRole.class).size()
+                    + plan.actions(StepAction.CreateRole.class).size();
+            long eks = plan.actions(StepAction.CreateAssociation.class).size()
+                    + plan.actions(StepAction.UpdateAddonPodIdentity.class).size();
+            return new Minimum(iam, eks);
+        }
+
+        double seconds(double iamRps, double eksRps) {
+            return Math.max(iam / iamRps, eks / eksRps);
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = Files.createTempDirectory("eksid-bench-convert");
-        SandboxOptions options;
-        try {
-            options = SandboxOptions.large(dir.resolve("sandbox"), pods).withFaults("iam.rps=" + iamRps);
-        } catch (IllegalArgumentException e) {
-            err.println("eksid bench convert: " + e.getMessage());
+        if (runs < 1 || !(iamRps > 0) || !(eksRps > 0)) {
+            err.println("eksid bench convert: --runs, --iam-rps and --eks-rps must be positive");
             return 2;
         }
-        err.println("Starting the large sandbox with " + pods + " pods, IAM limited to " + iamRps + " requests/s...");
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode all = json.createArrayNode();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        boolean ok = true;
+        for (int run = 1; run <= runs; run++) {
+            ObjectNode o;
+            try {
+                o = runOnce(err);
+            } catch (IllegalArgumentException e) {
+                err.println("eksid bench convert: " + e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                err.println("eksid bench convert: " + e.getMessage());
+                return 2;
+            }
+            all.add(o);
+            ratios.add(o.path("ratio").asDouble());
+            times.add(o.path("seconds").asDouble());
+            ok &= o.path("failed").asInt() == 0 && o.path("lostUpdates").asInt() == 0;
+            if (!"json".equalsIgnoreCase(output)) {
+                print(out, run, o);
+            }
+        }
+        ObjectNode summary = json.createObjectNode();
+        summary.set("runs", all);
+        summary.set("seconds", spread(json, times));
+        summary.set("ratio", spread(json, ratios));
+        if ("json".equalsIgnoreCase(output)) {
+            out.println(summary.toPrettyString());
+        } else {
+            out.printf("over %d runs: time %s s, ratio to the plan's minimum %s (min/median/max)%n", runs,
+                    text(spread(json, times)), text(spread(json, ratios)));
+        }
+        out.flush();
+        return ok ? 0 : 1;
+    }
+
+    private ObjectNode runOnce(PrintWriter err) throws IOException {
+        Path dir = Files.createTempDirectory("eksid-bench-convert");
+        String faults = "iam.rps=" + iamRps + ",eks.rps=" + eksRps;
+        SandboxOptions options = SandboxOptions.large(dir.resolve("sandbox"), pods);
+        err.println("Starting the large sandbox with " + pods + " pods...");
         try (Sandbox sandbox = Sandbox.start(options)) {
             Map<String, String> env = Map.of("AWS_CONFIG_FILE", sandbox.awsConfigPath().toString(),
                     "AWS_SHARED_CREDENTIALS_FILE", sandbox.awsCredentialsPath().toString());
             SnapshotLoader loader = new SnapshotLoader(env, dir, Clock.systemUTC());
-            // Reading the world is not what is measured: lift the throttle while the snapshot is taken.
-            sandbox.awsWorld().faults().clear();
+            // Reading the world for the plan is not what is measured: the throttles start with the conversion.
             try (ClusterSession session = loader.open(new ConnectionRequest(List.of(sandbox.kubeconfigPath()),
                     "acme-prod", "sandbox", null))) {
                 ConversionPlan plan = new ConversionPlanner(new TrustEvaluator(), new TrustRewriter()).plan(
                         session.snapshot(), Selection.allIrsa(),
                         ConversionOptions.defaults().withWritableAccounts(session.writableAccounts()));
-                err.println("Plan " + plan.id() + ": " + plan.summary());
-                sandbox.awsWorld().faults().apply("iam.rps=" + iamRps);
-                ExecutorSettings settings = ExecutorSettings.DEFAULTS.withWorkers(workers).withRates(iamRps, 50)
+                err.println("Plan " + plan.id() + ": " + plan.summary() + "; server throttle " + faults);
+                sandbox.awsWorld().faults().apply(faults);
+                ExecutorSettings settings = ExecutorSettings.DEFAULTS.withWorkers(workers)
+                        .withRates(clientIamRate, clientEksRate)
                         .withTimeouts(Duration.ofMinutes(2), Duration.ofMillis(200));
                 PlanExecutor executor = new PlanExecutor(session.gateways(session.writableAccounts()), settings,
                         new TrustEvaluator(), new TrustRewriter(), Clock.systemUTC(), Sleeper.system());
+                long iamSeen = sandbox.awsWorld().requestsReceived("iam");
+                long eksSeen = sandbox.awsWorld().requestsReceived("eks");
                 ApplyResult r = executor.apply(plan, dir.resolve("journal").resolve(plan.id() + ".jsonl"),
                         e -> { }, new CancellationToken(), ExecutionHook.NONE);
+                long iamServer = sandbox.awsWorld().requestsReceived("iam") - iamSeen;
+                long eksServer = sandbox.awsWorld().requestsReceived("eks") - eksSeen;
                 sandbox.awsWorld().faults().clear();
                 List<String> lost = lostStatements(session, plan);
-                double lowerBound = r.iamRequests() / iamRps;
+                Minimum min = Minimum.of(plan);
+                double lowerBound = min.seconds(iamRps, eksRps);
                 double seconds = r.elapsed().toMillis() / 1000.0;
                 ObjectNode o = new ObjectMapper().createObjectNode();
                 o.put("pods", pods).put("irsaServiceAccountsConverted", plan.planned().size())
                         .put("roleTrustUpdates", plan.actions(StepAction.UpdateRoleTrust.class).size())
                         .put("sharedRoles", sharedRoles(plan)).put("steps", plan.steps().size())
+                        .put("iamRps", iamRps).put("eksRps", eksRps).put("clientIamRate", clientIamRate)
+                        .put("clientEksRate", clientEksRate)
+                        .put("minimumIamRequests", min.iam()).put("minimumEksRequests", min.eks())
                         .put("iamRequests", r.iamRequests()).put("eksRequests", r.eksRequests())
-                        .put("retries", r.retries()).put("iamRps", iamRps).put("seconds", seconds)
+                        .put("iamRequestsReceivedBySandbox", iamServer).put("eksRequestsReceivedBySandbox", eksServer)
+                        .put("retries", r.retries()).put("seconds", seconds)
                         .put("lowerBoundSeconds", lowerBound).put("ratio", seconds / lowerBound)
                         .put("failed", r.failed().size()).put("skipped", r.skipped().size())
                         .put("lostUpdates", lost.size());
-                if ("json".equalsIgnoreCase(output)) {
-                    out.println(o.toPrettyString());
-                } else {
-                    out.printf("converted %d IRSA service accounts (%d roles, %d shared) in %.1f s%n",
-                            plan.planned().size(), plan.actions(StepAction.UpdateRoleTrust.class).size(),
-                            sharedRoles(plan), seconds);
-                    out.printf("IAM requests %d at %.0f/s: lower bound %.1f s, ratio %.2f; EKS requests %d; "
-                            + "retries %d%n", r.iamRequests(), iamRps, lowerBound, seconds / lowerBound,
-                            r.eksRequests(), r.retries());
-                    out.printf("failed %d, skipped %d, shared roles with a lost statement: %d%n", r.failed().size(),
-                            r.skipped().size(), lost.size());
-                    lost.forEach(l -> out.println("  LOST " + l));
-                }
-                out.flush();
-                return r.failed().isEmpty() && lost.isEmpty() ? 0 : 1;
+                ObjectNode kinds = o.putObject("requestsByOperation");
+                r.requestsByOperation().forEach(kinds::put);
+                lost.forEach(o.putArray("lost")::add);
+                return o;
             }
-        } catch (RuntimeException e) {
-            err.println("eksid bench convert: " + e.getMessage());
-            return 2;
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    private static void print(PrintWriter out, int run, ObjectNode o) {
+        out.printf("run %d: converted %d IRSA service accounts (%d roles rewritten, %d shared) in %.1f s%n", run,
+                o.path("irsaServiceAccountsConverted").asInt(), o.path("roleTrustUpdates").asInt(),
+                o.path("sharedRoles").asInt(), o.path("seconds").asDouble());
+        out.printf("  plan's minimum: IAM %d at %.0f/s, EKS %d at %.0f/s -> %.1f s; ratio %.2f%n",
+                o.path("minimumIamRequests").asLong(), o.path("iamRps").asDouble(),
+                o.path("minimumEksRequests").asLong(), o.path("eksRps").asDouble(),
+                o.path("lowerBoundSeconds").asDouble(), o.path("ratio").asDouble());
+        out.printf("  sent (SDK attempts): IAM %d, EKS %d, retries %d; received by the sandbox: IAM %d, EKS %d%n",
+                o.path("iamRequests").asInt(), o.path("eksRequests").asInt(), o.path("retries").asInt(),
+                o.path("iamRequestsReceivedBySandbox").asLong(), o.path("eksRequestsReceivedBySandbox").asLong());
+        o.path("requestsByOperation").fields().forEachRemaining(e -> out.printf("    %-40s %d%n", e.getKey(),
+                e.getValue().asLong()));
+        out.printf("  failed %d, skipped %d, shared roles with a lost statement: %d%n", o.path("failed").asInt(),
+                o.path("skipped").asInt(), o.path("lostUpdates").asInt());
+        o.path("lost").forEach(l -> out.println("  LOST " + l.asText()));
+        out.flush();
+    }
+
+    private static ObjectNode spread(ObjectMapper json, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return json.createObjectNode().put("min", sorted.get(0)).put("median", median).put("max", sorted.get(n - 1));
+    }
+
+    private static String text(ObjectNode s) {
+        return String.format(java.util.Locale.ROOT, "%.2f / %.2f / %.2f", s.path("min").asDouble(),
+                s.path("median").asDouble(), s.path("max").asDouble());
     }
 
     private static int sharedRoles(ConversionPlan plan) {

@@ -161,13 +161,16 @@ final class ScanReport {
             if (e.stale()) {
                 stale++;
             }
-            String key = e.mechanism() + "|" + e.roleArn() + "|" + e.stale();
+            String key = e.mechanism() + "|" + e.roleArn() + "|" + e.stale() + "|" + e.credentials();
             Map<String, Object> g = groups.computeIfAbsent(key, k -> {
                 Map<String, Object> n = new LinkedHashMap<>();
                 n.put("mechanism", e.mechanism().name());
                 n.put("roleArn", e.roleArn());
                 n.put("stale", e.stale());
                 n.put("reason", e.reason());
+                // Carrying the variables is half of it: whether the role's trust admits the pod is the other half.
+                n.put("credentials", e.credentials().name());
+                n.put("credentialsReason", e.credentialsReason());
                 n.put("pods", 0);
                 return n;
             });

@@ -10,6 +10,7 @@ import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.trust.PolicyParseException;
 import io.eksid.model.trust.PolicySize;
+import io.eksid.model.trust.SessionTags;
 import io.eksid.model.trust.TrustDecision;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustPolicy;
@@ -87,32 +88,42 @@ public final class TrustExplainCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format output;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Question question;
+
+    @Option(names = "--service-account", paramLabel = "NS/NAME",
+            description = "Alone: may this service account assume the role through IRSA? With --pod-identity or"
+                    + " --source-role: the association's service account, which sets the kubernetes-namespace and"
+                    + " kubernetes-service-account session tags.")
+    String serviceAccount;
+
+    @Option(names = "--audience", paramLabel = "A",
+            description = "IRSA only: the token audience (default: " + TrustEvaluator.DEFAULT_AUDIENCE + ").")
+    String audience;
+
+    @Option(names = "--pod", paramLabel = "NAME",
+            description = "With --service-account: the pod asking (the kubernetes-pod-name session tag).")
+    String pod;
+
+    @Option(names = "--pod-uid", paramLabel = "UID",
+            description = "With --service-account: the pod's uid (the kubernetes-pod-uid session tag).")
+    String podUid;
+
+    @Option(names = "--no-session-tags", description = "With --service-account: the association has"
+            + " disableSessionTags, so EKS sends no session tags.")
+    boolean noSessionTags;
 
     enum Format { json, text }
 
     static final class Question {
-        @ArgGroup(exclusive = false)
-        Irsa irsa;
-
         @Option(names = "--pod-identity", required = true,
                 description = "Ask whether EKS Pod Identity may assume the role for this cluster.")
         boolean podIdentity;
 
         @Option(names = "--source-role", required = true, paramLabel = "ARN",
-                description = "Ask whether a session of this role may assume the role (role chaining).")
+                description = "Ask whether a session of this role may assume the role (role chaining; with"
+                        + " --service-account, as EKS chains an association to its target role).")
         String sourceRole;
-    }
-
-    static final class Irsa {
-        @Option(names = "--service-account", required = true, paramLabel = "NS/NAME",
-                description = "Ask whether this service account may assume the role through IRSA.")
-        String serviceAccount;
-
-        @Option(names = "--audience", paramLabel = "A",
-                description = "The token audience (default: " + TrustEvaluator.DEFAULT_AUDIENCE + ").")
-        String audience;
     }
 
     @Override
@@ -165,32 +176,51 @@ public final class TrustExplainCommand implements Callable<Integer> {
         if (roleArn != null) {
             q.put("roleArn", roleArn);
         }
-        if (question.podIdentity) {
+        boolean podIdentity = question != null && question.podIdentity;
+        String sourceRole = question == null ? null : question.sourceRole;
+        if (!podIdentity && sourceRole == null) {
+            if (serviceAccount == null) {
+                throw new BadFlag("--service-account", "ask one question: --service-account NS/NAME (IRSA),"
+                        + " --pod-identity or --source-role ARN");
+            }
+            for (String[] flag : new String[][] {{"--pod", pod}, {"--pod-uid", podUid},
+                    {"--no-session-tags", noSessionTags ? "" : null}}) {
+                if (flag[1] != null) {
+                    throw new BadFlag(flag[0], flag[0] + " sets a Pod Identity session tag: use it with"
+                            + " --pod-identity or --source-role (IRSA sessions carry no session tags)");
+                }
+            }
+        } else if (audience != null) {
+            throw new BadFlag("--audience", "--audience is the IRSA token audience: use it with --service-account"
+                    + " alone");
+        }
+        SessionTags tags = podIdentity || sourceRole != null ? sessionTags(c, q) : null;
+        if (podIdentity) {
             q.put("kind", "pod-identity");
             q.put("principal", "Service " + TrustEvaluator.POD_IDENTITY_SERVICE);
             q.put("actions", List.of(TrustEvaluator.ASSUME_ROLE, TrustEvaluator.TAG_SESSION));
-            q.put("summary", "may EKS Pod Identity assume " + role + " for pods of cluster " + c.name() + "?");
-            return evaluator.podIdentity(trust, c);
+            q.put("summary", "may EKS Pod Identity assume " + role + " for " + (tags == null
+                    ? "pods of cluster " + c.name() : who(tags) + " of cluster " + c.name()) + "?");
+            return tags == null ? evaluator.podIdentity(trust, c) : evaluator.podIdentity(trust, c, tags);
         }
-        if (question.sourceRole != null) {
-            RoleArn source = parseRole(question.sourceRole, "--source-role");
+        if (sourceRole != null) {
+            RoleArn source = parseRole(sourceRole, "--source-role");
             q.put("kind", "source-role");
             q.put("sourceRole", source.toString());
-            q.put("actions", List.of(TrustEvaluator.ASSUME_ROLE));
-            q.put("summary", "may a session of " + source + " assume " + role + "?");
-            return evaluator.sourceRole(trust, source);
+            q.put("actions", tags != null && tags.enabled()
+                    ? List.of(TrustEvaluator.ASSUME_ROLE, TrustEvaluator.TAG_SESSION)
+                    : List.of(TrustEvaluator.ASSUME_ROLE));
+            q.put("summary", "may a session of " + source + " assume " + role
+                    + (tags == null ? "" : " when EKS chains to it for " + who(tags)) + "?");
+            return tags == null ? evaluator.sourceRole(trust, source)
+                    : evaluator.sourceRole(trust, source, c, tags);
         }
-        ServiceAccountRef sa;
-        try {
-            sa = ServiceAccountRef.parse(question.irsa.serviceAccount);
-        } catch (IllegalArgumentException e) {
-            throw new BadFlag("--service-account", e.getMessage());
-        }
+        ServiceAccountRef sa = serviceAccountRef();
         if (c.oidcProviderArn().isEmpty()) {
             throw new BadFlag("--oidc-issuer", "--service-account needs --oidc-issuer, the cluster's OIDC issuer"
                     + " URL (aws eks describe-cluster --query cluster.identity.oidc.issuer)");
         }
-        String audience = question.irsa.audience == null ? TrustEvaluator.DEFAULT_AUDIENCE : question.irsa.audience;
+        String audience = this.audience == null ? TrustEvaluator.DEFAULT_AUDIENCE : this.audience;
         // A role in another account trusts the provider created in its own account (cross-account IRSA).
         String roleAccount = roleArn == null ? c.account() : parseRole(roleArn, "--role-arn").account();
         q.put("kind", "irsa");
@@ -203,6 +233,45 @@ public final class TrustExplainCommand implements Callable<Integer> {
         q.put("summary", "may service account " + sa + " of cluster " + c.name() + " assume " + role
                 + " through IRSA (audience " + audience + ")?");
         return evaluator.irsa(trust, c, sa, audience, roleAccount);
+    }
+
+    /** The association's session tags from --service-account, --pod, --pod-uid, --no-session-tags; null without. */
+    private SessionTags sessionTags(ClusterInfo c, Map<String, Object> q) throws BadFlag {
+        if (serviceAccount == null) {
+            for (String[] flag : new String[][] {{"--pod", pod}, {"--pod-uid", podUid},
+                    {"--no-session-tags", noSessionTags ? "" : null}}) {
+                if (flag[1] != null) {
+                    throw new BadFlag(flag[0], flag[0] + " needs --service-account NS/NAME, the association's"
+                            + " service account");
+                }
+            }
+            return null;
+        }
+        SessionTags tags = SessionTags.forAssociation(c, serviceAccountRef(), !noSessionTags);
+        if (pod != null || podUid != null) {
+            if ((pod != null && pod.isBlank()) || (podUid != null && podUid.isBlank())) {
+                throw new BadFlag(pod != null && pod.isBlank() ? "--pod" : "--pod-uid", "the value is empty");
+            }
+            tags = tags.forPod(pod, podUid);
+        }
+        q.put("serviceAccount", tags.namespace() + "/" + tags.serviceAccount());
+        Map<String, Object> sent = new LinkedHashMap<>(tags.values());
+        q.put("sessionTags", tags.enabled() ? sent : Map.of());
+        return tags;
+    }
+
+    private static String who(SessionTags tags) {
+        String sa = tags.namespace() + "/" + tags.serviceAccount();
+        String pod = tags.podName() == null ? "" : " pod " + tags.podName();
+        return "service account " + sa + pod + (tags.enabled() ? "" : " (session tags disabled)");
+    }
+
+    private ServiceAccountRef serviceAccountRef() throws BadFlag {
+        try {
+            return ServiceAccountRef.parse(serviceAccount);
+        } catch (IllegalArgumentException e) {
+            throw new BadFlag("--service-account", e.getMessage());
+        }
     }
 
     private ClusterInfo clusterInfo() throws BadFlag {
@@ -223,11 +292,31 @@ public final class TrustExplainCommand implements Callable<Integer> {
         if (roleArn != null) {
             parseRole(roleArn, "--role-arn");
         }
-        if (oidcIssuer != null && !oidcIssuer.strip().toLowerCase(Locale.ROOT).startsWith("https://")) {
+        return new ClusterInfo(cluster, null, account, p, region, issuer(), null, null, false);
+    }
+
+    /**
+     * The issuer as an https URL: {@code oidc.eks.../id/X}, {@code https://oidc.eks.../id/X} and either with a
+     * trailing slash are the same issuer (condition keys and provider ARNs use it without scheme and slash).
+     */
+    private String issuer() throws BadFlag {
+        if (oidcIssuer == null) {
+            return null;
+        }
+        String s = oidcIssuer.strip();
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://")) {
+            s = s.substring("https://".length());
+        } else if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            throw new BadFlag("--oidc-issuer", "'" + oidcIssuer + "' is not an https issuer URL (expected"
+                    + " https://oidc.eks.<region>.amazonaws.com/id/<ID>)");
+        }
+        s = ClusterInfo.stripIssuer(s);
+        if (s.isEmpty() || s.startsWith("/") || !s.matches("[A-Za-z0-9.-]+(:\\d+)?(/[^\\s/]+)*")) {
             throw new BadFlag("--oidc-issuer", "'" + oidcIssuer + "' is not an issuer URL (expected"
                     + " https://oidc.eks.<region>.amazonaws.com/id/<ID>)");
         }
-        return new ClusterInfo(cluster, null, account, p, region, oidcIssuer, null, null, false);
+        return "https://" + s;
     }
 
     private static RoleArn parseRole(String text, String flag) throws BadFlag {

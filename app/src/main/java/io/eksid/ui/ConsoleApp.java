@@ -117,18 +117,31 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * For {@code eksid bench startup}: says "interactive" on standard output once the window shows the graph of
-     * the cluster (the moment a user can work), then exits.
+     * For {@code eksid bench startup}: says on standard output when the window first shows a graph ("graph
+     * cached" when it is the last session's snapshot, else "graph live") and when it shows the settled live graph
+     * ("graph settled": every source past its first read). The benchmark ends the process.
      */
     private void reportWhenInteractive() {
+        boolean[] said = new boolean[2];
         vm.graphProperty().addListener((o, a, g) -> {
-            if (g.nodeCount() > 0) {
-                Platform.runLater(() -> {
-                    System.out.println("interactive");
-                    System.out.flush();
-                    Platform.exit();
-                });
+            IdentityState s = vm.stateProperty().get();
+            if (g.nodeCount() == 0 || s == null) {
+                return;
             }
+            boolean cached = s.sources().stream().anyMatch(x -> x.source().equals(SnapshotCache.SHOWN_SOURCE));
+            boolean settled = !cached && s.sources().stream()
+                    .noneMatch(x -> x.state() == io.eksid.model.store.SourceState.CONNECTING);
+            Platform.runLater(() -> {
+                if (!said[0]) {
+                    said[0] = true;
+                    System.out.println(cached ? "graph cached" : "graph live");
+                }
+                if (settled && !said[1]) {
+                    said[1] = true;
+                    System.out.println("graph settled");
+                }
+                System.out.flush();
+            });
         });
     }
 

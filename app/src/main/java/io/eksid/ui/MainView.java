@@ -7,6 +7,7 @@ import io.eksid.ui.graph.GraphPalette;
 import io.eksid.ui.graph.GraphPane;
 import io.eksid.ui.inspector.InspectorModel;
 import io.eksid.ui.inspector.InspectorView;
+import io.eksid.ui.inspector.PermissionsSection;
 import io.eksid.ui.tables.FilterableTable;
 import io.eksid.ui.tables.TableRows;
 import io.eksid.ui.theme.ThemeManager;
@@ -32,6 +33,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -49,6 +51,10 @@ public final class MainView extends BorderPane {
     private final GraphPane graphPane = new GraphPane();
     private final InspectorView inspector = new InspectorView();
     private final InspectorModel inspectorModel = new InspectorModel();
+    private final PermissionsSection permissions = new PermissionsSection();
+    private final WhoCanViewModel whoCanModel;
+    private final WhoCanView whoCan;
+    private final SplitPane work = new SplitPane();
     private final TabPane tabs = new TabPane();
     private final Button convert = new Button("Convert IRSA\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
     private final ComboBox<String> namespaces = new ComboBox<>();
@@ -75,6 +81,8 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel vm, ThemeManager theme, Actions actions) {
         this.vm = vm;
+        this.whoCanModel = new WhoCanViewModel(vm.tasks(), vm.stateProperty()::get);
+        this.whoCan = new WhoCanView(whoCanModel, vm.selectedNodeIdProperty(), this::closeWhoCan);
         this.rowQueue = new LatestOnlyQueue<>(vm.tasks(), this::showRows,
                 e -> vm.log(ActivityEntry.Kind.ERROR, "Could not build the tables: " + e.getMessage()));
         setId("main-view");
@@ -124,7 +132,17 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
                 new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingTable),
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
-        split = new SplitPane(tabs, inspector);
+        inspector.setFooter(permissions);
+        work.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        work.getItems().add(tabs);
+        whoCanModel.matchesProperty().addListener((o, a, m) -> graphPane.canvas().setQueryMatches(m));
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.K,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::openWhoCan);
+            }
+        });
+        split = new SplitPane(work, inspector);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(inspector, false);
         setCenter(split);
@@ -149,7 +167,7 @@ public final class MainView extends BorderPane {
                 vm.reveal(id);
                 graphPane.canvas().select(id);
             }
-            inspector.show(inspectorModel.describe(vm.stateProperty().get(), id));
+            showInspector(vm.stateProperty().get(), id);
         });
         vm.stateProperty().addListener((o, a, s) -> stateChanged(s));
         vm.clusterChoice().addListener((javafx.collections.ListChangeListener<String>) c -> {
@@ -241,7 +259,14 @@ public final class MainView extends BorderPane {
         searchBox.setAlignment(Pos.CENTER_LEFT);
         Label app = new Label("EKS Identity Console", new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         app.setStyle("-fx-font-weight: bold;");
-        toolBar = new ToolBar(app, contexts, namespaces, searchBox, spacer, convert, newAssoc, refresh, themeToggle);
+        // Icon only: the toolbar must keep its other buttons visible in a 1,400-pixel window.
+        Button whoCanButton = new Button(null, new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
+        whoCanButton.setId("who-can-open");
+        whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
+                + "resource (Ctrl+K)"));
+        whoCanButton.setOnAction(e -> openWhoCan());
+        toolBar = new ToolBar(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
+                themeToggle);
         return toolBar;
     }
 
@@ -270,8 +295,32 @@ public final class MainView extends BorderPane {
         rowQueue.submit(() -> Rows.of(s));
         String sel = vm.selectedNodeIdProperty().get();
         if (sel != null) {
-            inspector.show(inspectorModel.describe(s, sel));
+            showInspector(s, sel);
         }
+    }
+
+    /** Shows the Who can…? panel under the graph (toolbar button, Ctrl+K). */
+    public void openWhoCan() {
+        showCluster();
+        if (!work.getItems().contains(whoCan)) {
+            work.getItems().add(whoCan);
+            work.setDividerPositions(0.58);
+        }
+        tabs.getSelectionModel().select(0);
+        whoCan.focusQuery();
+    }
+
+    private void closeWhoCan() {
+        work.getItems().remove(whoCan);
+    }
+
+    public WhoCanViewModel whoCan() {
+        return whoCanModel;
+    }
+
+    private void showInspector(IdentityState s, String id) {
+        permissions.show(s, id);
+        inspector.show(inspectorModel.describe(s, id));
     }
 
     private void showRows(Rows rows) {

@@ -63,6 +63,17 @@ public final class StatusBarView extends HBox {
         sources.getStyleClass().removeIf(c -> c.startsWith("state-"));
         sources.getStyleClass().add("state-" + worst.name().toLowerCase(Locale.ROOT));
         sources.setTooltip(new Tooltip(tip.toString().strip()));
+        if (s.sources().isEmpty()) {
+            // Nothing has reported yet: every number and the agent are unknown, not 0 and not missing.
+            counts.setText("nothing read yet");
+            counts.setTooltip(null);
+            agent.setText("Pod Identity agent: unknown");
+            agent.setTooltip(new Tooltip("No source has been read yet."));
+            agent.getStyleClass().removeIf(x -> x.startsWith("state-"));
+            agent.getStyleClass().add("state-connecting");
+            refreshed.setText("AWS not refreshed yet");
+            return;
+        }
         IdentityCounts c = s.graph().counts();
         // A count whose source could not be read is shown as "?" with the reason, never as 0.
         Map<String, String> unknown = IdentityCounts.unknown(s.snapshot().unread());

@@ -1,5 +1,9 @@
 package io.eksid.ui;
 
+import io.eksid.engine.failure.UserFacingErrors;
+import io.eksid.model.UserFacingError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.eksid.engine.convert.ExecutorSettings;
 import io.eksid.engine.convert.JournalFiles;
 import io.eksid.engine.live.IdentityState;
@@ -18,8 +22,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 /** Opens the console's wizards (conversion, new association) and rollbacks, owned by the main window. */
@@ -31,6 +33,8 @@ public final class WizardLauncher {
     private final JournalFiles journals;
     private final ExecutorSettings settings;
     private final BooleanProperty readOnly;
+    private final DialogService dialogs;
+    private static final Logger LOG = LoggerFactory.getLogger(WizardLauncher.class);
     /** One apply or rollback at a time in this window. */
     private final BooleanProperty applyRunning = new SimpleBooleanProperty();
 
@@ -48,6 +52,7 @@ public final class WizardLauncher {
         this.journals = journals;
         this.settings = settings;
         this.readOnly = readOnly;
+        this.dialogs = new DialogService(() -> owner);
     }
 
     /** Opens the conversion wizard at its preview; an empty list converts every IRSA mapping of the cluster. */
@@ -106,12 +111,8 @@ public final class WizardLauncher {
                     + " when it ends");
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Restore every change journaled in " + journalId
-                + "? Resources changed since by someone else are not overwritten; they are reported as conflicts.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.initOwner(owner);
-        confirm.setHeaderText("Roll back " + journalId);
-        if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+        if (!dialogs.confirm("Roll back " + journalId, "Restore every change journaled in " + journalId
+                + "? Resources changed since by someone else are not overwritten; they are reported as conflicts.")) {
             return;
         }
         PlanRunner runner = runner();
@@ -129,7 +130,11 @@ public final class WizardLauncher {
         }, e -> {
             applyRunning.set(false);
             runner.close();
-            vm.log(ActivityEntry.Kind.ERROR, "Rollback of " + journalId + " failed: " + e.getMessage());
+            UserFacingError error = UserFacingErrors.of("cannot roll back " + journalId,
+                    vm.currentContextProperty().get(), e);
+            LOG.warn("{}", error.headline(), e);
+            vm.log(ActivityEntry.Kind.ERROR, error.headline());
+            dialogs.showError(error);
         });
     }
 

@@ -15,8 +15,16 @@ class AwsClientsRetryTest {
     }
 
     @Test
-    void adaptiveRetriesByDefault() {
+    void standardRetriesWithRoomForSustainedThrottlingByDefault() {
         RetryStrategy s = AwsClients.retryStrategy(config("[profile p]\nregion = us-west-2\n"), "p");
+
+        assertThat(s).isInstanceOf(StandardRetryStrategy.class);
+        assertThat(s.maxAttempts()).isEqualTo(AwsClients.DEFAULT_MAX_ATTEMPTS);
+    }
+
+    @Test
+    void anAdaptiveModeTheAdminChoseIsKept() {
+        RetryStrategy s = AwsClients.retryStrategy(config("[profile p]\nretry_mode = adaptive\n"), "p");
 
         assertThat(s).isInstanceOf(AdaptiveRetryStrategy.class);
     }

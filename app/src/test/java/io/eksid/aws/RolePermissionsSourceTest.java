@@ -123,6 +123,18 @@ class RolePermissionsSourceTest {
     }
 
     @Test
+    void whenEveryReadIsDeniedTheRoleIsUnknownAndTheSourceDegraded() {
+        String role = tenantRole();
+        sandbox.world.account(SandboxAws.ACCOUNT).denyIamAction("GetAccountAuthorizationDetails");
+        sandbox.world.account(SandboxAws.ACCOUNT).denyIamAction("GetRole");
+        String partial = source().refresh();
+        assertThat(partial).contains("the permissions of 1 role(s) could not be read")
+                .contains("GetAccountAuthorizationDetails and per-role policy reads are denied in account 111122223333");
+        assertThat(snapshot().unreadablePermissions().get(role)).startsWith("AccessDenied reading its policies");
+        assertThat(snapshot().rolePermissions(role)).isEmpty();
+    }
+
+    @Test
     void aNewDefaultVersionIsReadAndCachedByArnAndVersion() {
         String role = tenantRole();
         sandbox.world.account(SandboxAws.ACCOUNT).denyIamAction("GetAccountAuthorizationDetails");
@@ -151,7 +163,7 @@ class RolePermissionsSourceTest {
         referenced.add(target);
         referenced.add(missing);
         RolePermissionsSource source = source();
-        assertThat(source.refresh()).contains("1 role(s) could not be read");
+        assertThat(source.refresh()).as("a role that does not exist is not a failed read").isEmpty();
         assertThat(snapshot().rolePermissions(target).orElseThrow().identityPolicies())
                 .extracting(NamedPolicy::name).containsExactly("ledger");
         assertThat(snapshot().unreadablePermissions()).containsEntry(missing,
@@ -170,7 +182,7 @@ class RolePermissionsSourceTest {
         connections = sandbox.connections();
         String target = sandbox.world.createRole(SandboxAws.OTHER_ACCOUNT, "/", "elsewhere", SandboxAws.POD_IDENTITY_TRUST, null);
         referenced.add(target);
-        source().refresh();
+        assertThat(source().refresh()).isEmpty();
         assertThat(snapshot().unreadablePermissions()).containsEntry(target,
                 "in account 444455556666; no profile for that account");
     }

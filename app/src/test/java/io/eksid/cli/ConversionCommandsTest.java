@@ -96,6 +96,23 @@ class ConversionCommandsTest {
     }
 
     @Test
+    void planningRetriesUnderThrottlingLikeStepsDo() throws Exception {
+        sandbox.awsWorld().faults().apply("iam.throttle=0.3,eks.5xx=0.2");
+        try {
+            String planId = null;
+            for (int i = 0; i < 4; i++) {
+                Run plan = eksid("plan", "--context", "acme-prod", "--output", "json");
+                assertThat(plan.exit()).as("run " + i + ": " + plan.err()).isZero();
+                String id = JSON.readTree(plan.out()).path("planId").asText();
+                assertThat(planId == null || planId.equals(id)).as("the same cluster state plans the same").isTrue();
+                planId = id;
+            }
+        } finally {
+            sandbox.awsWorld().faults().clear();
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithTheReason() {
         Run unknown = eksid("rollback", "plan-does-not-exist", "--context", "acme-prod", "--yes");
         assertThat(unknown.exit()).isEqualTo(2);

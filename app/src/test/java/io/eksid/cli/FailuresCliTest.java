@@ -237,4 +237,76 @@ class FailuresCliTest {
         onlyTheMessage(r.err(), "plan");
         assertThat(processErr()).isEmpty();
     }
+
+    /** An IAM Identity Center profile against the sandbox's endpoint, with the given token cache file content. */
+    private Run scanWithSsoCache(String cacheContent) throws Exception {
+        Path home = dir.resolve("sso-home-" + cacheContent.hashCode());
+        Path config = Files.createDirectories(home.resolve(".aws")).resolve("config");
+        String endpoint = Files.readString(sandbox.awsConfigPath()).lines()
+                .filter(l -> l.startsWith("endpoint_url")).findFirst().orElseThrow();
+        Files.writeString(config, "[profile corp-dev]\nsso_session = corp\nsso_account_id = 111122223333\n"
+                + "sso_role_name = Admin\nregion = us-west-2\n" + endpoint + "\n\n[sso-session corp]\n"
+                + "sso_start_url = https://corp.awsapps.com/start\nsso_region = us-west-2\n");
+        io.eksid.aws.SsoTokenCache cache = new io.eksid.aws.SsoTokenCache(home.resolve(".aws/sso/cache"));
+        Path file = cache.fileFor("corp");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, cacheContent);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cl = new CommandLine(new ScanCommand(Map.of("AWS_CONFIG_FILE", config.toString()), home));
+        cl.setOut(new PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
+        int code = cl.execute("--kubeconfig", sandbox.kubeconfigPath().toString(), "--context", "acme-prod",
+                "--profile", "corp-dev", "--timeout", "30s", "--output", "json");
+        assertThat(Files.readString(file)).isEqualTo(cacheContent);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String clusterReason(Run r) throws Exception {
+        for (var source : new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("sources")) {
+            if (source.get("source").asText().equals("aws/cluster")) {
+                return source.get("reason").asText();
+            }
+        }
+        throw new AssertionError("no aws/cluster source in " + r.out());
+    }
+
+    @Test
+    void anExpiredSsoSessionSaysWhenAndHowToSignIn() throws Exception {
+        Run r = scanWithSsoCache("{\"startUrl\":\"https://corp.awsapps.com/start\",\"region\":\"us-west-2\","
+                + "\"accessToken\":\"expired-token\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(clusterReason(r)).startsWith("The SSO session 'corp' expired at ")
+                .endsWith("sign in again with `aws sso login --sso-session corp` or the console's Sign in button.");
+        assertThat(r.out()).doesNotContain("expired-token");
+        assertThat(processErr()).isEmpty();
+    }
+
+    @Test
+    void aMalformedSsoCacheIsNamedAndLeftAsItWas() throws Exception {
+        Run r = scanWithSsoCache("{\"accessToken\": \"trunc");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(clusterReason(r)).contains("To replace it, sign in again with `aws sso login --sso-session corp`");
+        assertThat(processErr()).isEmpty();
+    }
+
+    @Test
+    void aJournalThatCannotBeReadIsRefusedAndKept() throws Exception {
+        Path journals = Files.createDirectories(dir.resolve("bad-journals"));
+        Path journal = journals.resolve("plan-0123456789abcdef-20261127T041500123Z.jsonl");
+        byte[] garbage = "not a journal\n\u0000\u0001{\"kind\":".getBytes(StandardCharsets.UTF_8);
+        Files.write(journal, garbage);
+        Run r = eksid("apply", "--kubeconfig", sandbox.kubeconfigPath().toString(), "--profile", "sandbox",
+                "--context", "acme-prod", "--journal-dir", journals.toString(), "--yes", "--resume",
+                journal.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("eksid apply: cannot resume run " + journal + ": ");
+        onlyTheMessage(r.err(), "apply");
+        assertThat(Files.readAllBytes(journal)).isEqualTo(garbage);
+        try (var files = Files.list(journals)) {
+            assertThat(files.toList()).containsExactly(journal);
+        }
+        assertThat(processErr()).isEmpty();
+    }
+
 }

@@ -34,7 +34,7 @@ class SandboxCommandTest {
     @Test
     void unknownScenarioIsAOneLineUsageError() {
         assertThat(run("sandbox", "--dir", dir.toString(), "--scenario", "huge")).isEqualTo(2);
-        assertThat(err()).isEqualTo("eksid sandbox: unknown scenario 'huge': expected acme or large" + System.lineSeparator());
+        assertThat(err()).isEqualTo("eksid sandbox: unknown scenario 'huge': expected acme, large or fleet" + System.lineSeparator());
     }
 
     @Test

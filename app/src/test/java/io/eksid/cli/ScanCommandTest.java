@@ -88,6 +88,12 @@ class ScanCommandTest {
 
         JsonNode checkout = sa(report, "checkout", "checkout-worker");
         assertThat(checkout.get("irsa").get("status").asText()).isEqualTo("BROKEN");
+        // its pods carry the IRSA variables, but the trust does not admit them: they get nothing
+        assertThat(checkout.get("effectiveIdentities")).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.get("mechanism").asText()).isEqualTo("IRSA");
+            assertThat(g.get("credentials").asText()).isEqualTo("REFUSED");
+            assertThat(g.get("credentialsReason").asText()).contains("system:serviceaccount:checkout:checkout-worker");
+        });
         JsonNode notifications = sa(report, "notifications", "notifications-sender");
         assertThat(notifications.get("newPod").get("mechanism").asText()).isEqualTo("POD_IDENTITY");
         JsonNode etl = sa(report, "data-pipeline", "etl-runner");
@@ -111,6 +117,8 @@ class ScanCommandTest {
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:notifications/notifications-sender",
                 "SHARED_ROLE_WITHOUT_ABAC arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
                 "STALE_POD_CREDENTIALS wl:data-pipeline/Deployment/etl-runner",
+                // the shared-role case: catalog, search and orders share a role whose policies ignore the namespace
+                "SHARED_ROLE_WITHOUT_ABAC arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
                 "TRUST_POLICY_NEAR_QUOTA arn:aws:iam::111122223333:role/acme-data-pipeline-etl",
                 "WILDCARD_IRSA_TRUST arn:aws:iam::111122223333:role/acme-prod-monitoring-readers",
                 "IRSA_ROLE_MULTI_CLUSTER arn:aws:iam::111122223333:role/acme-data-pipeline-etl",

@@ -202,4 +202,78 @@ class TrustExplainCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("explain");
     }
+
+    static final String ABAC = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+             "Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"],
+             "Condition":{"StringEquals":{"aws:RequestTag/kubernetes-namespace":"pay",
+               "aws:RequestTag/eks-cluster-arn":"${aws:SourceArn}"},
+              "StringLike":{"aws:RequestTag/kubernetes-pod-name":"exporter-*"}}}]}
+            """;
+
+    @Test
+    void podIdentityWithServiceAccountAndPodSetsTheSessionTags() throws Exception {
+        Path p = write("abac.json", ABAC);
+        Run whole = run(args(p, "--pod-identity", "--service-account", "pay/exporter", "--output", "json"));
+        assertThat(whole.code()).isZero();
+        assertThat(whole.json().get("verdict").asText()).isEqualTo("UNPROVABLE");
+        assertThat(whole.json().get("reason").asText()).contains("Allowed for pods named exporter-*");
+        assertThat(whole.json().get("question").get("sessionTags").get("kubernetes-namespace").asText())
+                .isEqualTo("pay");
+
+        Run pod = run(args(p, "--pod-identity", "--service-account", "pay/exporter", "--pod", "exporter-1",
+                "--pod-uid", "u-1", "--output", "json"));
+        assertThat(pod.json().get("verdict").asText()).isEqualTo("ALLOWED");
+        Run other = run(args(p, "--pod-identity", "--service-account", "orders/exporter", "--pod", "exporter-1",
+                "--pod-uid", "u-1"));
+        assertThat(other.code()).isZero();
+        assertThat(other.out()).startsWith("NO_MATCHING_ALLOW").contains("orders");
+        Run untagged = run(args(p, "--pod-identity", "--service-account", "pay/exporter", "--pod", "exporter-1",
+                "--pod-uid", "u-1", "--no-session-tags", "--output", "json"));
+        assertThat(untagged.json().get("verdict").asText()).isEqualTo("NO_MATCHING_ALLOW");
+    }
+
+    @Test
+    void chainingWithSessionTagsNeedsTagSession() throws Exception {
+        Path p = write("target.json", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"AWS":"arn:aws:iam::111122223333:role/source"},"Action":"sts:AssumeRole"}]}""");
+        String source = "arn:aws:iam::111122223333:role/source";
+        Run tagged = run(args(p, "--source-role", source, "--service-account", "pay/api", "--output", "json"));
+        assertThat(tagged.json().get("verdict").asText()).isEqualTo("NO_MATCHING_ALLOW");
+        assertThat(tagged.json().get("reason").asText()).contains("sts:TagSession");
+        Run untagged = run(args(p, "--source-role", source, "--service-account", "pay/api", "--no-session-tags",
+                "--output", "json"));
+        assertThat(untagged.json().get("verdict").asText()).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void sessionTagFlagsNeedAPodIdentityQuestion() throws Exception {
+        Path p = write("p.json", IRSA);
+        Run irsaPod = run(args(p, "--service-account", "pay/api", "--pod", "api-1"));
+        assertThat(irsaPod.code()).isEqualTo(2);
+        assertThat(irsaPod.err()).contains("--pod").contains("IRSA sessions carry no session tags");
+        Run noSa = run(args(p, "--pod-identity", "--no-session-tags"));
+        assertThat(noSa.code()).isEqualTo(2);
+        assertThat(noSa.err()).contains("--no-session-tags").contains("--service-account");
+        Run audience = run(args(p, "--pod-identity", "--audience", "x"));
+        assertThat(audience.code()).isEqualTo(2);
+        assertThat(audience.err()).contains("--audience");
+    }
+
+    @Test
+    void issuerWithoutSchemeOrWithATrailingSlashIsTheSameIssuer() throws Exception {
+        Path p = write("p.json", IRSA);
+        for (String issuer : List.of(ISSUER, ISSUER + "/", "https://" + ISSUER + "/", "HTTPS://" + ISSUER)) {
+            Run r = run("trust", "explain", "--policy", p.toString(), "--account", "111122223333", "--region",
+                    "us-west-2", "--cluster", "prod", "--oidc-issuer", issuer, "--service-account", "pay/api",
+                    "--output", "json");
+            assertThat(r.code()).as(issuer + ": " + r.err()).isZero();
+            assertThat(r.json().get("verdict").asText()).as(issuer).isEqualTo("ALLOWED");
+        }
+        Run http = run("trust", "explain", "--policy", p.toString(), "--account", "111122223333", "--region",
+                "us-west-2", "--cluster", "prod", "--oidc-issuer", "http://" + ISSUER, "--service-account", "pay/api");
+        assertThat(http.code()).isEqualTo(2);
+        assertThat(http.err()).contains("--oidc-issuer").contains("https");
+    }
 }

@@ -15,7 +15,7 @@ class SandboxOptionsTest {
         assertThat(SandboxOptions.Scenario.parse("ACME")).isEqualTo(SandboxOptions.Scenario.ACME);
         assertThat(SandboxOptions.Scenario.parse(" large ")).isEqualTo(SandboxOptions.Scenario.LARGE);
         assertThatThrownBy(() -> SandboxOptions.Scenario.parse("huge"))
-                .hasMessage("unknown scenario 'huge': expected acme or large");
+                .hasMessage("unknown scenario 'huge': expected acme, large or fleet");
     }
 
     @Test

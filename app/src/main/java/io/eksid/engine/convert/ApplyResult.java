@@ -4,6 +4,7 @@ import io.eksid.model.plan.StepKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,15 @@ import java.util.Objects;
  * @param skipped    not run because a step they depend on did not succeed, with that reason
  * @param notRun     not started because the run was cancelled
  * @param awsWrites  mutating AWS requests made by this run (a rerun of a finished plan makes none)
+ * @param iamRequests HTTP attempts to IAM as the SDK sent them, retries included
+ * @param eksRequests HTTP attempts to EKS, likewise
+ * @param retries    SDK attempts beyond the first of each call (throttling, 5xx, dropped connections)
+ * @param requestsByOperation SDK attempts by {@code service:Operation}
  */
 public record ApplyResult(String planId, Path journal, Outcome outcome, List<StepOutcome> succeeded,
                           List<StepOutcome> failed, List<StepOutcome> skipped, List<StepOutcome> notRun,
                           int awsWrites, int kubeWrites, int iamRequests, int eksRequests, int retries,
-                          Duration elapsed) {
+                          Duration elapsed, Map<String, Long> requestsByOperation) {
 
     /** How the run ended. */
     public enum Outcome {
@@ -44,6 +49,7 @@ public record ApplyResult(String planId, Path journal, Outcome outcome, List<Ste
         failed = List.copyOf(failed);
         skipped = List.copyOf(skipped);
         notRun = List.copyOf(notRun);
+        requestsByOperation = Map.copyOf(requestsByOperation);
     }
 
     public boolean hasConflicts() {

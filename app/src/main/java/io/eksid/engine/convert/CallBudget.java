@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every AWS and Kubernetes call of a run goes through here: one token bucket per AWS service shared by all workers,
- * retries with jittered backoff on throttling, 5xx and dropped connections, and counts of requests and writes (the
- * benchmark's lower bound is IAM requests divided by the IAM rate).
+ * and counts of writes. AWS calls are not retried here: the SDK's retry strategy is the one retry layer for AWS
+ * (throttling, 5xx, dropped connections; see AwsClients), and what it really sends is counted by its interceptor
+ * ({@link io.eksid.aws.SdkAttempts}). Kubernetes calls, which have no such layer, are retried here with jittered
+ * backoff on 5xx and unreachable servers.
  */
 final class CallBudget {
 
@@ -25,7 +27,6 @@ final class CallBudget {
     private final AtomicInteger eksRequests = new AtomicInteger();
     private final AtomicInteger awsWrites = new AtomicInteger();
     private final AtomicInteger kubeWrites = new AtomicInteger();
-    private final AtomicInteger retries = new AtomicInteger();
 
     CallBudget(ExecutorSettings settings, Sleeper sleeper) {
         this.iam = new RateLimiter(settings.iamPerSecond(), Math.max(1, settings.iamPerSecond()), System::nanoTime,
@@ -87,22 +88,22 @@ final class CallBudget {
     }
 
     private <T> T aws(RateLimiter limiter, AtomicInteger counter, boolean write, Callable<T> call) {
-        return run(() -> {
+        try {
             limiter.acquire();
             counter.incrementAndGet();
-            try {
-                T result = call.call();
-                if (write) {
-                    awsWrites.incrementAndGet();
-                }
-                return result;
-            } catch (RuntimeException e) {
-                if (transientFailure(e)) {
-                    retries.incrementAndGet();
-                }
-                throw e;
+            T result = call.call();
+            if (write) {
+                awsWrites.incrementAndGet();
             }
-        });
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to call AWS", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private <T> T run(Callable<T> call) {
@@ -118,6 +119,7 @@ final class CallBudget {
         }
     }
 
+    /** IAM calls made (each may be several SDK attempts). */
     int iamRequests() {
         return iamRequests.get();
     }
@@ -132,9 +134,5 @@ final class CallBudget {
 
     int kubeWrites() {
         return kubeWrites.get();
-    }
-
-    int retries() {
-        return retries.get();
     }
 }

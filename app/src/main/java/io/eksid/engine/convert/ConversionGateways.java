@@ -29,6 +29,19 @@ public record ConversionGateways(String clusterAccount, IdentityWriter cluster, 
         return account.equals(clusterAccount) ? Optional.of(cluster) : Optional.ofNullable(otherAccounts.get(account));
     }
 
+    /** Every SDK attempt the writers' clients made so far, across accounts. */
+    public io.eksid.aws.SdkAttempts.Counts attempts() {
+        java.util.IdentityHashMap<io.eksid.aws.SdkAttempts, Boolean> seen = new java.util.IdentityHashMap<>();
+        io.eksid.aws.SdkAttempts.Counts total = io.eksid.aws.SdkAttempts.Counts.NONE;
+        for (IdentityWriter w : java.util.stream.Stream.concat(java.util.stream.Stream.of(cluster),
+                otherAccounts.values().stream()).toList()) {
+            if (seen.put(w.attempts(), Boolean.TRUE) == null) {
+                total = total.plus(w.attempts().snapshot());
+            }
+        }
+        return total;
+    }
+
     IdentityWriter iamOrFail(String account) {
         return iam(account).orElseThrow(() -> new StepFailure("no AWS profile can write account " + account
                 + "; pass a profile for it or ask its owner to make this change"));

@@ -83,7 +83,7 @@ final class EksSteps {
             Optional<PodIdentityAssociation> existing = find(ctx, eks, a);
             if (existing.isPresent()) {
                 // The earlier INTENT recorded that none existed: this one was created after it, by that run.
-                return accept(a, existing.get(), true);
+                return accept(ctx, a, existing.get(), true);
             }
         }
         ctx.intent(StepContext.object().put("namespace", a.namespace()).put("serviceAccount", a.serviceAccount())
@@ -99,15 +99,22 @@ final class EksSteps {
             }
             // Someone created it since the plan (another run, the admin): not ours, so rollback keeps it.
             PodIdentityAssociation found = find(ctx, eks, a).orElseThrow(() -> e);
-            return accept(a, found, false);
+            return accept(ctx, a, found, false);
         }
         ctx.changed();
-        return accept(a, created, true);
+        return accept(ctx, a, created, true);
     }
 
     private static Optional<PodIdentityAssociation> find(StepContext ctx, IdentityWriter eks,
                                                          StepAction.CreateAssociation a) {
         return ctx.calls.eksRead(() -> eks.findAssociation(a.clusterName(), a.namespace(), a.serviceAccount()));
+    }
+
+    private static StepResult accept(StepContext ctx, StepAction.CreateAssociation a, PodIdentityAssociation found,
+                                     boolean created) {
+        StepResult r = accept(a, found, created);
+        ctx.shared.facts().association(a.namespace() + "/" + a.serviceAccount(), found.associationId());
+        return r;
     }
 
     private static StepResult accept(StepAction.CreateAssociation a, PodIdentityAssociation found, boolean created) {

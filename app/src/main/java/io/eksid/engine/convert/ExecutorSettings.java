@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param workers        steps run at the same time (steps of different service accounts and roles)
  * @param iamPerSecond   IAM requests per second across all workers (IAM throttles per account at a few a second)
  * @param eksPerSecond   EKS requests per second across all workers
- * @param maxAttempts    attempts per AWS or Kubernetes call on throttling, 5xx and dropped connections
+ * @param maxAttempts    attempts per Kubernetes call on 5xx and dropped connections (AWS calls are retried by the
+ *                       SDK's retry strategy, the one retry layer for AWS: see AwsClients)
  * @param settleTimeout  how long to wait for an add-on to become ACTIVE, an association to describe back, and new
  *                       pods to carry the Pod Identity variables
  * @param pollInterval   how often to look again while waiting

@@ -198,15 +198,33 @@ final class IamSteps {
                                java.util.function.Predicate<TrustPolicy> satisfied, UnaryOperator<TrustPolicy> change,
                                String what) {
         boolean wrote = false;
+        TrustPolicy original = null;
+        TrustPolicy lastWritten = null;
+        List<Statement> ours = new ArrayList<>();
+        List<String> outsideEdits = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             IdentityWriter.RoleTrust fresh = ctx.calls.iamRead(() -> iam.getRole(roleName))
                     .orElseThrow(() -> new StepFailure("role " + roleArn + " no longer exists (GetRole: NoSuchEntity)"));
             TrustPolicy current = parse(roleArn, fresh.trustPolicyJson());
+            ctx.shared.facts().readTrust(roleArn, current);
+            if (lastWritten != null && !current.equals(lastWritten)) {
+                // The re-read after our write shows someone else's edit: report it, and merge if ours is gone.
+                outsideEdits.add(describeEdit(lastWritten, current));
+            }
             if (satisfied.test(current)) {
                 ObjectNode done = StepContext.object().put("roleArn", roleArn).put("policy", current.toJson());
                 if (wrote) {
-                    ctx.changed();
-                    return StepResult.changed(done, what);
+                    String note = "";
+                    if (!outsideEdits.isEmpty()) {
+                        List<Statement> outside = new ArrayList<>(current.statements());
+                        outside.removeAll(original.statements());
+                        outside.removeAll(ours);
+                        done.put("outsideEdit", String.join("; ", outsideEdits));
+                        done.put("outsideStatements", current.withStatements(outside).toJson());
+                        note = " (the trust policy was edited by someone else during this step: "
+                                + String.join("; ", outsideEdits) + "; the result keeps both)";
+                    }
+                    return StepResult.changed(done, what + note);
                 }
                 if (landedEarlier(ctx, roleArn, current, change)) {
                     return StepResult.changed(done, what + " (written before the earlier run was interrupted)");
@@ -215,7 +233,8 @@ final class IamSteps {
             }
             if (attempt > WRITE_ATTEMPTS) {
                 throw new StepFailure("the trust policy of " + roleArn + " was changed by someone else after each of "
-                        + WRITE_ATTEMPTS + " writes; check who else edits it and resume");
+                        + WRITE_ATTEMPTS + " writes (" + String.join("; ", outsideEdits) + "); check who else edits "
+                        + "it and resume");
             }
             TrustPolicy after = change.apply(current);
             if (!after.statements().containsAll(keptStatements(current, after))) {
@@ -228,12 +247,31 @@ final class IamSteps {
                         + "quota or remove unused statements, then resume");
             }
             if (!wrote) {
+                original = current;
                 ctx.intent(StepContext.object().put("roleArn", roleArn).put("roleName", roleName)
                         .put("original", current.toJson()));
             }
+            after.statements().stream().filter(st -> !current.statements().contains(st) && !ours.contains(st))
+                    .forEach(ours::add);
             ctx.calls.iamWrite(() -> iam.updateAssumeRolePolicy(roleName, after.toJson()));
+            ctx.changed();
             wrote = true;
+            lastWritten = after;
         }
+    }
+
+    private static String describeEdit(TrustPolicy written, TrustPolicy now) {
+        List<Statement> added = new ArrayList<>(now.statements());
+        added.removeAll(written.statements());
+        List<Statement> removed = new ArrayList<>(written.statements());
+        removed.removeAll(now.statements());
+        return added.size() + " statement(s) added" + sids(added) + ", " + removed.size() + " removed" + sids(removed)
+                + " after this step wrote";
+    }
+
+    private static String sids(List<Statement> statements) {
+        List<String> sids = statements.stream().map(Statement::sid).filter(x -> x != null && !x.isBlank()).toList();
+        return sids.isEmpty() ? "" : " " + sids;
     }
 
     /** The earlier run's write landed: the role holds exactly what this step makes of the journaled original. */

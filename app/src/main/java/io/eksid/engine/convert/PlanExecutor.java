@@ -1,6 +1,7 @@
 package io.eksid.engine.convert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eksid.aws.SdkAttempts;
 import io.eksid.engine.journal.Journal;
 import io.eksid.engine.journal.JournalEntry;
 import io.eksid.engine.journal.JournalException;
@@ -106,10 +107,20 @@ public final class PlanExecutor {
     private ApplyResult run(ConversionPlan plan, RunJournal journal, Consumer<StepEvent> events,
                             CancellationToken cancel, ExecutionHook hook) {
         Instant start = clock.instant();
+        SdkAttempts.Counts before = gateways.attempts();
         CallBudget calls = new CallBudget(settings, sleeper);
-        StepContext.Shared shared = new StepContext.Shared(hook, new RoleLocks(), sleeper, clock,
-                JournalFiles.runId(journal.file()));
         StepProgress progress = StepProgress.of(journal.entries());
+        RunFacts facts = new RunFacts();
+        // Associations an earlier run of this journal created are verified by their id, like this run's own.
+        progress.steps().values().forEach(p -> {
+            if (p.status() == StepProgress.Status.DONE && p.lastData() != null
+                    && p.lastData().hasNonNull("associationId") && p.stepId().startsWith("association:")) {
+                facts.association(p.stepId().substring("association:".length()),
+                        p.lastData().path("associationId").asText());
+            }
+        });
+        StepContext.Shared shared = new StepContext.Shared(hook, new RoleLocks(), sleeper, clock,
+                JournalFiles.runId(journal.file()), facts);
         StepScheduler scheduler = new StepScheduler(plan, settings.workers(), progress, events, cancel,
                 (step, prior) -> dispatcher.run(new StepContext(plan, step, gateways, calls, settings, shared, journal,
                         prior)), journal);
@@ -118,9 +129,11 @@ public final class PlanExecutor {
             ApplyResult.Outcome outcome = out.cancelled() ? ApplyResult.Outcome.CANCELLED
                     : out.failed().isEmpty() && out.skipped().isEmpty() ? ApplyResult.Outcome.COMPLETED
                     : ApplyResult.Outcome.COMPLETED_WITH_FAILURES;
+            SdkAttempts.Counts sent = gateways.attempts().minus(before);
             ApplyResult result = new ApplyResult(plan.id(), journal.file(), outcome, out.succeeded(), out.failed(),
-                    out.skipped(), out.notRun(), calls.awsWrites(), calls.kubeWrites(), calls.iamRequests(),
-                    calls.eksRequests(), calls.retries(), Duration.between(start, clock.instant()));
+                    out.skipped(), out.notRun(), calls.awsWrites(), calls.kubeWrites(), (int) sent.attempts("iam"),
+                    (int) sent.attempts("eks"), (int) sent.retries(), Duration.between(start, clock.instant()),
+                    sent.attempts());
             journal.append(JournalEntry.Kind.FINISHED, null, RunJournal.object().put("outcome", outcome.name())
                     .put("succeeded", out.succeeded().size()).put("failed", out.failed().size())
                     .put("skipped", out.skipped().size()).put("notRun", out.notRun().size())

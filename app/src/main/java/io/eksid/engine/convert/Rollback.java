@@ -210,8 +210,15 @@ public final class Rollback {
         String roleName = r.original.path("roleName").asText();
         RoleArn role = RoleArn.parse(roleArn);
         IdentityWriter iam = gateways.iamOrFail(role.account());
-        String originalJson = r.original.path("original").asText();
-        TrustPolicy original = IamSteps.parse(roleArn, originalJson);
+        TrustPolicy original = IamSteps.parse(roleArn, r.original.path("original").asText());
+        if (r.done != null && r.done.hasNonNull("outsideStatements")) {
+            // Statements someone else added while the step ran were merged into what it wrote: they stay.
+            List<io.eksid.model.trust.Statement> keep = new ArrayList<>(original.statements());
+            IamSteps.parse(roleArn, r.done.path("outsideStatements").asText()).statements().stream()
+                    .filter(st -> !keep.contains(st)).forEach(keep::add);
+            original = original.withStatements(keep);
+        }
+        String originalJson = original.toJson();
         IdentityWriter.RoleTrust now = calls.iamRead(() -> iam.getRole(roleName))
                 .orElseThrow(() -> new StepFailure("role " + roleArn + " no longer exists"));
         TrustPolicy current = IamSteps.parse(roleArn, now.trustPolicyJson());

@@ -30,7 +30,7 @@ final class StepContext {
     private final StepProgress.Step prior;
 
     /** Services shared by all steps of a run. */
-    record Shared(ExecutionHook hook, RoleLocks locks, Sleeper sleeper, Clock clock, String runId) {
+    record Shared(ExecutionHook hook, RoleLocks locks, Sleeper sleeper, Clock clock, String runId, RunFacts facts) {
     }
 
     StepContext(ConversionPlan plan, PlanStep step, ConversionGateways gateways, CallBudget calls,

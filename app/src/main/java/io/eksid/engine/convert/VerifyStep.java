@@ -10,6 +10,7 @@ import io.eksid.model.WorkloadRef;
 import io.eksid.model.plan.StepAction;
 import io.eksid.model.trust.TrustDecision;
 import io.eksid.model.trust.TrustEvaluator;
+import io.eksid.model.trust.TrustPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Proves one service account's conversion from live state: the association describes back as planned, a fresh
- * GetRole of its role admits Pod Identity, a chained target trusts the bridge, and the restarted workloads' pods
+ * Proves one service account's conversion from live state: the association describes back as planned (by its own
+ * Describe), its role's trust admits Pod Identity (read fresh once per role and run: see {@link RunFacts}), a chained target trusts the bridge, and the restarted workloads' pods
  * carry the Pod Identity variables (new pods only: FACTS.md, runtime). Clean-up depends on this step.
  */
 final class VerifyStep {
@@ -34,9 +35,11 @@ final class VerifyStep {
         IdentityWriter eks = ctx.gateways.cluster();
         String cluster = ctx.cluster().name();
         AtomicReference<Optional<PodIdentityAssociation>> seen = new AtomicReference<>(Optional.empty());
+        Optional<String> id = ctx.shared.facts().associationId(a.serviceAccount().toString());
         boolean described = ctx.await(() -> {
-            seen.set(ctx.calls.eksRead(() -> eks.findAssociation(cluster, a.serviceAccount().namespace(),
-                    a.serviceAccount().name())));
+            // Its own Describe when the run knows the id (one request), else List + Describe.
+            seen.set(ctx.calls.eksRead(() -> id.isPresent() ? eks.describeAssociation(cluster, id.get())
+                    : eks.findAssociation(cluster, a.serviceAccount().namespace(), a.serviceAccount().name())));
             return seen.get().filter(x -> a.roleArn().equals(x.roleArn())
                     && Objects.equals(blank(x.targetRoleArn()), blank(a.targetRoleArn()))).isPresent();
         });
@@ -50,9 +53,12 @@ final class VerifyStep {
 
         RoleArn role = RoleArn.parse(a.roleArn());
         IdentityWriter iam = ctx.gateways.iamOrFail(role.account());
-        var fresh = ctx.calls.iamRead(() -> iam.getRole(role.name()))
-                .orElseThrow(() -> new StepFailure("role " + a.roleArn() + " no longer exists"));
-        TrustDecision pi = evaluator.podIdentity(IamSteps.parse(a.roleArn(), fresh.trustPolicyJson()), ctx.cluster());
+        // Once per role and run: the trust step's re-read after its write, or one GetRole shared by all its
+        // service accounts.
+        TrustPolicy trust = ctx.shared.facts().trust(ctx.shared.locks(), a.roleArn(), () -> IamSteps.parse(
+                a.roleArn(), ctx.calls.iamRead(() -> iam.getRole(role.name())).orElseThrow(() -> new StepFailure(
+                        "role " + a.roleArn() + " no longer exists")).trustPolicyJson()));
+        TrustDecision pi = evaluator.podIdentity(trust, ctx.cluster());
         if (!pi.allowed()) {
             throw new StepFailure("a fresh GetRole of " + a.roleArn() + " does not admit Pod Identity: " + pi.reason());
         }
@@ -62,10 +68,11 @@ final class VerifyStep {
             RoleArn target = RoleArn.parse(a.targetRoleArn());
             Optional<IdentityWriter> targetIam = ctx.gateways.iam(target.account());
             if (targetIam.isPresent()) {
-                var t = ctx.calls.iamRead(() -> targetIam.get().getRole(target.name()))
-                        .orElseThrow(() -> new StepFailure("target role " + a.targetRoleArn() + " no longer exists"));
-                TrustDecision chain = evaluator.sourceRoleWithSessionTags(IamSteps.parse(a.targetRoleArn(),
-                        t.trustPolicyJson()), role);
+                TrustPolicy t = ctx.shared.facts().trust(ctx.shared.locks(), a.targetRoleArn(), () -> IamSteps.parse(
+                        a.targetRoleArn(), ctx.calls.iamRead(() -> targetIam.get().getRole(target.name()))
+                                .orElseThrow(() -> new StepFailure("target role " + a.targetRoleArn()
+                                        + " no longer exists")).trustPolicyJson()));
+                TrustDecision chain = evaluator.sourceRoleWithSessionTags(t, role);
                 if (!chain.allowed()) {
                     throw new StepFailure("target role " + a.targetRoleArn() + " does not let " + a.roleArn()
                             + " assume it with session tags: " + chain.reason());

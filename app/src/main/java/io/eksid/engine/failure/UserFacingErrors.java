@@ -58,14 +58,26 @@ public final class UserFacingErrors {
             case UNAUTHORIZED -> "Refresh the credentials the context's user uses (for aws eks get-token: aws sso "
                     + "login, or the profile's keys), and check the cluster's access entries for that identity.";
             case FORBIDDEN -> "Ask the cluster's admin for list and watch on the resource named above (RBAC).";
-            case EXEC_PLUGIN_FAILED -> "Run the context's exec plugin by hand to see its own error: kubectl" + ctx
-                    + " get namespaces -v=6";
+            case EXEC_PLUGIN_FAILED -> execFix(k.getMessage(), ctx);
             case CERTIFICATE -> "Check certificate-authority-data (or certificate-authority) of the context's "
                     + "cluster in the kubeconfig.";
             case INVALID_CONTEXT -> "Fix the context's cluster and user entries in the kubeconfig: kubectl config "
                     + "view" + (context == null ? "" : " --minify --context " + context);
             default -> "";
         };
+    }
+
+    private static String execFix(String message, String ctx) {
+        String m = message == null ? "" : message;
+        if (m.contains("could not be started")) {
+            return "Install the exec plugin named above or put it on PATH, or correct the user's exec command in "
+                    + "the kubeconfig.";
+        }
+        if (m.contains("did not finish within")) {
+            return "The plugin waited for something (a browser sign-in, a prompt): run it once by hand, e.g. "
+                    + "kubectl" + ctx + " get namespaces, then try again.";
+        }
+        return "Run the context's exec plugin by hand to see its own error: kubectl" + ctx + " get namespaces -v=6";
     }
 
     /** The messages of the chain, outermost first, each "Type: message"; cycles and repeats are cut. */

@@ -29,7 +29,7 @@ final class CachedStart {
     private static final Logger LOG = LoggerFactory.getLogger(CachedStart.class);
 
     /** The pseudo-source that marks a state painted from the cache. */
-    static final String SOURCE = "cache/snapshot";
+    static final String SOURCE = SnapshotCache.SHOWN_SOURCE;
     static final Duration SAVE_EVERY = Duration.ofSeconds(60);
     /** Live states are shown after this even if the live side is still incomplete. */
     static final Duration HOLD_AT_MOST = Duration.ofSeconds(60);

@@ -40,6 +40,8 @@ import java.util.Optional;
  */
 public final class SnapshotCache {
 
+    /** The source a state painted from the cache carries first, with the snapshot's age as its reason. */
+    public static final String SHOWN_SOURCE = "cache/snapshot";
     static final String FORMAT = "eksid-cluster-snapshot";
     static final int VERSION = 1;
 

@@ -97,7 +97,8 @@ public final class PermissionEvaluator {
                     roleArn);
             if (required.isPresent()) {
                 return new AccessDecision(Decision.UNKNOWN, d.statements(), List.copyOf(unknown),
-                        "The role's policies allow it (" + d.reason() + "), but " + required.get() + ".");
+                        "The role's policies allow it (" + stripPeriod(d.reason()) + "), but " + required.get()
+                                + ".");
             }
         }
         return new AccessDecision(d.decision(), d.statements(), List.copyOf(unknown), d.reason());
@@ -119,6 +120,10 @@ public final class PermissionEvaluator {
             }
         }
         return new Layer(kind, policies, hits);
+    }
+
+    private static String stripPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     static StatementMatch match(Hit h, String why) {

@@ -4,6 +4,7 @@ import io.eksid.model.Arn;
 import io.eksid.model.RoleArn;
 import io.eksid.model.RolePermissions;
 import io.eksid.model.trust.ContextKeys;
+import io.eksid.model.trust.SessionTags;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +20,13 @@ import java.util.Optional;
  */
 final class SessionKeys {
 
-    /** The six EKS Pod Identity session tags (FACTS.md, "Pod Identity runtime"). */
-    static final String CLUSTER_ARN = "eks-cluster-arn";
-    static final String CLUSTER_NAME = "eks-cluster-name";
-    static final String NAMESPACE = "kubernetes-namespace";
-    static final String SERVICE_ACCOUNT = "kubernetes-service-account";
-    static final String POD_NAME = "kubernetes-pod-name";
-    static final String POD_UID = "kubernetes-pod-uid";
+    /** The six EKS Pod Identity session tags (FACTS.md, "Pod Identity runtime"), as the trust engine names them. */
+    static final String CLUSTER_ARN = SessionTags.CLUSTER_ARN;
+    static final String CLUSTER_NAME = SessionTags.CLUSTER_NAME;
+    static final String NAMESPACE = SessionTags.NAMESPACE;
+    static final String SERVICE_ACCOUNT = SessionTags.SERVICE_ACCOUNT;
+    static final String POD_NAME = SessionTags.POD_NAME;
+    static final String POD_UID = SessionTags.POD_UID;
 
     /** Keys set by the session: the request cannot override them. */
     private static final List<String> SESSION_DECIDED = List.of("aws:principalarn", "aws:principalaccount",

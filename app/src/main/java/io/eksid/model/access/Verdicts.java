@@ -6,7 +6,8 @@ import io.eksid.model.access.PermissionEvaluator.Hit;
 import io.eksid.model.access.PermissionEvaluator.Layer;
 import io.eksid.model.trust.PermissionMatcher.Applies;
 import io.eksid.model.trust.PermissionMatcher.Stage;
-import io.eksid.model.trust.PermissionMatcher.UndecidedCondition;
+import io.eksid.model.trust.PodScope;
+import io.eksid.model.trust.UndecidedCondition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +111,10 @@ final class Verdicts {
                 + ": a boundary caps what identity policies can allow"
                 : "the association's session policy does not allow it" + closest
                 + ": a session policy caps what the session can do";
-        return decision(Decision.IMPLICIT_DENY, statements, capitalise(lead + capped) + ".");
+        // Policy names (file names, ARNs) keep their case; only a sentence that starts with our own words is
+        // capitalised.
+        return decision(Decision.IMPLICIT_DENY, statements, (allowed != null ? lead + capped
+                : capitalise(lead + capped)) + ".");
     }
 
     private AccessDecision unknown(List<StatementMatch> allowing, List<String> allowReasons, List<Hit> maybeAllows,
@@ -134,7 +138,7 @@ final class Verdicts {
             reason.append(h.label()).append(" may allow ").append(what).append(", but ")
                     .append(h.result().explanation()).append('.');
         } else {
-            reason.append(capitalise(String.join("; ", allowReasons))).append(", but ");
+            reason.append(String.join("; ", allowReasons)).append(", but ");
             Hit h = maybeDenies.get(0);
             reason.append(h.label()).append(" may deny it: ").append(h.result().explanation()).append('.');
         }
@@ -154,7 +158,7 @@ final class Verdicts {
         List<UndecidedCondition> all = new ArrayList<>();
         maybeAllows.forEach(h -> all.addAll(h.result().undecided()));
         maybeDenies.forEach(h -> all.addAll(h.result().undecided()));
-        if (all.isEmpty() || !all.stream().allMatch(u -> SessionKeys.isPodTagKey(u.key()))) {
+        if (!PodScope.onlyPodKeys(all)) {
             return Optional.empty();
         }
         List<String> scopes = new ArrayList<>();
@@ -171,23 +175,7 @@ final class Verdicts {
     }
 
     private static Optional<String> podWords(List<UndecidedCondition> conditions) {
-        List<String> parts = new ArrayList<>();
-        for (UndecidedCondition u : conditions) {
-            if (u.operator().equals("Resource")) {
-                return Optional.empty();
-            }
-            String op = u.operator().replace("ForAnyValue:", "").replace("ForAllValues:", "")
-                    .replace("IfExists", "");
-            boolean negated = op.startsWith("StringNot");
-            if (!op.startsWith("String")) {
-                return Optional.empty();
-            }
-            boolean name = u.key().toLowerCase(Locale.ROOT).endsWith(SessionKeys.POD_NAME);
-            String values = String.join(" or ", u.values());
-            parts.add((name ? "pods " + (negated ? "not named " : "named ") : "the pod " + (negated
-                    ? "whose uid is not " : "with uid ")) + values);
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", parts));
+        return PodScope.describe(conditions);
     }
 
     private void note(List<UndecidedCondition> undecided) {

@@ -6,6 +6,7 @@ import io.eksid.model.PodInfo;
 import io.eksid.model.RolePermissions;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.access.AccessDecision.Decision;
+import io.eksid.model.graph.CredentialStatus;
 import io.eksid.model.graph.EdgeStatus;
 import io.eksid.model.graph.EffectiveIdentity;
 import io.eksid.model.graph.ExpectedIdentity;
@@ -101,7 +102,7 @@ public final class WhoCan {
         String target = assoc == null || assoc.targetRoleArn() == null || assoc.targetRoleArn().isBlank()
                 ? null : assoc.targetRoleArn();
         AccessDecision decision = decide(snapshot, graph, sa, expected.mechanism(), expected.roleArn(), null, null,
-                request);
+                request, false);
         List<PodAnswer> pods = new ArrayList<>();
         for (PodInfo pod : graph.podsOf(sa.ref())) {
             pods.add(forPod(snapshot, graph, sa, pod, request));
@@ -116,17 +117,26 @@ public final class WhoCan {
         Optional<EffectiveIdentity> effective = graph.effectiveIdentity(pod);
         Mechanism mechanism = effective.map(EffectiveIdentity::mechanism).orElse(Mechanism.NONE);
         String role = effective.map(EffectiveIdentity::roleArn).orElse(null);
-        AccessDecision d = decide(snapshot, graph, sa, mechanism, role, pod.name(), pod.uid(), request);
+        // The graph judged this pod's own credentials, with its session tags (an ABAC trust on the pod's name
+        // admits some pods of a service account and refuses others): that beats the service account's verdict.
+        CredentialStatus credentials = effective.map(EffectiveIdentity::credentials)
+                .orElse(CredentialStatus.NOT_APPLICABLE);
+        if (credentials == CredentialStatus.REFUSED) {
+            return new PodAnswer(pod.name(), pod.uid(), mechanism, role, noCredentials(Decision.IMPLICIT_DENY,
+                    "gets no credentials: " + effective.get().credentialsReason()));
+        }
+        AccessDecision d = decide(snapshot, graph, sa, mechanism, role, pod.name(), pod.uid(), request,
+                credentials == CredentialStatus.WORKS);
         return new PodAnswer(pod.name(), pod.uid(), mechanism, role, d);
     }
 
     /**
      * The decision for a session of {@code appRole} obtained by {@code mechanism}; pod name and uid are null when
-     * asked for the service account as a whole.
+     * asked for the service account as a whole; {@code admitted} when the graph found this pod's credentials work.
      */
     private AccessDecision decide(ClusterSnapshot snapshot, IdentityGraph graph, ServiceAccountIdentity sa,
                                   Mechanism mechanism, String appRole, String podName, String podUid,
-                                  AccessRequest request) {
+                                  AccessRequest request, boolean admitted) {
         switch (mechanism) {
             case NONE -> {
                 return noCredentials(Decision.IMPLICIT_DENY, "no AWS identity");
@@ -142,7 +152,8 @@ public final class WhoCan {
             return noCredentials(Decision.IMPLICIT_DENY, "carries " + mechanism + " variables but no role answers "
                     + "them any more");
         }
-        if (mechanism == Mechanism.POD_IDENTITY) {
+        // When the pod's own trust check passed there is no mapping left to check.
+        if (!admitted && mechanism == Mechanism.POD_IDENTITY) {
             PodIdentityAssociation assoc = sa.association();
             if (assoc == null) {
                 return noCredentials(Decision.IMPLICIT_DENY, "carries Pod Identity variables but the association "
@@ -159,7 +170,7 @@ public final class WhoCan {
             if (broken.isPresent()) {
                 return broken.get();
             }
-        } else if (appRole.equals(sa.irsaAnnotation())) {
+        } else if (!admitted && appRole.equals(sa.irsaAnnotation())) {
             Optional<AccessDecision> broken = brokenMapping(sa.irsaCheck(), "IRSA role");
             if (broken.isPresent()) {
                 return broken.get();

@@ -40,7 +40,8 @@ final class EffectiveIdentityRules {
         }
         boolean stale = carried != expected.mechanism() || !Objects.equals(role, expected.roleArn());
         String reason = stale ? staleReason(pod, sa, carried, role, expected) : currentReason(pod, carried, role, expected);
-        return new EffectiveIdentity(carried, role, stale, expected.mechanism(), reason);
+        return new EffectiveIdentity(carried, role, stale, expected.mechanism(), reason,
+                CredentialStatus.NOT_APPLICABLE, "");
     }
 
     private static String currentReason(PodInfo pod, Mechanism carried, String role, ExpectedIdentity expected) {

@@ -65,6 +65,8 @@ public final class IdentityGraphBuilder {
             g.node(NodeIds.namespace(ns.name()), NodeKind.NAMESPACE, ns.name(), true);
         }
         Map<String, EffectiveIdentity> podIdentities = new HashMap<>(snapshot.pods().size() * 2);
+        PodCredentialChecks podChecks = new PodCredentialChecks(checker,
+                new MappingChecker(snapshot, evaluator, new RoleResolver(snapshot)), agent, namespaces);
         int stale = 0;
         for (ServiceAccountIdentity sa : identities.values()) {
             addServiceAccount(g, sa, namespaces, checker, agent, roles);
@@ -84,7 +86,8 @@ public final class IdentityGraphBuilder {
                 g.node(owner, NodeKind.WORKLOAD, pod.owner().toString(), false);
                 g.structural(EdgeKind.OWNED_BY, id, owner);
             }
-            EffectiveIdentity identity = EffectiveIdentityRules.of(pod, identities.get(pod.serviceAccountRef()));
+            ServiceAccountIdentity saIdentity = identities.get(pod.serviceAccountRef());
+            EffectiveIdentity identity = podChecks.check(pod, EffectiveIdentityRules.of(pod, saIdentity), saIdentity);
             podIdentities.put(id, identity);
             if (identity.stale() && live(pod)) {
                 stale++;

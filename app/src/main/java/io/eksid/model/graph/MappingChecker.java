@@ -7,6 +7,7 @@ import io.eksid.model.OidcProvider;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.trust.SessionTags;
 import io.eksid.model.trust.TrustDecision;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.UnreadSources;
@@ -124,7 +125,29 @@ final class MappingChecker {
         if (unusable != null) {
             return unusable;
         }
-        return fromDecision(evaluator.podIdentity(role.policy(), cluster));
+        return fromDecision(evaluator.podIdentity(role.policy(), cluster, tags(assoc)));
+    }
+
+    /**
+     * The association role's trust for one pod: the same as {@link #associationRole} with the pod's own
+     * {@code kubernetes-pod-name} and {@code kubernetes-pod-uid} session tags, which an ABAC trust may test.
+     */
+    MappingCheck associationRoleForPod(PodIdentityAssociation assoc, String podName, String podUid) {
+        ResolvedRole role = roles.resolve(assoc.roleArn());
+        return fromDecision(evaluator.podIdentity(role.policy(), cluster, tags(assoc).forPod(podName, podUid)));
+    }
+
+    /** The target role's trust for one pod's chained session (its tags are transitive). */
+    MappingCheck targetRoleForPod(PodIdentityAssociation assoc, String podName, String podUid) {
+        ResolvedRole target = roles.resolve(assoc.targetRoleArn());
+        RoleArn source = RoleArn.parse(assoc.roleArn());
+        return fromDecision(evaluator.sourceRole(target.policy(), source, cluster,
+                tags(assoc).forPod(podName, podUid)));
+    }
+
+    /** The session tags EKS sends for the association's sessions, the pod not yet known. */
+    SessionTags tags(PodIdentityAssociation assoc) {
+        return SessionTags.forAssociation(cluster, assoc.serviceAccountRef(), !assoc.disableSessionTags());
     }
 
     /** Cross-account chaining: the target role must trust the association role (FACTS.md, Cross-account). */
@@ -143,9 +166,9 @@ final class MappingChecker {
         if (unusable != null) {
             return unusable;
         }
-        // With session tags on, EKS passes them when chaining, so the target role must allow sts:TagSession too.
-        return fromDecision(assoc.disableSessionTags() ? evaluator.sourceRole(target.policy(), source)
-                : evaluator.sourceRoleWithSessionTags(target.policy(), source));
+        // With session tags on, EKS passes them when chaining (transitive), so the target role must allow
+        // sts:TagSession too and sees them as request tags.
+        return fromDecision(evaluator.sourceRole(target.policy(), source, cluster, tags(assoc)));
     }
 
     /** The service account → association edge: does the association have anything to serve? */

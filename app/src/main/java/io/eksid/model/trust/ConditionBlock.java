@@ -21,6 +21,9 @@ final class ConditionBlock {
 
     /** One entry whose outcome is unknown. */
     record Undecided(ConditionEntry entry, String explanation) {
+        UndecidedCondition toPublic() {
+            return new UndecidedCondition(entry.operator(), entry.key(), entry.values().texts(), explanation);
+        }
     }
 
     private final ConditionEvaluator conditions = new ConditionEvaluator();

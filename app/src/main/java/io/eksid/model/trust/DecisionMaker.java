@@ -29,17 +29,17 @@ final class DecisionMaker {
         StatementEvaluator.Result allowUnknown = first(results, Effect.ALLOW, Tri.UNKNOWN);
         StatementEvaluator.Result denyUnknown = first(results, Effect.DENY, Tri.UNKNOWN);
         if (allowTrue != null && denyUnknown != null) {
-            return new TrustDecision(Verdict.UNPROVABLE, denyUnknown.index(), label(allowTrue) + " allows "
-                    + ctx.action() + " for " + ctx.principal().describe() + ", but " + label(denyUnknown)
-                    + " may deny it: " + denyUnknown.explanation() + ".");
+            return new TrustDecision(Verdict.UNPROVABLE, denyUnknown.index(), pods("Denied for ", denyUnknown)
+                    + label(allowTrue) + " allows " + ctx.action() + " for " + ctx.principal().describe() + ", but "
+                    + label(denyUnknown) + " may deny it: " + denyUnknown.explanation() + ".");
         }
         if (allowTrue != null) {
             return new TrustDecision(Verdict.ALLOWED, allowTrue.index(), label(allowTrue) + " allows "
                     + ctx.action() + " for " + ctx.principal().describe() + heldSuffix(allowTrue) + ".");
         }
         if (allowUnknown != null) {
-            return new TrustDecision(Verdict.UNPROVABLE, allowUnknown.index(), label(allowUnknown)
-                    + " may allow " + ctx.action() + " for " + ctx.principal().describe() + ", but "
+            return new TrustDecision(Verdict.UNPROVABLE, allowUnknown.index(), pods("Allowed for ", allowUnknown)
+                    + label(allowUnknown) + " may allow " + ctx.action() + " for " + ctx.principal().describe() + ", but "
                     + allowUnknown.explanation() + ".");
         }
         return noMatchingAllow(results, ctx);
@@ -98,6 +98,11 @@ final class DecisionMaker {
             }
         }
         return Optional.empty();
+    }
+
+    /** "Allowed for pods named exporter-*: " when only the pod's session tags are undecided, else "". */
+    private static String pods(String lead, StatementEvaluator.Result r) {
+        return PodScope.describe(r.undecided()).map(p -> lead + p + " (the answer differs per pod): ").orElse("");
     }
 
     private static StatementEvaluator.Result first(List<StatementEvaluator.Result> results, Effect effect, Tri t) {

@@ -1,6 +1,5 @@
 package io.eksid.model.trust;
 
-import io.eksid.model.trust.Statement.ConditionEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +13,6 @@ public final class PermissionMatcher {
 
     /** TRUE, FALSE or not decidable from what the question knows. */
     public enum Applies { YES, NO, UNKNOWN }
-
-    /** A condition entry whose outcome is unknown: its operator, key and values, and why. */
-    public record UndecidedCondition(String operator, String key, List<String> values, String explanation) {
-    }
 
     /**
      * @param explanation why it does not apply or cannot be decided; empty when it applies
@@ -64,10 +59,7 @@ public final class PermissionMatcher {
             return new Result(index, s, Applies.NO, Stage.CONDITION, c.explanation(), c.held(), List.of());
         }
         List<UndecidedCondition> undecided = new ArrayList<>();
-        for (ConditionBlock.Undecided u : c.undecided()) {
-            ConditionEntry e = u.entry();
-            undecided.add(new UndecidedCondition(e.operator(), e.key(), e.values().texts(), u.explanation()));
-        }
+        c.undecided().forEach(u -> undecided.add(u.toPublic()));
         if (resourceApplies == Tri.UNKNOWN) {
             String why = "its Resource " + String.join(", ", s.resources().values()) + " uses ${" + variable
                     + "}, whose value is not known for this question";

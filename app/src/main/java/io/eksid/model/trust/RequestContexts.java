@@ -3,9 +3,12 @@ package io.eksid.model.trust;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountRef;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -71,14 +74,88 @@ final class RequestContexts {
                 concat(ALWAYS_UNKNOWN, SESSION_TAGS_UNKNOWN));
     }
 
-    /** Role chaining: sts:AssumeRole by a session of {@code sourceRole}. */
-    static RequestContext role(RoleArn sourceRole) {
+    /**
+     * Pod Identity with the association's session tags (UG pod-id-abac): {@code aws:RequestTag/<tag>} for each tag
+     * sent, {@code aws:TagKeys} and {@code sts:TransitiveTagKeys} = every tag key sent (EKS marks them all
+     * transitive); a pod tag the question does not know has an unknown value. With session tags disabled no tag is
+     * sent: the request-tag keys are absent.
+     */
+    static RequestContext podIdentity(ClusterInfo cluster, SessionTags tags) {
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        known.put("aws:SourceAccount", List.of(cluster.account()));
+        known.put("aws:SourceArn", List.of(cluster.arn()));
+        known.put("aws:PrincipalServiceName", List.of(TrustEvaluator.POD_IDENTITY_SERVICE));
+        known.put("aws:PrincipalIsAWSService", List.of("true"));
+        known.put("aws:SecureTransport", List.of("true"));
+        List<String> unknown = new ArrayList<>(ALWAYS_UNKNOWN);
+        unknown.add("sts:externalid");
+        Set<String> absent = new HashSet<>();
+        addTags(tags, known, absent, unknown);
+        return new RequestContext(TrustEvaluator.ASSUME_ROLE,
+                new RequestPrincipal.Service(TrustEvaluator.POD_IDENTITY_SERVICE), known, absent, unknown, false);
+    }
+
+    /**
+     * Role chaining by EKS from the association role to its target role: with session tags they are passed on
+     * (transitive), so they are request tags here and principal tags of the source session; without them EKS
+     * sets {@code sts:ExternalId} (FACTS.md "Cross-account").
+     */
+    static RequestContext chained(RoleArn sourceRole, ClusterInfo cluster, SessionTags tags) {
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        roleKeys(sourceRole).forEach((k, v) -> known.put(k, List.of(v)));
+        List<String> unknown = new ArrayList<>(concat(concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN), CALLER_ROLE_UNKNOWN));
+        Set<String> absent = new HashSet<>();
+        addTags(tags, known, absent, unknown);
+        if (tags.enabled()) {
+            tags.values().forEach((k, v) -> {
+                if (v == null) {
+                    unknown.add(0, "aws:principaltag/" + k);
+                } else {
+                    known.put("aws:PrincipalTag/" + k, List.of(v));
+                }
+            });
+            unknown.add("sts:externalid");
+        } else {
+            known.put("sts:ExternalId", List.of(tags.externalId(cluster)));
+        }
+        return new RequestContext(TrustEvaluator.ASSUME_ROLE, new RequestPrincipal.Role(sourceRole), known, absent,
+                unknown, false);
+    }
+
+    private static void addTags(SessionTags tags, Map<String, List<String>> known, Set<String> absent,
+                                List<String> unknown) {
+        if (!tags.enabled()) {
+            absent.add("aws:requesttag/");
+            absent.add("aws:tagkeys");
+            absent.add("sts:transitivetagkeys");
+            return;
+        }
+        tags.values().forEach((k, v) -> {
+            if (v == null) {
+                unknown.add(0, "aws:requesttag/" + k);
+            } else {
+                known.put("aws:RequestTag/" + k, List.of(v));
+            }
+        });
+        // Only the six EKS tags are sent: any other request tag is absent.
+        absent.add("aws:requesttag/");
+        known.put("aws:TagKeys", SessionTags.KEYS);
+        known.put("sts:TransitiveTagKeys", SessionTags.KEYS);
+    }
+
+    private static Map<String, String> roleKeys(RoleArn sourceRole) {
         Map<String, String> known = new LinkedHashMap<>();
         known.put("aws:PrincipalArn", sourceRole.toString());
         known.put("aws:PrincipalAccount", sourceRole.account());
         known.put("aws:PrincipalType", "AssumedRole");
         known.put("aws:PrincipalIsAWSService", "false");
         known.put("aws:SecureTransport", "true");
+        return known;
+    }
+
+    /** Role chaining: sts:AssumeRole by a session of {@code sourceRole}. */
+    static RequestContext role(RoleArn sourceRole) {
+        Map<String, String> known = roleKeys(sourceRole);
         List<String> unknown = concat(concat(ALWAYS_UNKNOWN, NETWORK_UNKNOWN),
                 concat(SESSION_TAGS_UNKNOWN, CALLER_ROLE_UNKNOWN));
         return new RequestContext(TrustEvaluator.ASSUME_ROLE, new RequestPrincipal.Role(sourceRole), known, unknown);

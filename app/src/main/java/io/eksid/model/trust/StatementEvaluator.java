@@ -13,8 +13,13 @@ final class StatementEvaluator {
      * @param stage       the first stage that failed or could not be decided; APPLIES when all hold
      * @param explanation why it failed or could not be decided (empty when it applies)
      * @param held        the conditions that hold, described, for explaining an Allow or Deny
+     * @param undecided   the conditions that could not be decided (when the statement's outcome is unknown)
      */
-    record Result(int index, Statement statement, Tri applies, Stage stage, String explanation, List<String> held) {
+    record Result(int index, Statement statement, Tri applies, Stage stage, String explanation, List<String> held,
+                  List<UndecidedCondition> undecided) {
+        Result(int index, Statement statement, Tri applies, Stage stage, String explanation, List<String> held) {
+            this(index, statement, applies, stage, explanation, held, List.of());
+        }
     }
 
     private final PrincipalMatcher principals = new PrincipalMatcher();
@@ -52,7 +57,8 @@ final class StatementEvaluator {
             return new Result(index, s, Tri.UNKNOWN, Stage.PRINCIPAL, principalWhy, held);
         }
         if (c.result() == Tri.UNKNOWN) {
-            return new Result(index, s, Tri.UNKNOWN, Stage.CONDITION, c.explanation(), held);
+            return new Result(index, s, Tri.UNKNOWN, Stage.CONDITION, c.explanation(), held,
+                    c.undecided().stream().map(ConditionBlock.Undecided::toPublic).toList());
         }
         return new Result(index, s, Tri.TRUE, Stage.APPLIES, "", held);
     }

@@ -58,6 +58,32 @@ public final class TrustEvaluator {
                 "EKS Pod Identity");
     }
 
+    /**
+     * EKS Pod Identity with the session tags EKS sends for an association (or one of its pods): conditions on
+     * {@code aws:RequestTag/kubernetes-namespace}, {@code eks-cluster-name}, {@code aws:TagKeys} ... are decided
+     * from them; a condition on a pod's tag, asked for the whole association, is UNPROVABLE and the reason says
+     * which pods it admits. Both sts:AssumeRole and sts:TagSession must be allowed.
+     */
+    public TrustDecision podIdentity(TrustPolicy p, ClusterInfo cluster, SessionTags tags) {
+        RequestContext assume = RequestContexts.podIdentity(cluster, tags);
+        return both(decisions.decide(p, assume), decisions.decide(p, assume.forAction(TAG_SESSION)),
+                "EKS Pod Identity");
+    }
+
+    /**
+     * Chaining from an association's role to its target role, as EKS does it: with session tags enabled they are
+     * transitive, so the target role must allow both sts:AssumeRole and sts:TagSession to the source role and
+     * sees the tags as request tags; with them disabled only sts:AssumeRole, with EKS's external ID.
+     */
+    public TrustDecision sourceRole(TrustPolicy p, RoleArn sourceRole, ClusterInfo cluster, SessionTags tags) {
+        RequestContext ctx = RequestContexts.chained(sourceRole, cluster, tags);
+        if (!tags.enabled()) {
+            return decisions.decide(p, ctx);
+        }
+        return both(decisions.decide(p, ctx), decisions.decide(p, ctx.forAction(TAG_SESSION)),
+                "Chaining with session tags");
+    }
+
     /** Role chaining: may a session of {@code sourceRole} call sts:AssumeRole on the role? */
     public TrustDecision sourceRole(TrustPolicy p, RoleArn sourceRole) {
         return decisions.decide(p, roleContext(sourceRole));

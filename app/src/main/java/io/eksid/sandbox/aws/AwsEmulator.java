@@ -154,6 +154,7 @@ public final class AwsEmulator implements AutoCloseable {
             if (!List.of("eks", "iam", "sts").contains(service)) {
                 return wrongService(request, service);
             }
+            world.received(service);
             Caller caller = caller(service, m.group(1), m.group(3));
             applyLatency(world.faults().latencyFor(service));
             switch (world.faults().decide(service)) {

@@ -269,6 +269,18 @@ public final class AwsWorld {
         return faults;
     }
 
+    private final Map<String, java.util.concurrent.atomic.LongAdder> received = new ConcurrentHashMap<>();
+
+    /** Signed requests received for {@code service} ("eks", "iam", "sts") so far, throttled and failed ones too. */
+    public long requestsReceived(String service) {
+        var n = received.get(service);
+        return n == null ? 0 : n.sum();
+    }
+
+    void received(String service) {
+        received.computeIfAbsent(service, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
     // ---- for the wire layer
 
     IamService iam() {

@@ -47,6 +47,8 @@ public final class GraphCanvas extends Region {
     private Consumer<String> onToggle = id -> { };
     private Consumer<String> onActivate = id -> { };
     private long frames;
+    private final QueryOverlay queryOverlay = new QueryOverlay();
+    private java.util.Set<String> queryMatches;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -201,6 +203,19 @@ public final class GraphCanvas extends Region {
         int sel = selectedId.get() == null ? -1 : graph.indexOf(selectedId.get());
         painter.paint(canvas.getGraphicsContext2D(), graph, viewport, palette.get(),
                 new GraphPainter.Marks(sel, hovered, pathNodes, pathEdges, flashing));
+        if (queryMatches != null) {
+            queryOverlay.paint(canvas.getGraphicsContext2D(), graph, viewport, palette.get(), queryMatches);
+        }
+    }
+
+    /** Highlights the nodes a query matched (Who can…?) and dims the rest; null ends the query. */
+    public void setQueryMatches(java.util.Set<String> nodeIds) {
+        queryMatches = nodeIds == null ? null : java.util.Set.copyOf(nodeIds);
+        requestRedraw();
+    }
+
+    public java.util.Set<String> queryMatches() {
+        return queryMatches;
     }
 
     public Canvas canvas() {

@@ -28,6 +28,7 @@ public final class InspectorView extends ScrollPane {
 
     private final VBox box = new VBox(10);
     private BiConsumer<Action, String> onAction = (a, id) -> { };
+    private javafx.scene.Node footer;
 
     public InspectorView() {
         getStyleClass().add("inspector");
@@ -67,6 +68,17 @@ public final class InspectorView extends ScrollPane {
         }
         for (Section s : c.sections()) {
             box.getChildren().add(section(s));
+        }
+        if (footer != null) {
+            box.getChildren().add(footer);
+        }
+    }
+
+    /** A node shown below the sections of every subject (the Permissions section, which hides itself when empty). */
+    public void setFooter(javafx.scene.Node node) {
+        footer = node;
+        if (node != null && !box.getChildren().contains(node)) {
+            box.getChildren().add(node);
         }
     }
 

@@ -57,7 +57,9 @@ public final class TableRows {
                     : sa.podIdentityCheck() != null && !sa.podIdentityCheck().ok()
                     ? "Pod Identity " + lower(sa.podIdentityCheck().status().name()) : "ok";
             if (!sa.exists()) {
-                status = "missing";
+                // Only an association names it: missing, unless the cluster's service accounts could not be read.
+                status = s.snapshot().unread().unknown(io.eksid.model.UnreadSources.KUBE_SERVICE_ACCOUNTS)
+                        ? "unknown" : "missing";
             }
             var np = sa.newPod();
             rows.add(new ServiceAccountRow(sa.nodeId(), sa.ref().namespace(), sa.ref().name(),

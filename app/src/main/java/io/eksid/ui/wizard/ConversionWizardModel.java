@@ -1,5 +1,7 @@
 package io.eksid.ui.wizard;
 
+import io.eksid.engine.failure.UserFacingErrors;
+import io.eksid.model.UserFacingError;
 import io.eksid.engine.convert.ApplyResult;
 import io.eksid.engine.convert.CancellationToken;
 import io.eksid.engine.convert.JournalFiles;
@@ -128,7 +130,8 @@ public final class ConversionWizardModel {
             if (generation != planGeneration) {
                 return;
             }
-            planError.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            UserFacingError error = UserFacingErrors.of("", null, e);
+            planError.set(error.cause() + (error.fix().isEmpty() ? "" : " Fix: " + error.fix()));
             plan.set(null);
             planning.set(false);
         });
@@ -309,7 +312,7 @@ public final class ConversionWizardModel {
     }
 
     private void failed(Throwable e) {
-        String why = e.getMessage() == null ? e.toString() : e.getMessage();
+        String why = UserFacingErrors.of("", null, e).cause();
         for (StepRow row : steps) {
             if (row.state() == StepRow.State.PENDING) {
                 row.update(StepRow.State.NOT_RUN, "not started");

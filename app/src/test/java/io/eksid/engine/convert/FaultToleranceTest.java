@@ -26,6 +26,8 @@ class FaultToleranceTest {
             LiveState before = LiveState.read(session.gateways(session.writableAccounts()), plan);
             sb.sandbox.awsWorld().faults().apply("iam.throttle=0.3,eks.5xx=0.1,iam.latency=50ms");
             ApplyResult r;
+            long iamBefore = sb.sandbox.awsWorld().requestsReceived("iam");
+            long eksBefore = sb.sandbox.awsWorld().requestsReceived("eks");
             try {
                 r = ConvertSandbox.executor(session, ConvertSandbox.FAST.withWorkers(4)).apply(plan,
                         dir.resolve("faults.jsonl"), e -> { }, new CancellationToken(), ExecutionHook.NONE);
@@ -34,6 +36,12 @@ class FaultToleranceTest {
             }
             assertThat(r.failed()).isEmpty();
             assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.COMPLETED);
+            // Requests and retries are what the SDK really sent: the sandbox received exactly as many.
+            assertThat(r.retries()).isPositive();
+            assertThat(r.iamRequests()).isEqualTo(sb.sandbox.awsWorld().requestsReceived("iam") - iamBefore);
+            assertThat(r.eksRequests()).isEqualTo(sb.sandbox.awsWorld().requestsReceived("eks") - eksBefore);
+            assertThat(r.requestsByOperation()).containsKey("iam:UpdateAssumeRolePolicy")
+                    .containsKey("eks:CreatePodIdentityAssociation");
             LiveState after = LiveState.read(session.gateways(session.writableAccounts()), plan);
             for (PlannedServiceAccount p : plan.planned()) {
                 assertThat(after.associations()).containsKey(p.serviceAccount().toString());

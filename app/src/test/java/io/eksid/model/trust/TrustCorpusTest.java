@@ -41,6 +41,8 @@ class TrustCorpusTest {
                     + (c.has("sourceRole") ? " " + c.get("sourceRole").asText() : "")
                     + (c.has("audience") ? " aud=" + c.get("audience").asText() : "")
                     + (c.has("roleAccount") ? " role in " + c.get("roleAccount").asText() : "")
+                    + (c.has("pod") ? " pod " + c.get("pod").asText() : "")
+                    + (c.has("sessionTags") && !c.get("sessionTags").asBoolean() ? " no session tags" : "")
                     + " @" + c.get("cluster").asText();
             out.add(Arguments.of(name, c, root.get("clusters").get(c.get("cluster").asText())));
         }
@@ -68,6 +70,9 @@ class TrustCorpusTest {
                     c.has("roleAccount") ? c.get("roleAccount").asText() : cluster.account());
             case "pod-identity" -> evaluator.podIdentity(policy, cluster);
             case "source-role" -> evaluator.sourceRole(policy, RoleArn.parse(c.get("sourceRole").asText()));
+            case "pod-identity-tags" -> evaluator.podIdentity(policy, cluster, tags(c, cluster));
+            case "chained" -> evaluator.sourceRole(policy, RoleArn.parse(c.get("sourceRole").asText()), cluster,
+                    tags(c, cluster));
             default -> throw new IllegalArgumentException("unknown question " + c.get("question"));
         };
         assertThat(d.verdict()).as(d.reason()).isEqualTo(Verdict.valueOf(c.get("expect").asText()));
@@ -80,6 +85,13 @@ class TrustCorpusTest {
             }
         }
         assertThat(TrustPolicy.parse(policy.toJson())).isEqualTo(policy);
+    }
+
+    /** The session tags of a case: its service account, optional pod and uid, and sessionTags (default on). */
+    private static SessionTags tags(JsonNode c, ClusterInfo cluster) {
+        SessionTags t = SessionTags.forAssociation(cluster, ServiceAccountRef.parse(c.get("serviceAccount").asText()),
+                !c.has("sessionTags") || c.get("sessionTags").asBoolean());
+        return c.has("pod") ? t.forPod(c.get("pod").asText(), c.get("podUid").asText()) : t;
     }
 
     @Test
