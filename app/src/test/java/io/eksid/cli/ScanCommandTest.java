@@ -115,7 +115,6 @@ class ScanCommandTest {
                 "ASSOCIATION_ORPHANED assoc:",
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:data-pipeline/etl-runner",
                 "IRSA_SHADOWED_BY_ASSOCIATION sa:notifications/notifications-sender",
-                "SHARED_ROLE_WITHOUT_ABAC arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
                 "STALE_POD_CREDENTIALS wl:data-pipeline/Deployment/etl-runner",
                 // the shared-role case: catalog, search and orders share a role whose policies ignore the namespace
                 "SHARED_ROLE_WITHOUT_ABAC arn:aws:iam::111122223333:role/acme-prod-catalog-reader",
