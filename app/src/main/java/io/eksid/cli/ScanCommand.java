@@ -150,7 +150,7 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             wait = parseDuration(timeout);
             if (!ScanOutputs.FORMATS.contains(output)) {
-                throw new IllegalArgumentException("--output must be json or table or sarif, got '" + output + "'");
+                throw new IllegalArgumentException("--output must be json, table or sarif, got '" + output + "'");
             }
             settings = settings();
         } catch (IllegalArgumentException e) {
