@@ -1,5 +1,15 @@
-# The scanner's IAM role and its Pod Identity association, with Terraform (AWS provider >= 5.31, which added
-# aws_eks_pod_identity_association). Set var.cluster_name to the EKS cluster.
+# The scanner's IAM role and its Pod Identity association, with Terraform and the AWS provider's
+# aws_eks_pod_identity_association resource. Set var.cluster_name to the EKS cluster.
+terraform {
+  required_version = ">= 1.5.0"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.29.0" # aws_eks_pod_identity_association
+    }
+  }
+}
+
 variable "cluster_name" {
   type        = string
   description = "The EKS cluster the scanner runs in."

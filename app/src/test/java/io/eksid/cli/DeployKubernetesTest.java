@@ -69,6 +69,80 @@ class DeployKubernetesTest {
     }
 
     @Test
+    void theAssociationScriptCreatesTheRoleAndTheAssociationWithTheAwsCli() throws Exception {
+        assumeTrue(onPath("aws"), "the aws CLI is not installed");
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.acme(tmp.resolve("sbx")))) {
+            ProcessBuilder pb = new ProcessBuilder("sh", DEPLOY.resolve("iam/pod-identity-association.sh").toString())
+                    .redirectErrorStream(true);
+            pb.environment().put("CLUSTER", "acme-prod");
+            pb.environment().put("AWS_CONFIG_FILE", sandbox.awsConfigPath().toString());
+            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", sandbox.awsCredentialsPath().toString());
+            pb.environment().put("AWS_PROFILE", "sandbox");
+            pb.environment().put("HOME", tmp.toString());
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(output).isZero();
+            var association = sandbox.awsWorld().podIdentityAssociation("acme-prod", "eksid-system", "eksid-scanner")
+                    .orElseThrow();
+            assertThat(output.strip()).isEqualTo(association.associationArn());
+            assertThat(association.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/eksid-scanner-acme-prod");
+            var role = sandbox.awsWorld().role(association.roleArn()).orElseThrow();
+            assertThat(role.inlinePolicies()).containsKey("eksid-read");
+            ObjectMapper json = new ObjectMapper();
+            assertThat(json.readTree(role.inlinePolicies().get("eksid-read")))
+                    .isEqualTo(json.readTree(Files.readString(DEPLOY.resolve("iam/scanner-policy.json"))));
+            assertThat(json.readTree(role.trustPolicy()))
+                    .isEqualTo(json.readTree(Files.readString(DEPLOY.resolve("iam/trust-policy.json"))));
+        }
+    }
+
+    @Test
+    void theTerraformModulePassesTerraformValidateAgainstTheMirroredProvider() throws Exception {
+        assumeTrue(onPath("terraform"), "terraform is not installed");
+        Path mirror = null;
+        String env = System.getenv("TF_PROVIDER_MIRROR");
+        for (Path root : List.of(Path.of(env == null || env.isBlank() ? "/nonexistent" : env),
+                Path.of("/opt/tf-plugins"), Path.of("/usr/share/terraform/plugins"),
+                Path.of("/usr/local/share/terraform/plugins"),
+                Path.of(System.getProperty("user.home"), ".terraform.d", "plugins"))) {
+            if (mirror == null && Files.isDirectory(root.resolve("registry.terraform.io/hashicorp/aws"))) {
+                mirror = root;
+            }
+        }
+        assumeTrue(mirror != null, "no local mirror of the AWS provider (set TF_PROVIDER_MIRROR)");
+        Path module = Files.createDirectories(tmp.resolve("module"));
+        for (String f : List.of("pod-identity-association.tf", "trust-policy.json", "scanner-policy.json")) {
+            Files.copy(DEPLOY.resolve("iam").resolve(f), module.resolve(f));
+        }
+        Path rc = tmp.resolve("terraform.rc");
+        Files.writeString(rc, """
+                provider_installation {
+                  filesystem_mirror {
+                    path    = "%s"
+                    include = ["registry.terraform.io/hashicorp/aws"]
+                  }
+                  direct {
+                    exclude = ["registry.terraform.io/hashicorp/aws"]
+                  }
+                }
+                """.formatted(mirror));
+        for (List<String> args : List.of(List.of("init", "-backend=false", "-input=false", "-no-color"),
+                List.of("validate", "-no-color"))) {
+            List<String> command = new ArrayList<>(List.of("terraform"));
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command).directory(module.toFile()).redirectErrorStream(true);
+            pb.environment().put("TF_CLI_CONFIG_FILE", rc.toString());
+            pb.environment().put("CHECKPOINT_DISABLE", "1");
+            pb.environment().remove("TF_PLUGIN_CACHE_DIR");
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(output).isZero();
+        }
+    }
+
+    @Test
     void theClusterRoleIsExactlyTheDocumentedReadOnlyRole() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode documented = yaml.readTree(block(Files.readString(PERMISSIONS), "## Kubernetes: read-only", "yaml"));
