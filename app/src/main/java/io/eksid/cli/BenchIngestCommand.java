@@ -100,8 +100,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
         base.put("ingestMillis", stats(b.ingest()));
         base.put("decodeAndStoreMillis", stats(b.decodeAndStore()));
         base.put("serverCpuMillis", stats(b.serverCpu()));
-        base.put("ratio", Map.of("min", b.ratioHundredths().min() / 100.0,
-                "median", b.ratioHundredths().median() / 100.0, "max", b.ratioHundredths().max() / 100.0));
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        ratio.put("min", b.ratioHundredths().min() / 100.0);
+        ratio.put("median", b.ratioHundredths().median() / 100.0);
+        ratio.put("max", b.ratioHundredths().max() / 100.0);
+        base.put("ratio", ratio);
         base.put("goalRatio", GOAL_RATIO);
         base.put("runs", b.runs().stream().map(run -> {
             Map<String, Object> one = new LinkedHashMap<>();
