@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Read calls to one AWS service, many at a time but never more than the service's limit in flight for the whole
  * session (every source that reads that service shares one instance). Retries are not done here: each call is
- * one SDK call, and the SDK's retry strategy (adaptive, see {@link AwsClients}) is the only retry layer for reads.
+ * one SDK call, and the SDK's retry strategy (see {@link AwsClients}) is the only retry layer for reads.
  *
  * <p>The calling thread works through the items too, so a batch always finishes even when every thread of the
  * executor is busy (the pollers and this share one pool); helpers that start after the batch ran out find nothing

@@ -128,13 +128,33 @@ final class SarifRules {
                 "irsa");
         rule(FindingCode.ASSOCIATION_OWNED_BY_ADDON, "An EKS add-on owns this association; it is managed with "
                 + "the add-on.", "Change it through the add-on's configuration, not directly.", "pod-identity");
+        rule(FindingCode.ROLE_POLICY_ALLOWS_EVERYTHING, "A role that pods use has a policy allowing every action "
+                + "on every resource (\"Action\": \"*\", \"Resource\": \"*\"), so any code in those pods is an "
+                + "administrator of the account.",
+                "Replace the statement with the actions and resources the workload needs; IAM Access Analyzer can "
+                + "generate a policy from the role's CloudTrail activity.", "security", "least-privilege", "iam");
+        rule(FindingCode.ROLE_POLICY_PASSROLE_ANY, "A role that pods use may pass every role (iam:PassRole on "
+                + "\"*\"), so those pods can hand themselves any role through a service that accepts one.",
+                "Limit `iam:PassRole` to the role ARNs the workload must pass, with `iam:PassedToService`.",
+                "security", "least-privilege", "iam");
+        rule(FindingCode.SHARED_ROLE_WITHOUT_ABAC, "Several namespaces use one role and its policies do not "
+                + "condition on the kubernetes-namespace session tag, so each tenant can reach the others' data.",
+                "Scope the policy with `aws:PrincipalTag/kubernetes-namespace` (Pod Identity session tags), or give "
+                + "each namespace its own role.", "security", "pod-identity", "abac");
+        rule(FindingCode.SESSION_TAGS_DISABLED_ABAC, "An association disables session tags while the role's "
+                + "policies condition on them, so the conditions never match and the pods are denied (or, with "
+                + "negated conditions, allowed too much).",
+                "Enable session tags on the association (`disableSessionTags = false`), or remove the tag "
+                + "conditions from the role's policies.", "security", "pod-identity", "abac");
     }
 
     private SarifRules() {
     }
 
+    /** The rule's texts; a code added to the catalogue without its own texts still gets its title. */
     static Rule of(FindingCode code) {
-        return RULES.get(code);
+        Rule r = RULES.get(code);
+        return r != null ? r : new Rule(code.title() + ".", "See the finding's fix.", List.of("eksid"));
     }
 
     /** SARIF level: errors and critical exposures are errors, warnings warnings, the rest notes. */

@@ -44,7 +44,7 @@ public final class ScanCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int SOURCE_FAILED = 1;
     static final int USAGE_ERROR = 2;
-    static final int FAIL_ON_MET = 3;
+    static final int FAIL_ON_MET = ExitCodes.GATE;
     /** Where the in-cluster scanner's manifest puts the cluster's name. */
     static final String CLUSTER_NAME_VARIABLE = "EKSID_CLUSTER_NAME";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
@@ -332,9 +332,9 @@ public final class ScanCommand implements Callable<Integer> {
      * guessed: a pod cannot learn it from Kubernetes, and a wrong guess would scan another cluster's AWS side.
      */
     private LiveSession openInCluster(Workspace workspace, BlockingQueue<IdentityState> updates, PrintWriter err) {
-        if (!kubeconfigs.isEmpty() || !contexts.isEmpty() || profile != null) {
+        if (!kubeconfigs.isEmpty() || !contexts.isEmpty() || profile != null || profileMap != null) {
             err.println("eksid scan: --in-cluster reads the pod's service account and the standard AWS chain; "
-                    + "it cannot be combined with --kubeconfig, --context or --profile");
+                    + "it cannot be combined with --kubeconfig, --context or --profile (nor --profile-map)");
             return null;
         }
         String clusterName = blankToNull(cluster) != null ? cluster.strip()

@@ -188,6 +188,9 @@ class FleetScanCommandTest {
         assertThat(driver.get("name").asText()).isEqualTo("eksid");
         assertThat(driver.get("semanticVersion").asText()).isNotBlank();
         assertThat(driver.get("rules").size()).isEqualTo(io.eksid.model.findings.FindingCode.values().length);
+        for (io.eksid.model.findings.FindingCode code : io.eksid.model.findings.FindingCode.values()) {
+            assertThat(SarifRules.of(code).help()).as(code.name()).isNotEqualTo("See the finding's fix.");
+        }
         JsonNode rule = driver.get("rules").get(0);
         assertThat(rule.get("help").get("markdown").asText()).contains("**Fix:**");
         assertThat(rule.get("properties").get("security-severity").asText()).isNotBlank();
