@@ -18,12 +18,30 @@ public final class ActivityView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ActivityEntry, String> at = new TableColumn<>("Time");
         at.setCellValueFactory(c -> new ReadOnlyStringWrapper(MainView.time(c.getValue().at())));
-        at.setPrefWidth(80);
+        at.setPrefWidth(90);
+        at.setMinWidth(84);
         TableColumn<ActivityEntry, String> kind = new TableColumn<>("Kind");
         kind.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().kind().name().toLowerCase(java.util.Locale.ROOT)));
-        kind.setPrefWidth(90);
+        kind.setPrefWidth(110);
+        kind.setMinWidth(100);
         TableColumn<ActivityEntry, String> what = new TableColumn<>("What happened");
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().summary()));
+        what.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("wrapped-cell-text");
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty || item == null ? null : text);
+            }
+        });
         what.setPrefWidth(600);
         TableColumn<ActivityEntry, String> journal = new TableColumn<>("Journal");
         journal.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().journalId()));
@@ -43,7 +61,8 @@ public final class ActivityView extends BorderPane {
                 setGraphic(b);
             }
         });
-        journal.setPrefWidth(200);
+        journal.setPrefWidth(220);
+        journal.setMinWidth(200);
         table.getColumns().addAll(at, kind, what, journal);
         setCenter(table);
     }

@@ -45,8 +45,37 @@ public final class ConsoleApp extends Application {
     private MainViewModel vm;
     private volatile Sandbox sandbox;
 
+    /** Set by the shutdown hook: from then on the toolkit's own threads may fail as they are torn down. */
+    private static volatile boolean shuttingDown;
+
     public static void launchWindow(String[] args) {
+        quietStart();
         Application.launch(ConsoleApp.class, args);
+    }
+
+    /**
+     * The runnable jar puts JavaFX on the class path, for which the toolkit prints "Unsupported JavaFX
+     * configuration" on every start although it runs as built and tested; that warning is dropped. Killed with
+     * SIGTERM, the JVM stops the render thread while a pulse is still being painted, and the toolkit's thread
+     * dies with a RejectedExecutionException: that one stack trace is expected during shutdown and not printed.
+     */
+    static void quietStart() {
+        for (String name : new String[] {"javafx", "com.sun.javafx.application.PlatformImpl"}) {
+            java.util.logging.Logger.getLogger(name).setLevel(java.util.logging.Level.SEVERE);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown = true, "eksid-shutdown-flag"));
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (shuttingDown && e instanceof java.util.concurrent.RejectedExecutionException) {
+                LOG.debug("toolkit thread {} stopped during shutdown: {}", t.getName(), e.toString());
+                return;
+            }
+            if (previous != null) {
+                previous.uncaughtException(t, e);
+            } else {
+                LOG.error("uncaught exception in thread {}", t.getName(), e);
+            }
+        });
     }
 
     @Override

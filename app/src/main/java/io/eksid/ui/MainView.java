@@ -9,6 +9,7 @@ import io.eksid.ui.inspector.InspectorModel;
 import io.eksid.ui.inspector.InspectorView;
 import io.eksid.ui.inspector.PermissionsSection;
 import io.eksid.ui.tables.FilterableTable;
+import io.eksid.ui.tables.FindingsView;
 import io.eksid.ui.tables.TableRows;
 import io.eksid.ui.theme.ThemeManager;
 import java.time.ZoneId;
@@ -58,11 +59,14 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Button convert = new Button("Convert IRSA\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
     private final ComboBox<String> namespaces = new ComboBox<>();
+    private final TextField search = new TextField();
     private final FilterableTable<TableRows.ServiceAccountRow> saTable;
     private final FilterableTable<TableRows.AssociationRow> assocTable;
     private final FilterableTable<TableRows.RoleRow> roleTable;
     private final FilterableTable<TableRows.FindingRow> findingTable;
+    private final FindingsView findingsView;
     private final LatestOnlyQueue<Rows> rowQueue;
+    private final SummaryStrip summaryStrip = new SummaryStrip(this::focus);
     private final NavigatorView navigator;
     private final SplitPane split;
     private ToolBar toolBar;
@@ -94,19 +98,19 @@ public final class MainView extends BorderPane {
         saTable.text("New pods get", TableRows.ServiceAccountRow::newPodsGet, 200);
         saTable.text("IRSA role", TableRows.ServiceAccountRow::irsaRole, 240);
         saTable.text("Association role", TableRows.ServiceAccountRow::association, 240);
-        saTable.column("Pods", TableRows.ServiceAccountRow::pods, 60);
-        saTable.column("Stale", TableRows.ServiceAccountRow::stalePods, 60);
-        saTable.text("Status", TableRows.ServiceAccountRow::status, 140);
+        saTable.column("Pods", TableRows.ServiceAccountRow::pods, 70);
+        saTable.column("Stale", TableRows.ServiceAccountRow::stalePods, 70);
+        saTable.text("Status", TableRows.ServiceAccountRow::status, 200);
         assocTable = new FilterableTable<>("associations", TableRows.AssociationRow::nodeId,
                 r -> r.associationId() + " " + r.namespace() + " " + r.serviceAccount() + " " + r.roleArn(),
                 vm.selectedNodeIdProperty());
         assocTable.text("ID", TableRows.AssociationRow::associationId, 170);
         assocTable.text("Namespace", TableRows.AssociationRow::namespace, 120);
         assocTable.text("Service account", TableRows.AssociationRow::serviceAccount, 160);
-        assocTable.text("Role", TableRows.AssociationRow::roleArn, 260);
+        assocTable.wrapped("Role", TableRows.AssociationRow::roleArn, 300);
         assocTable.text("Target role", TableRows.AssociationRow::targetRoleArn, 200);
-        assocTable.text("Owner", TableRows.AssociationRow::owner, 160);
-        assocTable.text("Status", TableRows.AssociationRow::status, 200);
+        assocTable.text("Owner", TableRows.AssociationRow::owner, 140);
+        assocTable.wrapped("Status", TableRows.AssociationRow::status, 320);
         roleTable = new FilterableTable<>("roles", TableRows.RoleRow::nodeId,
                 r -> r.name() + " " + r.path() + " " + r.account() + " " + r.availability(), vm.selectedNodeIdProperty());
         roleTable.text("Role", TableRows.RoleRow::name, 220);
@@ -117,11 +121,13 @@ public final class MainView extends BorderPane {
         roleTable.text("Trust size", TableRows.RoleRow::trustSize, 100);
         findingTable = new FilterableTable<>("findings", TableRows.FindingRow::nodeId,
                 r -> r.severity() + " " + r.code() + " " + r.subject() + " " + r.message(), vm.selectedNodeIdProperty());
-        findingTable.text("Severity", TableRows.FindingRow::severity, 90);
-        findingTable.text("Finding", TableRows.FindingRow::code, 220);
-        findingTable.text("Subject", TableRows.FindingRow::subject, 220);
-        findingTable.text("What is wrong", TableRows.FindingRow::message, 360);
-        findingTable.text("Fix", TableRows.FindingRow::fix, 300);
+        findingTable.wrapped("Finding", TableRows.FindingRow::code, 190);
+        findingTable.wrapped("Subject", TableRows.FindingRow::subject, 230);
+        findingTable.wrapped("What is wrong", TableRows.FindingRow::message, 520);
+        findingsView = new FindingsView(findingTable, id -> {
+            vm.selectedNodeIdProperty().set(id);
+            tabs.getSelectionModel().select(0);
+        });
 
         VBox top = new VBox(banner(vm), toolbar(theme, actions));
         setTop(top);
@@ -130,7 +136,7 @@ public final class MainView extends BorderPane {
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
-                new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingTable),
+                new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingsView),
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
         inspector.setFooter(permissions);
         work.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -142,9 +148,12 @@ public final class MainView extends BorderPane {
                         javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::openWhoCan);
             }
         });
-        split = new SplitPane(work, inspector);
-        split.setDividerPositions(0.66);
+        VBox main = new VBox(summaryStrip, work);
+        VBox.setVgrow(work, Priority.ALWAYS);
+        split = new SplitPane(main, inspector);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(inspector, false);
+        main.setMinWidth(0);
         setCenter(split);
         setBottom(new StatusBarView(vm));
 
@@ -157,15 +166,37 @@ public final class MainView extends BorderPane {
             }
         });
         graphPane.canvas().selectedIdProperty().addListener((o, a, b) -> vm.selectedNodeIdProperty().set(b));
+        graphPane.canvas().setOnInspect(id -> inspector.requestFocus());
+        // The graph takes the keyboard whenever it is shown: F fits, arrows move, Enter inspects, Escape clears.
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 0) {
+                javafx.application.Platform.runLater(graphPane.canvas()::requestFocus);
+            }
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+                javafx.application.Platform.runLater(graphPane.canvas()::requestFocus);
+            }
+        });
         theme.darkProperty().addListener((o, a, dark) -> graphPane.canvas().paletteProperty()
                 .set(dark ? GraphPalette.dark() : GraphPalette.light()));
         graphPane.canvas().paletteProperty().set(theme.darkProperty().get() ? GraphPalette.dark()
                 : GraphPalette.light());
         vm.graphProperty().addListener((o, a, g) -> graphPane.setGraph(g, emptyGraphMessage()));
+        // the first-run step list moves as each side arrives, before there is any graph
+        Runnable steps = () -> graphPane.setEmptyMessage(emptyGraphMessage());
+        vm.stateProperty().addListener((o, a, b) -> steps.run());
+        vm.currentContextProperty().addListener((o, a, b) -> steps.run());
+        vm.sandboxProperty().addListener((o, a, b) -> steps.run());
+        steps.run();
         vm.selectedNodeIdProperty().addListener((o, a, id) -> {
             if (id != null && !id.equals(graphPane.canvas().selectedIdProperty().get())) {
                 vm.reveal(id);
                 graphPane.canvas().select(id);
+            } else if (id == null && graphPane.canvas().selectedIdProperty().get() != null) {
+                graphPane.canvas().select(null); // one selection: cleared anywhere, cleared in the graph too
             }
             showInspector(vm.stateProperty().get(), id);
         });
@@ -182,6 +213,7 @@ public final class MainView extends BorderPane {
                 case RESTART_HINT -> vm.log(ActivityEntry.Kind.INFO, "Pods keep the credentials they started with: "
                         + "restart the workload (kubectl rollout restart) so new pods get the current identity.");
                 case COPY_ARN -> vm.log(ActivityEntry.Kind.INFO, "Copied " + id.substring(id.indexOf(':') + 1));
+                case CLEAN_UP_IRSA -> actions.convert(List.of(id));
             }
         });
     }
@@ -202,7 +234,8 @@ public final class MainView extends BorderPane {
         ComboBox<String> contexts = new ComboBox<>();
         contexts.setId("context-switcher");
         contexts.setPromptText("Context");
-        contexts.setPrefWidth(200);
+        contexts.setPrefWidth(180);
+        contexts.setTooltip(new Tooltip("Kubeconfig context: which cluster the console shows"));
         vm.contexts().addListener((javafx.collections.ListChangeListener<io.eksid.engine.live.ContextInfo>) c ->
                 contexts.getItems().setAll(vm.contexts().stream().map(io.eksid.engine.live.ContextInfo::name).toList()));
         contexts.valueProperty().bindBidirectional(vm.currentContextProperty());
@@ -211,16 +244,25 @@ public final class MainView extends BorderPane {
         namespaces.setId("namespace-filter");
         namespaces.getItems().add(ALL_NAMESPACES);
         namespaces.setValue(ALL_NAMESPACES);
-        namespaces.setPrefWidth(170);
+        namespaces.setPrefWidth(160);
+        namespaces.setTooltip(new Tooltip("Show one namespace in the graph"));
         namespaces.valueProperty().addListener((o, a, b) -> vm.namespaceFilterProperty().set(
                 b == null || b.equals(ALL_NAMESPACES) ? Set.of() : Set.of(b)));
 
-        TextField search = new TextField();
+        TextField search = this.search;
         search.setId("search");
+        search.setTooltip(new Tooltip("Find a service account, role, pod or namespace (Ctrl+F); Enter selects it"));
         search.setPromptText("Search service accounts, roles, pods\u2026");
-        search.setPrefWidth(260);
+        search.setPrefWidth(240);
         Label notFound = new Label();
+        notFound.setId("search-not-found");
         notFound.getStyleClass().add("field-error");
+        // A long miss message must not push Refresh and the theme toggle into the toolbar's overflow menu.
+        notFound.setMaxWidth(170);
+        notFound.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        notFound.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+        notFound.textProperty().addListener((o, a, b) -> notFound.setTooltip(b == null || b.isEmpty() ? null
+                : new Tooltip(b)));
         search.setOnAction(e -> {
             boolean found = vm.search(search.getText()).isPresent();
             notFound.setText(found || search.getText().isBlank() ? "" : "No match for \u201c" + search.getText() + "\u201d");
@@ -245,8 +287,13 @@ public final class MainView extends BorderPane {
         newAssoc.disableProperty().bind(vm.stateProperty().isNull().or(vm.readOnlyProperty()));
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
         refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip("Refresh AWS data now"));
+        refresh.setTooltip(new Tooltip("Read the AWS side (roles, associations, providers, add-ons) again now"));
         refresh.setOnAction(e -> vm.refresh());
+        refresh.disableProperty().bind(vm.refreshingProperty().or(vm.stateProperty().isNull()));
+        javafx.scene.control.ProgressIndicator spinning = new javafx.scene.control.ProgressIndicator();
+        spinning.setPrefSize(16, 16);
+        vm.refreshingProperty().addListener((o, a, busy) -> refresh.setGraphic(busy ? spinning
+                : new FontIcon(MaterialDesignR.REFRESH)));
         Button themeToggle = new Button(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
         themeToggle.setId("theme-toggle");
         themeToggle.setTooltip(new Tooltip("Switch light / dark"));
@@ -257,9 +304,9 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox searchBox = new HBox(6, search, notFound);
         searchBox.setAlignment(Pos.CENTER_LEFT);
-        Label app = new Label("EKS Identity Console", new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
-        app.setStyle("-fx-font-weight: bold;");
-        // Icon only: the toolbar must keep its other buttons visible in a 1,400-pixel window.
+        Label app = new Label(null, new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
+        app.setTooltip(new Tooltip("EKS Identity Console"));
+        // Icon only: the toolbar must keep its other buttons visible in a 1,280-pixel window.
         Button whoCanButton = new Button(null, new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
         whoCanButton.setId("who-can-open");
         whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
@@ -272,7 +319,8 @@ public final class MainView extends BorderPane {
 
     /** Rows of every table for one state; built off the FX thread (50,000 pods make this real work). */
     private record Rows(List<TableRows.ServiceAccountRow> serviceAccounts, List<TableRows.AssociationRow> associations,
-                        List<TableRows.RoleRow> roles, List<TableRows.FindingRow> findings, List<String> namespaces) {
+                        List<TableRows.RoleRow> roles, List<TableRows.FindingRow> findings, List<String> namespaces,
+                        IdentitySummary summary) {
         static Rows of(IdentityState s) {
             Set<String> ns = new TreeSet<>();
             for (GraphNode n : s.graph().nodes()) {
@@ -284,7 +332,7 @@ public final class MainView extends BorderPane {
             items.add(ALL_NAMESPACES);
             items.addAll(ns);
             return new Rows(TableRows.serviceAccounts(s), TableRows.associations(s), TableRows.roles(s),
-                    TableRows.findings(s), items);
+                    TableRows.findings(s), items, IdentitySummary.of(s));
         }
     }
 
@@ -324,6 +372,7 @@ public final class MainView extends BorderPane {
     }
 
     private void showRows(Rows rows) {
+        summaryStrip.show(rows.summary());
         saTable.setRows(rows.serviceAccounts());
         assocTable.setRows(rows.associations());
         roleTable.setRows(rows.roles());
@@ -351,13 +400,85 @@ public final class MainView extends BorderPane {
         dialog.showAndWait().ifPresentOrElse(vm::chooseCluster, () -> vm.clusterChoice().clear());
     }
 
+    /** A summary link: filter the graph and the tables to what it counts. */
+    private void focus(SummaryStrip.Focus f) {
+        vm.namespaceFilterProperty().set(Set.of());
+        namespaces.setValue(ALL_NAMESPACES);
+        vm.onlyIrsaProperty().set(f == SummaryStrip.Focus.IRSA || f == SummaryStrip.Focus.CONVERTIBLE);
+        vm.onlyProblemsProperty().set(f == SummaryStrip.Focus.BROKEN || f == SummaryStrip.Focus.STALE);
+        String tableFilter = switch (f) {
+            case BROKEN -> "broken";
+            default -> "";
+        };
+        saTable.filterField().setText(tableFilter);
+        findingTable.filterField().setText(switch (f) {
+            case BROKEN -> "ERROR";
+            case STALE -> "STALE";
+            case AGENT -> "AGENT";
+            default -> "";
+        });
+        if (f == SummaryStrip.Focus.AGENT) {
+            tabs.getSelectionModel().select(findingsTab());
+        } else {
+            tabs.getSelectionModel().select(0);
+        }
+    }
+
+    private Tab findingsTab() {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() == findingsView) {
+                return t;
+            }
+        }
+        return tabs.getTabs().get(0);
+    }
+
+    public SummaryStrip summaryStrip() {
+        return summaryStrip;
+    }
+
+    /** First run: what is done and what is still coming, instead of an empty pane. */
+    private String connectingSteps(IdentityState s) {
+        String context = vm.currentContextProperty().get() == null ? "the cluster" : vm.currentContextProperty().get();
+        boolean kube = MainViewModel.kubeListed(s) && s != null && !s.sources().isEmpty();
+        boolean aws = kube && MainViewModel.awsRead(s);
+        StringBuilder b = new StringBuilder("Connecting to " + context + "\n\n");
+        if (vm.sandboxProperty().get()) {
+            b.append(vm.currentContextProperty().get() == null ? "\u25CB  Starting the sandbox\n"
+                    : "\u2713  Sandbox started\n");
+        }
+        b.append(s == null ? "\u25CB  Kubeconfig context opened\n" : "\u2713  Kubeconfig context opened\n");
+        b.append(kube ? "\u2713  Kubernetes listed\n" : "\u25CB  Listing Kubernetes (namespaces, service accounts, "
+                + "pods, workloads)\n");
+        b.append(aws ? "\u2713  AWS read\n" : "\u25CB  Reading AWS (cluster, roles, associations, OIDC providers)\n");
+        b.append("\u25CB  Drawing the graph");
+        return b.toString();
+    }
+
+    private void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Why the canvas is empty: still loading, or the filters leave nothing, and which ones. */
     private String emptyGraphMessage() {
         IdentityState s = vm.stateProperty().get();
-        if (s == null || s.graph().nodes().isEmpty()) {
-            return "Waiting for " + (vm.currentContextProperty().get() == null ? "the cluster"
-                    : vm.currentContextProperty().get()) + "\u2026 " + vm.connectionSummaryProperty().get();
+        if (s == null || s.graph().nodes().isEmpty() || !MainViewModel.kubeListed(s)) {
+            return connectingSteps(s);
         }
-        return "Nothing matches the filters.";
+        List<String> filters = new ArrayList<>();
+        if (!vm.namespaceFilterProperty().get().isEmpty()) {
+            filters.add("namespace " + String.join(", ", vm.namespaceFilterProperty().get()));
+        }
+        if (vm.onlyProblemsProperty().get()) {
+            filters.add("only problems");
+        }
+        if (vm.onlyIrsaProperty().get()) {
+            filters.add("only IRSA");
+        }
+        return filters.isEmpty() ? "No workload or service account with an AWS identity in this cluster."
+                : "Nothing matches " + String.join(" + ", filters) + ". Turn a filter off (or pick All namespaces) "
+                + "to see more.";
     }
 
     /**

@@ -80,6 +80,12 @@ public final class MainViewModel {
     private final ViewGraphBuilder viewGraphs = new ViewGraphBuilder();
     private final LiveStateSink sink;
     private LiveSession session;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper refreshing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<java.time.Instant> awsReadAt = new ReadOnlyObjectWrapper<>();
+    private java.time.Instant refreshRequestedAt;
+    /** The "Connected" line is written once per connection, when both sides have been read. */
+    private boolean connectedLogged;
     /** Until the user expands or collapses something, every namespace is opened as it appears (small graphs). */
     private boolean autoExpand = true;
 
@@ -143,6 +149,7 @@ public final class MainViewModel {
         graph.set(LaidOutGraph.EMPTY);
         expanded.clear();
         autoExpand = true;
+        connectedLogged = false;
         connectionState.set(SourceState.CONNECTING);
         connectionSummary.set("Connecting to " + contextName + "\u2026");
         log(ActivityEntry.Kind.INFO, "Connecting to " + contextName);
@@ -171,23 +178,29 @@ public final class MainViewModel {
         state.set(s);
         convertibleCount.set(s.graph().convertibleIrsaMappings().size());
         SourceState worst = s.sources().isEmpty() ? SourceState.CONNECTING : SourceState.LIVE;
+        boolean listing = false;
         StringBuilder problems = new StringBuilder();
         for (SourceStatus src : s.sources()) {
             if (src.state().ordinal() > worst.ordinal()) {
                 worst = src.state();
             }
+            listing |= src.state() == SourceState.CONNECTING;
             if (src.state() != SourceState.LIVE && !src.reason().isEmpty()) {
                 problems.append(problems.length() == 0 ? "" : "; ").append(src.source()).append(": ")
                         .append(src.reason());
             }
         }
+        if (listing && worst == SourceState.LIVE) {
+            worst = SourceState.CONNECTING; // still listing is not "live"
+        }
         connectionState.set(worst);
         connectionSummary.set(s.contextName() + " \u2014 " + worst.name().toLowerCase(Locale.ROOT)
                 + (problems.length() == 0 ? "" : " (" + problems + ")"));
-        if (previous == null) {
+        if (!connectedLogged && kubeListed(s) && awsRead(s)) {
+            connectedLogged = true;
             log(ActivityEntry.Kind.INFO, "Connected to " + s.contextName() + ": "
                     + s.graph().counts().serviceAccounts() + " service accounts, " + s.graph().counts().pods()
-                    + " pods");
+                    + " pods, " + s.graph().counts().roles() + " roles");
         }
         if (session != null && !session.clusterCandidates().isEmpty() && askedForCluster.add(s.contextName())) {
             clusterChoice.setAll(session.clusterCandidates());
@@ -220,12 +233,23 @@ public final class MainViewModel {
         Set<String> exp = Set.copyOf(expanded);
         ViewGraphBuilder.Filter filter = new ViewGraphBuilder.Filter(namespaceFilter.get(), onlyProblems.get(),
                 onlyIrsa.get());
+        boolean awsRead = awsRead(s);
         layoutQueue.submit(() -> {
-            ViewGraph vg = viewGraphs.build(s.graph(), s.findings(), exp, filter);
+            ViewGraph vg = viewGraphs.build(s.graph(), s.findings(), exp, filter, awsRead);
             synchronized (layout) {
                 return layout.layout(vg);
             }
         });
+    }
+
+    /** See {@link LoadProgress#awsRead(IdentityState)}. */
+    public static boolean awsRead(IdentityState s) {
+        return LoadProgress.awsRead(s);
+    }
+
+    /** See {@link LoadProgress#kubeListed(IdentityState)}. */
+    public static boolean kubeListed(IdentityState s) {
+        return LoadProgress.kubeListed(s);
     }
 
     /** Expands or collapses a namespace or workload. */
@@ -256,15 +280,55 @@ public final class MainViewModel {
         }
     }
 
+    /** Polls AWS now; {@link #refreshingProperty()} stays true until every source has been read again. */
     public void refresh() {
         if (session != null) {
             LiveSession s = session;
+            refreshRequestedAt = clock.instant();
+            refreshing.set(true);
             tasks.run(() -> {
                 s.refreshNow();
                 return Boolean.TRUE;
-            }, ok -> log(ActivityEntry.Kind.INFO, "Refreshed AWS data for " + s.contextName()),
-                    e -> log(ActivityEntry.Kind.ERROR, "Refresh failed: " + e.getMessage()));
+            }, ok -> { }, e -> {
+                refreshing.set(false);
+                log(ActivityEntry.Kind.ERROR, "Refresh failed: " + e.getMessage());
+            });
         }
+    }
+
+    /** How long a refresh may take before the console stops waiting for it and says so. */
+    static final java.time.Duration REFRESH_PATIENCE = java.time.Duration.ofSeconds(60);
+
+    /**
+     * Reads how fresh the AWS side is (cheap: no I/O) and ends a pending refresh once every source has been read
+     * after it was asked for. The status bar calls this every second, so "AWS read … ago" moves on its own.
+     */
+    public void updateFreshness() {
+        java.time.Instant readAt = session == null ? null : session.awsReadAt().orElse(null);
+        awsReadAt.set(readAt);
+        java.time.Instant asked = refreshRequestedAt;
+        if (!refreshing.get() || asked == null) {
+            return;
+        }
+        if (readAt != null && !readAt.isBefore(asked)) {
+            refreshing.set(false);
+            log(ActivityEntry.Kind.INFO, "AWS data read again for " + currentContext.get() + " at "
+                    + MainView.time(readAt));
+        } else if (clock.instant().isAfter(asked.plus(REFRESH_PATIENCE))) {
+            refreshing.set(false);
+            log(ActivityEntry.Kind.WARNING, "AWS refresh asked at " + MainView.time(asked) + " has not completed "
+                    + "after " + REFRESH_PATIENCE.toSeconds() + " s; the sources' tooltips say why");
+        }
+    }
+
+    /** True from a click on Refresh until every AWS source has been read again. */
+    public javafx.beans.property.ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    /** When the AWS side was last read in full (see {@link LiveSession#awsReadAt()}), or null. */
+    public ReadOnlyObjectProperty<java.time.Instant> awsReadAtProperty() {
+        return awsReadAt.getReadOnlyProperty();
     }
 
     /** IAM Identity Center sign-in for the current context's profile (the navigator's button). */

@@ -35,7 +35,7 @@ public final class NavigatorView extends VBox {
     public NavigatorView(MainViewModel vm, Runnable openSandboxAction) {
         getStyleClass().add("navigator");
         setId("navigator");
-        setPrefWidth(250);
+        setPrefWidth(215);
         setMinWidth(180);
         Label title = new Label("CONTEXTS");
         title.getStyleClass().add("section-title");

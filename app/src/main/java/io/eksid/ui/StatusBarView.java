@@ -25,6 +25,7 @@ public final class StatusBarView extends HBox {
     private final Label refreshed = new Label();
 
     public StatusBarView(MainViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("status-bar");
         setSpacing(18);
         setId("status-bar");
@@ -34,8 +35,46 @@ public final class StatusBarView extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(sources, counts, spacer, agent, refreshed);
+        refreshed.setId("status-aws-read");
         vm.stateProperty().addListener((o, a, s) -> update(s));
         update(null);
+        // The age of the AWS data moves on its own, and a Refresh shows until every source was read again.
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> {
+                    vm.updateFreshness();
+                    showFreshness();
+                }));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                tick.play();
+            } else {
+                tick.stop();
+            }
+        });
+        vm.refreshingProperty().addListener((o, a, b) -> showFreshness());
+        vm.awsReadAtProperty().addListener((o, a, b) -> showFreshness());
+    }
+
+    private final MainViewModel vm;
+
+    private void showFreshness() {
+        refreshed.getStyleClass().removeIf(c -> c.startsWith("state-"));
+        if (vm.refreshingProperty().get()) {
+            refreshed.setText("Refreshing AWS data\u2026");
+            refreshed.getStyleClass().add("state-connecting");
+            return;
+        }
+        java.time.Instant at = vm.awsReadAtProperty().get();
+        if (at == null) {
+            IdentityState s = vm.stateProperty().get();
+            refreshed.setText(s == null ? "" : "AWS not read yet");
+            return;
+        }
+        long ago = Math.max(0, java.time.Duration.between(at, vm.clock().instant()).toSeconds());
+        refreshed.setText("AWS read " + TIME.format(at) + " (" + (ago < 60 ? ago + " s" : ago / 60 + " min")
+                + " ago)");
+        refreshed.setTooltip(new Tooltip("Every AWS fact shown is at least this recent; Refresh reads it again now"));
     }
 
     private void update(IdentityState s) {
@@ -87,11 +126,18 @@ public final class StatusBarView extends HBox {
         counts.setTooltip(unknown.isEmpty() ? null : new Tooltip("Unknown: " + String.join("\n",
                 new java.util.LinkedHashSet<>(unknown.values()))));
         var a = s.graph().agentStatus();
-        agent.setText("Pod Identity agent: " + a.state().name().toLowerCase(Locale.ROOT));
-        agent.setTooltip(new Tooltip(a.reason()));
         agent.getStyleClass().removeIf(x -> x.startsWith("state-"));
-        agent.getStyleClass().add(a.present() ? "state-live" : a.unknown() ? "state-connecting" : "state-degraded");
-        refreshed.setText(s.lastAwsRefresh() == null ? "AWS not refreshed yet"
-                : "AWS refreshed " + TIME.format(s.lastAwsRefresh()));
+        if (!MainViewModel.awsRead(s)) {
+            // the add-on list comes from AWS: before it is read the agent is unknown, not missing
+            agent.setText("Pod Identity agent: reading\u2026");
+            agent.setTooltip(null);
+            agent.getStyleClass().add("state-connecting");
+        } else {
+            agent.setText("Pod Identity agent: " + a.state().name().toLowerCase(Locale.ROOT));
+            agent.setTooltip(new Tooltip(a.reason()));
+            agent.getStyleClass().add(a.present() ? "state-live" : a.unknown() ? "state-connecting"
+                    : "state-degraded");
+        }
+        showFreshness();
     }
 }

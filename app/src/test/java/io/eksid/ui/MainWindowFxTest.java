@@ -5,7 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.eksid.engine.live.IdentityState;
 import io.eksid.ui.graph.GraphCanvas;
+import io.eksid.ui.graph.EdgeStyle;
+import io.eksid.ui.graph.GraphColumn;
+import io.eksid.ui.graph.GraphPainter;
 import io.eksid.ui.graph.GraphPalette;
+import io.eksid.ui.graph.LaidOutGraph;
+import io.eksid.ui.graph.NodeBadge;
+import io.eksid.ui.graph.ViewNode;
+import io.eksid.ui.graph.Viewport;
+import java.util.List;
+import javafx.geometry.Point2D;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -55,7 +64,7 @@ class MainWindowFxTest {
     @Start
     void start(Stage stage) {
         if (scene == null) {
-            scene = new Scene(console.view, 1400, 900);
+            scene = new Scene(console.view, 1500, 940); // the size ConsoleApp opens with
             scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
             console.theme.attach(console.view);
         }
@@ -73,6 +82,273 @@ class MainWindowFxTest {
                     && !s.snapshot().associations().isEmpty();
         });
         return console.vm.stateProperty().get();
+    }
+
+    private static LaidOutGraph awaitGraph() {
+        awaitState();
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.vm.graphProperty().get().nodeCount() > 40
+                && console.vm.graphProperty().get().indexOf("sa:checkout/checkout-worker") >= 0);
+        return console.vm.graphProperty().get();
+    }
+
+    private static GraphCanvas canvas(FxRobot robot) {
+        return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+    }
+
+    private static ViewNode viewNode(LaidOutGraph g, String id) {
+        return g.node(g.indexOf(id));
+    }
+
+    /** Where a node's centre is on screen now. */
+    private static Point2D onScreen(FxRobot robot, String id) {
+        GraphCanvas c = canvas(robot);
+        LaidOutGraph g = c.graph();
+        int i = g.indexOf(id);
+        Viewport vp = c.viewport();
+        Point2D[] p = new Point2D[1];
+        robot.interact(() -> p[0] = c.localToScreen(vp.sx(g.x(i) + g.w(i) / 2), vp.sy(g.y(i) + g.h(i) / 2)));
+        return p[0];
+    }
+
+    private static void showGraphTab(FxRobot robot) {
+        robot.interact(() -> {
+            console.view.tabs().getSelectionModel().select(1);
+            console.view.tabs().getSelectionModel().select(0);
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> canvas(robot).isFocused());
+    }
+
+    @Test
+    void theGraphTakesTheKeyboardFFitsArrowsMoveEnterInspectsEscapeClears(FxRobot robot) {
+        LaidOutGraph g = awaitGraph();
+        showGraphTab(robot);
+        GraphCanvas c = canvas(robot);
+
+        robot.type(KeyCode.F);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Viewport vp = c.viewport();
+            LaidOutGraph now = c.graph();
+            for (int i = 0; i < now.nodeCount(); i++) {
+                assertThat(vp.sx(now.x(i))).as(now.node(i).id()).isGreaterThanOrEqualTo(0);
+                assertThat(vp.sx(now.x(i) + now.w(i))).as(now.node(i).id()).isLessThanOrEqualTo(c.getWidth());
+                assertThat(vp.sy(now.y(i))).as(now.node(i).id()).isGreaterThanOrEqualTo(GraphPainter.HEADER_BAND);
+                assertThat(vp.sy(now.y(i) + now.h(i))).as(now.node(i).id()).isLessThanOrEqualTo(c.getHeight());
+            }
+        });
+        // the legend is docked under the canvas, never over it
+        javafx.geometry.Bounds legend = console.view.graphPane().legend().localToScene(
+                console.view.graphPane().legend().getLayoutBounds());
+        javafx.geometry.Bounds canvasBounds = c.localToScene(c.getLayoutBounds());
+        assertThat(legend.getMinY()).isGreaterThanOrEqualTo(canvasBounds.getMaxY() - 0.5);
+
+        robot.interact(() -> c.select("sa:checkout/checkout-worker"));
+        robot.type(KeyCode.RIGHT);
+        assertThat(console.vm.selectedNodeIdProperty().get())
+                .isEqualTo("role:arn:aws:iam::111122223333:role/acme-prod-checkout-worker");
+        robot.type(KeyCode.LEFT);
+        assertThat(console.vm.selectedNodeIdProperty().get()).startsWith("sa:");
+        robot.type(KeyCode.DOWN);
+        assertThat(console.view.tabs().getSelectionModel().getSelectedIndex()).as("arrows stay in the graph")
+                .isZero();
+        robot.type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.view.inspector().isFocused());
+        // a hover tooltip takes the first Escape for itself (it hides): keep the mouse off the canvas here
+        robot.moveTo("#status-counts");
+        robot.interact(c::requestFocus);
+        await().atMost(Duration.ofSeconds(5)).until(c::isFocused);
+        robot.type(KeyCode.ESCAPE);
+        assertThat(console.vm.selectedNodeIdProperty().get()).isNull();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#search").query().isFocused());
+    }
+
+    @Test
+    void hoveringANodeHighlightsItsWholePath(FxRobot robot) {
+        awaitGraph();
+        showGraphTab(robot);
+        GraphCanvas c = canvas(robot);
+        robot.interact(() -> {
+            c.select("sa:checkout/checkout-worker");
+            console.vm.selectedNodeIdProperty().set(null);
+        });
+        robot.moveTo(onScreen(robot, "sa:checkout/checkout-worker"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> c.highlightedIds().containsAll(List.of(
+                "sa:checkout/checkout-worker", "wl:checkout/Deployment/checkout-worker",
+                "role:arn:aws:iam::111122223333:role/acme-prod-checkout-worker")));
+    }
+
+    @Test
+    void atTheDefaultZoomLabelsAreElevenPixelsAndTheWholeWidthShows(FxRobot robot) {
+        LaidOutGraph g = awaitGraph();
+        GraphCanvas c = canvas(robot);
+        Viewport first = Viewport.initial(g, c.getWidth(), c.getHeight());
+        assertThat(first.scale() * GraphPainter.LABEL_UNITS).isGreaterThanOrEqualTo(11);
+        assertThat(first.sx(g.width())).isLessThanOrEqualTo(c.getWidth() + 1);
+        assertThat(g.nodes()).filteredOn(n -> n.column() == GraphColumn.MAPPING).isNotEmpty();
+    }
+
+    @Test
+    void clickingAnAssociationDiamondShowsTheAssociation(FxRobot robot) {
+        LaidOutGraph g = awaitGraph();
+        showGraphTab(robot);
+        String assoc = g.nodes().stream().filter(n -> n.column() == GraphColumn.MAPPING && "orders".equals(n.group()))
+                .findFirst().orElseThrow().id();
+        robot.interact(() -> canvas(robot).select(assoc));
+        robot.interact(() -> console.vm.selectedNodeIdProperty().set(null));
+        robot.clickOn(onScreen(robot, assoc));
+        await().atMost(Duration.ofSeconds(5)).until(() -> assoc.equals(console.vm.selectedNodeIdProperty().get()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".inspector .kind").queryAs(Label.class)
+                .getText().equals("POD IDENTITY ASSOCIATION"));
+        assertThat(robot.lookup(".inspector .title").queryAs(Label.class).getText()).startsWith(assoc.substring(6));
+    }
+
+    @Test
+    void coloursAreHonestAboutWhatWorks(FxRobot robot) {
+        LaidOutGraph g = awaitGraph();
+        // the ERROR on orders-fulfillment's association shows on the service account and the diamond
+        assertThat(viewNode(g, "sa:orders/orders-fulfillment").badges()).contains(NodeBadge.PROBLEM);
+        // the orphaned association (no such service account) is a broken path, not a green one
+        for (int j = 0; j < g.edgeCount(); j++) {
+            if (g.node(g.edgeFrom(j)).id().equals("sa:ml-training/trainer-legacy")) {
+                assertThat(g.edge(j).style()).isEqualTo(EdgeStyle.BROKEN);
+            }
+        }
+        // checkout-worker's IRSA mapping is broken: its service account says so, its pods read red
+        assertThat(viewNode(g, "sa:checkout/checkout-worker").detail()).contains("broken");
+        String pod = console.vm.stateProperty().get().snapshot().pods().stream()
+                .filter(p -> p.serviceAccount().equals("checkout-worker")).findFirst().orElseThrow().name();
+        robot.interact(() -> console.vm.selectedNodeIdProperty().set("pod:checkout/" + pod));
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#inspector-answer").tryQuery().isPresent());
+        Label answer = robot.lookup("#inspector-answer").queryAs(Label.class);
+        assertThat(answer.getText()).isEqualTo("This pod's AWS calls fail: role acme-prod-checkout-worker does not "
+                + "trust checkout/checkout-worker");
+        assertThat(answer.getStyleClass()).contains("answer-fails");
+        // a provider in another account was not listed: that is not "missing"
+        assertThat(g.nodes()).filteredOn(n -> n.id().startsWith("oidc:arn:aws:iam::444455556666:"))
+                .allSatisfy(n -> assertThat(n.detail()).doesNotContain("missing"));
+    }
+
+    @Test
+    void aFilterThatLeavesNothingSaysWhichFilterAndHowToGetBack(FxRobot robot) {
+        awaitGraph();
+        robot.interact(() -> {
+            console.vm.namespaceFilterProperty().set(java.util.Set.of("kube-public"));
+            console.vm.onlyProblemsProperty().set(true);
+        });
+        try {
+            Label empty = robot.lookup("#graph-empty").queryAs(Label.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> empty.isVisible()
+                    && empty.getText().startsWith("Nothing matches namespace kube-public + only problems"));
+        } finally {
+            robot.interact(() -> {
+                console.vm.namespaceFilterProperty().set(java.util.Set.of());
+                console.vm.onlyProblemsProperty().set(false);
+            });
+        }
+    }
+
+    @Test
+    void aFindingReadsInFullWithItsFixReadyToCopy(FxRobot robot) {
+        IdentityState s = awaitState();
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(4));
+        javafx.scene.control.TableView<?> table = robot.lookup("#findings-table").queryAs(
+                javafx.scene.control.TableView.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == s.findings().size());
+        // worst first: the first row is the most severe finding
+        Object first = table.getItems().get(0);
+        assertThat(((io.eksid.ui.tables.TableRows.FindingRow) first).severity())
+                .isEqualTo(s.findings().get(0).severity().name());
+        io.eksid.model.findings.Finding trust = s.findings().stream()
+                .filter(f -> f.code().equals("IRSA_TRUST_DENIES")).findFirst().orElseThrow();
+        robot.interact(() -> {
+            for (Object r : table.getItems()) {
+                if (((io.eksid.ui.tables.TableRows.FindingRow) r).code().equals("IRSA_TRUST_DENIES")) {
+                    ((javafx.scene.control.TableView<Object>) table).getSelectionModel().select(r);
+                }
+            }
+        });
+        assertThat(robot.lookup("#finding-message").queryAs(Label.class).getText()).isEqualTo(trust.message());
+        assertThat(robot.lookup("#finding-fix").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo(trust.fix());
+        // in the table itself the message wraps instead of being cut: some cell holds all of it
+        assertThat(robot.lookup(".wrapped-cell-text").queryAllAs(javafx.scene.text.Text.class))
+                .anyMatch(t -> t.getText().replace("\u200B", "").equals(trust.message()));
+        assertThat(robot.lookup(".severity-icon-error").tryQuery()).isPresent();
+        robot.clickOn("#copy-fix");
+        assertThat(robot.lookup("#copy-fix").queryButton().getText()).isEqualTo("Copied");
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(0));
+    }
+
+    @Test
+    void theAwsReadTimeMovesAndRefreshShowsUntilEverySourceWasReadAgain(FxRobot robot) {
+        awaitState();
+        Label read = robot.lookup("#status-aws-read").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> read.getText().startsWith("AWS read "));
+        String before = read.getText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !read.getText().equals(before));
+        java.time.Instant clicked = java.time.Instant.now();
+        javafx.scene.control.Button refresh = robot.lookup("#refresh").queryButton();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !refresh.isDisabled());
+        robot.interact(refresh::fire);
+        assertThat(console.vm.refreshingProperty().get() || console.vm.activity().stream()
+                .anyMatch(e -> e.summary().startsWith("AWS data read again")))
+                .as("session " + console.vm.session().isPresent() + ", disabled " + refresh.isDisabled() + ", last "
+                        + console.vm.activity().get(0).summary()).isTrue();
+        // while the refresh runs the status bar says so (a fast sandbox may already be done: then it says when)
+        boolean[] consistent = new boolean[1];
+        robot.interact(() -> consistent[0] = console.vm.refreshingProperty().get()
+                ? read.getText().equals("Refreshing AWS data\u2026") && refresh.isDisabled()
+                : read.getText().startsWith("AWS read "));
+        assertThat(consistent[0]).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !console.vm.refreshingProperty().get());
+        assertThat(console.vm.awsReadAtProperty().get()).isAfterOrEqualTo(clicked.minusMillis(50));
+        assertThat(console.vm.activity()).anyMatch(e -> e.summary().startsWith("AWS data read again"));
+        assertThat(robot.lookup("#refresh").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void theSummaryStripAnswersFirstAndEachLinkFiltersTheGraph(FxRobot robot) {
+        awaitGraph();
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#summary-broken").tryQuery().isPresent());
+        IdentityState s = console.vm.stateProperty().get();
+        assertThat(robot.lookup("#summary-irsa").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo(s.graph().counts().irsaMappings() + " IRSA mappings");
+        assertThat(robot.lookup("#summary-convertible").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo(s.graph().convertibleIrsaMappings().size() + " convertible now");
+        assertThat(robot.lookup("#summary-agent").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo("agent not installed");
+        try {
+            robot.clickOn("#summary-broken");
+            assertThat(console.vm.onlyProblemsProperty().get()).isTrue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                LaidOutGraph g = console.vm.graphProperty().get();
+                return g.indexOf("sa:checkout/checkout-worker") >= 0 && g.indexOf("sa:catalog/catalog-images") < 0;
+            });
+            robot.clickOn("#summary-all");
+            assertThat(console.vm.onlyProblemsProperty().get()).isFalse();
+            assertThat(console.vm.onlyIrsaProperty().get()).isFalse();
+        } finally {
+            robot.interact(() -> {
+                console.vm.onlyProblemsProperty().set(false);
+                console.vm.onlyIrsaProperty().set(false);
+            });
+        }
+    }
+
+    @Test
+    void everyToolbarButtonStaysOnTheToolbarAt1280Pixels(FxRobot robot) {
+        awaitState();
+        robot.interact(() -> scene.getWindow().setWidth(1280));
+        try {
+            for (String id : List.of("#refresh", "#theme-toggle", "#convert-irsa", "#new-association")) {
+                javafx.scene.Node n = robot.lookup(id).query();
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertThat(n.isVisible() && b.getMaxX() <= scene.getWidth() + 0.5).as(id).isTrue();
+            }
+        } finally {
+            robot.interact(() -> scene.getWindow().setWidth(1500));
+        }
     }
 
     @Test

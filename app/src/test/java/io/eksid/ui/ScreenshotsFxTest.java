@@ -62,14 +62,15 @@ class ScreenshotsFxTest {
             scene = new Scene(console.view, 1500, 940);
             scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
             console.theme.attach(console.view);
+            console.theme.modeProperty().set(ThemeMode.LIGHT);
             console.vm.start("acme-prod");
         }
         stage.setScene(scene);
         stage.show();
     }
 
-    private static void save(FxRobot robot, String name) throws Exception {
-        robot.sleep(1200); // let the canvas pulse and the flash of changed nodes fade
+    private static void save(FxRobot robot, String name, long settleMillis) throws Exception {
+        robot.sleep(settleMillis); // let the canvas pulse and the flash of changed nodes fade
         WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = scene.snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
@@ -77,11 +78,19 @@ class ScreenshotsFxTest {
 
     @Test
     void writeScreenshots(FxRobot robot) throws Exception {
+        // first run: the step list while the sides are still being read
+        robot.sleep(300);
+        save(robot, "first-run-light.png", 0);
+        robot.interact(() -> console.theme.modeProperty().set(ThemeMode.DARK));
+        save(robot, "first-run-dark.png", 0);
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             IdentityState s = console.vm.stateProperty().get();
-            return s != null && s.lastAwsRefresh() != null && s.graph().counts().pods() > 100
+            return s != null && MainViewModel.awsRead(s) && s.graph().counts().pods() > 100
                     && console.vm.graphProperty().get().nodeCount() > 40;
         });
+        IdentityState state = console.vm.stateProperty().get();
+        String brokenPod = podOf(state, "checkout", "checkout-worker");
+        String workingPod = podOf(state, "catalog", "catalog-api");
         for (ThemeMode mode : new ThemeMode[] {ThemeMode.LIGHT, ThemeMode.DARK}) {
             String suffix = mode == ThemeMode.LIGHT ? "light" : "dark";
             robot.interact(() -> {
@@ -89,14 +98,31 @@ class ScreenshotsFxTest {
                 console.view.tabs().getSelectionModel().select(0);
                 console.vm.selectedNodeIdProperty().set(null);
             });
-            save(robot, "graph-" + suffix + ".png");
+            save(robot, "graph-" + suffix + ".png", 1200);
             robot.interact(() -> console.vm.selectedNodeIdProperty().set("sa:checkout/checkout-worker"));
-            save(robot, "inspector-explain-" + suffix + ".png");
+            save(robot, "inspector-explain-" + suffix + ".png", 1200);
+            robot.interact(() -> console.vm.selectedNodeIdProperty().set("pod:checkout/" + brokenPod));
+            save(robot, "pod-broken-" + suffix + ".png", 1200);
+            robot.interact(() -> console.vm.selectedNodeIdProperty().set("pod:catalog/" + workingPod));
+            save(robot, "pod-working-" + suffix + ".png", 1200);
             robot.interact(() -> console.vm.selectedNodeIdProperty()
-                    .set("role:arn:aws:iam::111122223333:role/acme-prod-catalog-reader"));
-            save(robot, "role-trust-" + suffix + ".png");
-            robot.interact(() -> console.view.tabs().getSelectionModel().select(4));
-            save(robot, "findings-" + suffix + ".png");
+                    .set("role:arn:aws:iam::111122223333:role/acme-data-pipeline-etl"));
+            save(robot, "role-trust-" + suffix + ".png", 1200);
+            robot.interact(() -> {
+                console.view.tabs().getSelectionModel().select(4);
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.TableView<io.eksid.ui.tables.TableRows.FindingRow> t =
+                        (javafx.scene.control.TableView<io.eksid.ui.tables.TableRows.FindingRow>)
+                                scene.lookup("#findings-table");
+                t.getItems().stream().filter(r -> r.code().equals("IRSA_TRUST_DENIES")).findFirst()
+                        .ifPresent(r -> t.getSelectionModel().select(r));
+            });
+            save(robot, "findings-" + suffix + ".png", 1200);
         }
+    }
+
+    private static String podOf(IdentityState s, String namespace, String serviceAccount) {
+        return s.snapshot().pods().stream().filter(p -> p.namespace().equals(namespace)
+                && p.serviceAccount().equals(serviceAccount)).findFirst().orElseThrow().name();
     }
 }

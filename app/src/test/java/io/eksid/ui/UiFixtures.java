@@ -44,6 +44,18 @@ public final class UiFixtures {
             + "\"Principal\":{\"Service\":\"pods.eks.amazonaws.com\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}";
 
     public static ClusterSnapshot snapshot() {
+        return snapshot(Map.of());
+    }
+
+    /**
+     * pay/worker converted, clean-up pending: its association works and the IRSA annotation naming the same role
+     * is still on the service account.
+     */
+    public static IdentityState convertedState() {
+        return stateOf(snapshot(Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::111122223333:role/worker")));
+    }
+
+    static ClusterSnapshot snapshot(Map<String, String> workerAnnotations) {
         RoleArn api = RoleArn.parse("arn:aws:iam::111122223333:role/teams/pay/api");
         RoleArn worker = RoleArn.parse("arn:aws:iam::111122223333:role/worker");
         RoleArn search = RoleArn.parse("arn:aws:iam::111122223333:role/search");
@@ -51,7 +63,7 @@ public final class UiFixtures {
         ClusterSnapshot.Builder b = ClusterSnapshot.builder(CLUSTER)
                 .namespace(NamespaceInfo.of("pay")).namespace(NamespaceInfo.of("search"))
                 .serviceAccount(ServiceAccountInfo.of("pay", "api", Map.of("eks.amazonaws.com/role-arn", api.toString())))
-                .serviceAccount(ServiceAccountInfo.of("pay", "worker", Map.of()))
+                .serviceAccount(ServiceAccountInfo.of("pay", "worker", workerAnnotations))
                 .serviceAccount(ServiceAccountInfo.of("search", "indexer",
                         Map.of("eks.amazonaws.com/role-arn", search.toString())))
                 .workload(new WorkloadInfo("pay", new WorkloadRef("Deployment", "api"), "api", 2, false, false))
@@ -80,7 +92,10 @@ public final class UiFixtures {
     }
 
     public static IdentityState state() {
-        ClusterSnapshot s = snapshot();
+        return stateOf(snapshot());
+    }
+
+    static IdentityState stateOf(ClusterSnapshot s) {
         IdentityGraph g = IdentityGraph.build(s, new TrustEvaluator());
         return new IdentityState("prod", s, g, new FindingsAnalyzer(new TrustEvaluator(), new TrustInspector())
                 .analyze(s, g), List.of(), 1, Instant.EPOCH, null);

@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -404,6 +405,32 @@ public final class LiveSession implements AutoCloseable {
             }
         }
         return names.isEmpty() ? otherwise : "still listing " + String.join(", ", names);
+    }
+
+    /**
+     * How fresh the AWS side is: when the oldest of the sources' latest completed polls started (every AWS fact
+     * shown is at least that recent), or empty until each source has been polled once. Unlike the state's
+     * {@code lastAwsRefresh}, this moves with every poll, also when nothing changed.
+     */
+    public Optional<Instant> awsReadAt() {
+        ClusterAwsSync s = sync;
+        if (s == null) {
+            return Optional.empty();
+        }
+        long oldest = Long.MAX_VALUE;
+        boolean any = false;
+        for (String name : s.poller().sourceNames()) {
+            OptionalLong started = s.poller().lastCompletedPollStart(name);
+            if (started.isEmpty()) {
+                return Optional.empty();
+            }
+            any = true;
+            oldest = Math.min(oldest, started.getAsLong());
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        return Optional.of(clock.instant().minusNanos(System.nanoTime() - oldest));
     }
 
     /** Polls AWS now instead of at the next interval. */

@@ -46,6 +46,7 @@ public final class GraphCanvas extends Region {
     private boolean dragged;
     private Consumer<String> onToggle = id -> { };
     private Consumer<String> onActivate = id -> { };
+    private Consumer<String> onInspect = id -> { };
     private long frames;
     private final QueryOverlay queryOverlay = new QueryOverlay();
     private java.util.Set<String> queryMatches;
@@ -109,7 +110,7 @@ public final class GraphCanvas extends Region {
     /** Selects a node by id (from the tables or search) and brings it into view. */
     public void select(String id) {
         selectedId.set(id);
-        int i = graph.indexOf(id);
+        int i = id == null ? -1 : graph.indexOf(id);
         if (i >= 0) {
             reveal(i);
         }
@@ -126,8 +127,22 @@ public final class GraphCanvas extends Region {
         this.onActivate = handler;
     }
 
+    /** Called with the selected node id on Enter for a node that does not expand (the inspector takes over). */
+    public void setOnInspect(Consumer<String> handler) {
+        this.onInspect = handler;
+    }
+
     public LaidOutGraph graph() {
         return graph;
+    }
+
+    /** Ids of the nodes on the highlighted (hovered or keyboard-selected) path. */
+    public java.util.Set<String> highlightedIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = pathNodes.nextSetBit(0); i >= 0 && i < graph.nodeCount(); i = pathNodes.nextSetBit(i + 1)) {
+            ids.add(graph.node(i).id());
+        }
+        return ids;
     }
 
     public Viewport viewport() {
@@ -181,8 +196,33 @@ public final class GraphCanvas extends Region {
         requestRedraw();
     }
 
+    /**
+     * Zoom buttons and +/-: about the selected node when it is on screen, else about the visible part of the
+     * graph, so the graph never jumps off-screen.
+     */
     public void zoom(double factor) {
-        viewport = viewport.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+        double px = getWidth() / 2;
+        double py = getHeight() / 2;
+        int sel = selectedId.get() == null ? -1 : graph.indexOf(selectedId.get());
+        if (sel >= 0) {
+            double cx = viewport.sx(graph.x(sel) + graph.w(sel) / 2);
+            double cy = viewport.sy(graph.y(sel) + graph.h(sel) / 2);
+            if (cx >= 0 && cy >= 0 && cx <= getWidth() && cy <= getHeight()) {
+                px = cx;
+                py = cy;
+            }
+        } else if (graph.nodeCount() > 0) {
+            // the centre of what of the graph is visible
+            double left = Math.max(0, viewport.sx(0));
+            double top = Math.max(0, viewport.sy(0));
+            double right = Math.min(getWidth(), viewport.sx(graph.width()));
+            double bottom = Math.min(getHeight(), viewport.sy(graph.height()));
+            if (right > left && bottom > top) {
+                px = (left + right) / 2;
+                py = top;
+            }
+        }
+        viewport = viewport.zoomAt(factor, px, py);
         requestRedraw();
     }
 
@@ -298,6 +338,9 @@ public final class GraphCanvas extends Region {
 
     private void key(KeyEvent e) {
         KeyCode k = e.getCode();
+        if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            return; // Ctrl+F, Ctrl+K and friends belong to the window
+        }
         if (e.isShiftDown() && k.isArrowKey()) {
             double step = 80;
             viewport = viewport.panBy(k == KeyCode.LEFT ? step : k == KeyCode.RIGHT ? -step : 0,
@@ -314,7 +357,14 @@ public final class GraphCanvas extends Region {
             int i = graph.indexOf(selectedId.get());
             if (i >= 0 && graph.node(i).expandable()) {
                 onToggle.accept(selectedId.get());
+            } else {
+                onInspect.accept(selectedId.get());
             }
+        } else if (k == KeyCode.ESCAPE) {
+            selectedId.set(null);
+            hovered = -1;
+            pathNodes.clear();
+            pathEdges.clear();
         } else {
             return;
         }

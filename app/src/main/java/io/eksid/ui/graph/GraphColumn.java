@@ -8,6 +8,8 @@ public enum GraphColumn {
     WORKLOAD,
     /** Service accounts: the unit IRSA and Pod Identity associations are keyed by. */
     SERVICE_ACCOUNT,
+    /** Pod Identity associations, small diamonds on the path from a service account to its role. */
+    MAPPING,
     /** IAM roles the service accounts map to. */
     ROLE,
     /** Target roles of chained associations and the OIDC providers IRSA trust names. */

@@ -21,6 +21,12 @@ public final class GraphPainter {
 
     /** Below this on-screen font size labels are not drawn. */
     static final double MIN_LABEL_PX = 7;
+    /** Label font size in graph units: at the default zoom (0.85 or more) it is at least 11 px on screen. */
+    public static final double LABEL_UNITS = 13;
+    /** Second line (counts, role path) in graph units. */
+    static final double DETAIL_UNITS = 12;
+    /** Height of the column-header band drawn along the top of the canvas, in screen pixels. */
+    public static final double HEADER_BAND = 24;
 
     private final Map<Long, Font> fonts = new java.util.HashMap<>();
     private final String family;
@@ -75,7 +81,7 @@ public final class GraphPainter {
         });
         visible = buf[0];
         int n = count[0];
-        boolean detailed = s * 12 >= MIN_LABEL_PX;
+        boolean detailed = s * LABEL_UNITS >= MIN_LABEL_PX;
         double arc = detailed ? 6 * s : 0;
         EnumMap<NodeStyle, Color> fills = new EnumMap<>(NodeStyle.class);
         for (NodeStyle st : NodeStyle.values()) {
@@ -89,7 +95,10 @@ public final class GraphPainter {
             double w = g.w(i) * s;
             double h = g.h(i) * s;
             gc.setFill(marks.flashing().get(i) ? pal.flash() : fills.get(v.style()));
-            if (detailed) {
+            if (v.column() == GraphColumn.MAPPING) {
+                diamond(gc, x, y, w, h);
+                gc.fill();
+            } else if (detailed) {
                 gc.fillRoundRect(x, y, w, h, arc, arc);
             } else {
                 gc.fillRect(x, y, w, h);
@@ -99,7 +108,10 @@ public final class GraphPainter {
         gc.setStroke(pal.nodeStroke());
         for (int k = 0; k < n; k++) {
             int i = visible[k];
-            if (detailed) {
+            if (g.node(i).column() == GraphColumn.MAPPING) {
+                diamond(gc, vp.sx(g.x(i)), vp.sy(g.y(i)), g.w(i) * s, g.h(i) * s);
+                gc.stroke();
+            } else if (detailed) {
                 gc.strokeRoundRect(vp.sx(g.x(i)), vp.sy(g.y(i)), g.w(i) * s, g.h(i) * s, arc, arc);
             } else {
                 // Without labels the outline is what tells a node from the namespace block behind it.
@@ -121,6 +133,51 @@ public final class GraphPainter {
         if (detailed) {
             paintLabels(gc, g, vp, pal, visible, n);
         }
+        paintColumnHeaders(gc, vp, pal);
+    }
+
+    private static void diamond(GraphicsContext gc, double x, double y, double w, double h) {
+        gc.beginPath();
+        gc.moveTo(x + w / 2, y);
+        gc.lineTo(x + w, y + h / 2);
+        gc.lineTo(x + w / 2, y + h);
+        gc.lineTo(x, y + h / 2);
+        gc.closePath();
+    }
+
+    /** Column titles along the top, in screen space so they read at every zoom; skipped where they would collide. */
+    private void paintColumnHeaders(GraphicsContext gc, Viewport vp, GraphPalette pal) {
+        gc.setFill(pal.background().deriveColor(0, 1, 1, 0.92));
+        gc.fillRect(0, 0, vp.width(), HEADER_BAND);
+        gc.setStroke(pal.groupStroke());
+        gc.setLineWidth(1);
+        gc.strokeLine(0, HEADER_BAND - 0.5, vp.width(), HEADER_BAND - 0.5);
+        gc.setFont(font(12, true));
+        gc.setFill(pal.mutedText());
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.LEFT);
+        double lastRight = -1;
+        for (GraphColumn c : COLUMN_TITLES.keySet()) {
+            String title = COLUMN_TITLES.get(c);
+            double x = vp.sx(GroupedLayout.columnX(c == GraphColumn.ROLE ? GraphColumn.MAPPING : c));
+            double textW = title.length() * 7.2;
+            if (x < lastRight + 8 || x > vp.width()) {
+                continue;
+            }
+            gc.fillText(title, Math.max(4, x), HEADER_BAND / 2);
+            lastRight = Math.max(4, x) + textW;
+        }
+    }
+
+    static final Map<GraphColumn, String> COLUMN_TITLES = columnTitles();
+
+    private static Map<GraphColumn, String> columnTitles() {
+        Map<GraphColumn, String> m = new java.util.LinkedHashMap<>();
+        m.put(GraphColumn.WORKLOAD, "WORKLOADS / PODS");
+        m.put(GraphColumn.SERVICE_ACCOUNT, "SERVICE ACCOUNTS");
+        m.put(GraphColumn.ROLE, "\u25C7 ASSOCIATION \u2192 IAM ROLES");
+        m.put(GraphColumn.TRUST_TARGET, "TRUSTS / TARGET ROLES");
+        return m;
     }
 
     private void paintEdges(GraphicsContext gc, LaidOutGraph g, Viewport vp, GraphPalette pal, Marks marks,
@@ -213,8 +270,8 @@ public final class GraphPainter {
     private void paintLabels(GraphicsContext gc, LaidOutGraph g, Viewport vp, GraphPalette pal, int[] visible,
                              int n) {
         double s = vp.scale();
-        double px = 12 * s;
-        double small = 10 * s;
+        double px = LABEL_UNITS * s;
+        double small = DETAIL_UNITS * s;
         gc.setTextBaseline(VPos.TOP);
         gc.setTextAlign(TextAlignment.LEFT);
         Font main = font(px, false);
@@ -224,24 +281,30 @@ public final class GraphPainter {
         for (int k = 0; k < n; k++) {
             int i = visible[k];
             ViewNode v = g.node(i);
+            if (v.column() == GraphColumn.MAPPING) {
+                continue; // the diamond's id is on hover and in the inspector
+            }
             double x = vp.sx(g.x(i)) + 8 * s;
             double y = vp.sy(g.y(i));
-            double maxChars = (g.w(i) - 34) / 6.6;
+            double maxChars = (g.w(i) - 16 - 12 * v.badges().size()) / (LABEL_UNITS * 0.56);
             boolean header = v.style() == NodeStyle.NAMESPACE;
             gc.setFont(header ? bold : main);
             gc.setFill(pal.text());
             String prefix = v.expandable() ? (v.expanded() ? "\u25BE " : "\u25B8 ") : "";
             double labelY = y + (v.detail().isEmpty() || !showDetail || v.style() == NodeStyle.POD
                     ? (g.h(i) * s - px) / 2 : 3 * s);
-            gc.fillText(clip(prefix + v.label(), maxChars), x, labelY);
+            String label = clip(prefix + v.label(), maxChars);
+            gc.fillText(label, x, labelY);
             if (showDetail && !v.detail().isEmpty() && v.style() != NodeStyle.POD && !header) {
                 gc.setFont(detail);
                 gc.setFill(pal.mutedText());
-                gc.fillText(clip(v.detail(), maxChars * 1.15), x, y + 18 * s);
+                gc.fillText(clip(v.detail(), (g.w(i) - 16) / (DETAIL_UNITS * 0.55)), x, y + 17 * s);
             } else if (header && showDetail && !v.detail().isEmpty()) {
                 gc.setFont(detail);
                 gc.setFill(pal.mutedText());
-                gc.fillText(clip(v.detail(), 60), x + 200 * s, labelY + 1.5 * s);
+                double offset = 16 + label.length() * LABEL_UNITS * 0.62;
+                gc.fillText(clip(v.detail(), (g.w(i) - offset - 8) / (DETAIL_UNITS * 0.55)), x + offset * s,
+                        labelY + 0.5 * s);
             }
         }
     }

@@ -52,11 +52,20 @@ public final class GraphPane extends BorderPane {
         ToolBar bar = new ToolBar(fit, zoomIn, zoomOut, new Separator(), onlyProblems, onlyIrsa, new Separator(),
                 png, svg);
         setTop(bar);
-        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
-        StackPane.setMargin(legend, new Insets(10));
         empty.getStyleClass().add("state-connecting");
-        StackPane center = new StackPane(canvas, empty, legend);
+        empty.setId("graph-empty");
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.setMouseTransparent(true);
+        StackPane center = new StackPane(canvas, empty);
+        // The canvas never draws outside its region: a wide message must not spill over the panes around it.
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(center.widthProperty());
+        clip.heightProperty().bind(center.heightProperty());
+        center.setClip(clip);
+        center.setMinSize(0, 0);
         setCenter(center);
+        setBottom(legend);
         canvas.paletteProperty().addListener((o, a, b) -> legend.update(b));
     }
 
@@ -71,10 +80,19 @@ public final class GraphPane extends BorderPane {
         return canvas;
     }
 
+    public GraphLegend legend() {
+        return legend;
+    }
+
     public void setGraph(LaidOutGraph g, String emptyMessage) {
         canvas.setGraph(g);
         empty.setText(emptyMessage);
         empty.setVisible(g.nodeCount() == 0);
+    }
+
+    /** The text shown while the canvas has nothing to draw. */
+    public void setEmptyMessage(String message) {
+        empty.setText(message);
     }
 
     public void bindFilters(BooleanProperty problems, BooleanProperty irsa) {

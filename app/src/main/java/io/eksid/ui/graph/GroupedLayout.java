@@ -52,29 +52,46 @@ public final class GroupedLayout {
         return elkRuns;
     }
 
-    static double columnX(GraphColumn c) {
+    /** Side of an association's diamond. */
+    static final double DIAMOND = 22;
+
+    /**
+     * Column positions, narrow enough that the whole width reads at a zoom where labels are 11 px or more on a
+     * 1500 px window with the inspector open.
+     */
+    public static double columnX(GraphColumn c) {
         return switch (c) {
             case NAMESPACE -> 30;
             case WORKLOAD -> 40;
-            case SERVICE_ACCOUNT -> 310;
-            case ROLE -> 620;
-            case TRUST_TARGET -> 970;
+            case SERVICE_ACCOUNT -> 240;
+            case MAPPING -> 440;
+            case ROLE -> 480;
+            case TRUST_TARGET -> 730;
         };
     }
 
+    /** Right edge of the columns that live inside namespace blocks. */
+    static final double BLOCK_RIGHT = 470;
+    /** Total width of the layout. */
+    static final double LAYOUT_WIDTH = 970;
+
     static double width(ViewNode n) {
         return switch (n.column()) {
-            case NAMESPACE -> 550;
-            case WORKLOAD -> n.style() == NodeStyle.POD ? 220 : 240;
-            case SERVICE_ACCOUNT -> 240;
-            case ROLE -> 300;
-            case TRUST_TARGET -> 340;
+            case NAMESPACE -> BLOCK_RIGHT - 40;
+            case WORKLOAD -> n.style() == NodeStyle.POD ? 160 : 180;
+            case SERVICE_ACCOUNT -> 180;
+            case MAPPING -> DIAMOND;
+            case ROLE -> 230;
+            case TRUST_TARGET -> 230;
         };
     }
 
     static double height(ViewNode n) {
         if (n.column() == GraphColumn.NAMESPACE) {
             return HEADER_H;
+        }
+        if (n.column() == GraphColumn.MAPPING) {
+            return DIAMOND;
         }
         return n.style() == NodeStyle.POD ? POD_H : NODE_H;
     }
@@ -131,8 +148,7 @@ public final class GroupedLayout {
             for (int i : e.getValue()) {
                 y[i] = top + block.offsets().getOrDefault(nodes.get(i).id(), 0.0);
             }
-            boxes.add(new LaidOutGraph.GroupBox(e.getKey(), 20, top - 4,
-                    columnX(GraphColumn.SERVICE_ACCOUNT) + 240 + GROUP_PAD - 20, block.height() + 8));
+            boxes.add(new LaidOutGraph.GroupBox(e.getKey(), 20, top - 4, BLOCK_RIGHT - 20, block.height() + 8));
             top += block.height() + GROUP_GAP;
         }
         cache.keySet().retainAll(used.keySet());
@@ -148,7 +164,7 @@ public final class GroupedLayout {
             from[j] = edgePairs.get(j)[0];
             to[j] = edgePairs.get(j)[1];
         }
-        double width = columnX(GraphColumn.TRUST_TARGET) + 360;
+        double width = LAYOUT_WIDTH;
         return new LaidOutGraph(nodes, x, y, w, h, keptEdges, from, to, boxes, width, height + 20);
     }
 
@@ -160,7 +176,7 @@ public final class GroupedLayout {
         for (int i : members) {
             ViewNode v = nodes.get(i);
             sig.append(v.id()).append('|').append(v.style()).append(';');
-            if (v.column() != GraphColumn.NAMESPACE) {
+            if (v.column() != GraphColumn.NAMESPACE && v.column() != GraphColumn.MAPPING) {
                 inner.add(i);
             }
         }
@@ -195,6 +211,14 @@ public final class GroupedLayout {
             }
             height = maxBottom + GROUP_PAD;
         }
+        // An association sits on its service account's row, between it and the role.
+        for (int[] p : innerEdges) {
+            ViewNode to = nodes.get(p[1]);
+            Double saOffset = offsets.get(nodes.get(p[0]).id());
+            if (to.column() == GraphColumn.MAPPING && saOffset != null) {
+                offsets.put(to.id(), saOffset + (NODE_H - DIAMOND) / 2);
+            }
+        }
         CachedBlock block = new CachedBlock(signature, offsets, height);
         cache.put(group, block);
         return block;
@@ -222,7 +246,9 @@ public final class GroupedLayout {
             elkNodes.put(i, en);
         }
         for (int[] p : innerEdges) {
-            ElkGraphUtil.createSimpleEdge(elkNodes.get(p[0]), elkNodes.get(p[1]));
+            if (elkNodes.containsKey(p[0]) && elkNodes.containsKey(p[1])) {
+                ElkGraphUtil.createSimpleEdge(elkNodes.get(p[0]), elkNodes.get(p[1]));
+            }
         }
         engine.layout(root, new BasicProgressMonitor());
         // ELK spaces the two columns independently; keep its order but pack each column tightly.

@@ -9,5 +9,7 @@ public enum NodeBadge {
     /** A finding of warning severity or worse is about this node. */
     PROBLEM,
     /** Convertible from IRSA to Pod Identity. */
-    CONVERTIBLE
+    CONVERTIBLE,
+    /** Converted: the association works; the old IRSA annotation can be removed. */
+    CLEAN_UP
 }

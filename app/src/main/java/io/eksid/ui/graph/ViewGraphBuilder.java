@@ -15,6 +15,7 @@ import io.eksid.model.graph.NodeKind;
 import io.eksid.model.graph.ResolvedRole;
 import io.eksid.model.graph.RoleAvailability;
 import io.eksid.model.graph.ServiceAccountIdentity;
+import io.eksid.ui.inspector.AccessVerdicts;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -43,15 +44,23 @@ public final class ViewGraphBuilder {
     }
 
     public ViewGraph build(IdentityGraph g, List<Finding> findings, Set<String> expanded, Filter filter) {
-        Set<String> problemSubjects = new HashSet<>();
-        for (Finding f : findings) {
-            if (f.severity().atLeast(Severity.WARNING)) {
-                problemSubjects.add(f.subject());
-            }
-        }
+        return build(g, findings, expanded, filter, true);
+    }
+
+    /**
+     * @param awsRead whether the AWS side (cluster, roles, associations, providers) has been read at least once:
+     *                before that, every IRSA check fails for want of data, so nothing is marked broken or
+     *                convertible yet and mappings are drawn as "waiting for AWS"
+     */
+    public ViewGraph build(IdentityGraph g, List<Finding> findings, Set<String> expanded, Filter filter,
+                           boolean awsRead) {
+        Set<String> problemSubjects = awsRead ? problemSubjects(g, findings) : new HashSet<>();
+        Set<String> cleanUp = awsRead ? cleanUpPending(g) : Set.of();
         Set<String> convertible = new HashSet<>();
-        for (ServiceAccountIdentity sa : g.convertibleIrsaMappings()) {
-            convertible.add(sa.nodeId());
+        if (awsRead) {
+            for (ServiceAccountIdentity sa : g.convertibleIrsaMappings()) {
+                convertible.add(sa.nodeId());
+            }
         }
         // Group what each namespace holds.
         Map<String, List<GraphNode>> workloadsByNs = new LinkedHashMap<>();
@@ -132,7 +141,7 @@ public final class ViewGraphBuilder {
                 // Collapsed: one edge per (role, style) from the header, nothing laid out inside.
                 Set<String> seen = new HashSet<>();
                 for (ServiceAccountIdentity sa : sas) {
-                    for (ViewEdge e : mappingEdges(g, sa)) {
+                    for (ViewEdge e : MappingEdges.roleEdges(g, sa, awsRead)) {
                         if (seen.add(e.to() + "|" + e.style())) {
                             edges.add(new ViewEdge(nsId, e.to(), e.style(), e.tooltip()));
                             usedRoles.add(e.to());
@@ -147,7 +156,7 @@ public final class ViewGraphBuilder {
                 boolean unsupported = false;
                 for (PodInfo p : pods) {
                     EffectiveIdentity id = g.effectiveIdentity(p).orElse(null);
-                    if (id != null && id.stale()) {
+                    if (awsRead && id != null && id.stale()) {
                         stale++;
                     }
                     unsupported |= p.fargate() || p.windows();
@@ -178,8 +187,15 @@ public final class ViewGraphBuilder {
                         EffectiveIdentity id = g.effectiveIdentity(p).orElse(null);
                         String podId = NodeIds.pod(p.namespace(), p.name());
                         String mech = id == null ? "" : id.mechanism().name().replace('_', ' ').toLowerCase();
-                        nodes.add(new ViewNode(podId, GraphColumn.WORKLOAD, ns, p.name(), mech, NodeStyle.POD,
-                                id != null && id.stale() ? Set.of(NodeBadge.STALE) : Set.of(), false, false));
+                        EnumSet<NodeBadge> podBadges = EnumSet.noneOf(NodeBadge.class);
+                        if (awsRead && id != null && id.stale()) {
+                            podBadges.add(NodeBadge.STALE);
+                        }
+                        if (awsRead && AccessVerdicts.pod(g, p).tone() == AccessVerdicts.Tone.FAILS) {
+                            podBadges.add(NodeBadge.PROBLEM);
+                        }
+                        nodes.add(new ViewNode(podId, GraphColumn.WORKLOAD, ns, podLabel(p), mech, NodeStyle.POD,
+                                podBadges, false, false));
                         edges.add(new ViewEdge(podId, saId, EdgeStyle.RUNS_AS,
                                 id == null ? "" : id.reason()));
                     }
@@ -193,22 +209,68 @@ public final class ViewGraphBuilder {
                 if (problemSubjects.contains(sa.nodeId())) {
                     badges.add(NodeBadge.PROBLEM);
                 }
+                if (cleanUp.contains(sa.nodeId())) {
+                    badges.add(NodeBadge.CLEAN_UP);
+                }
                 for (PodInfo p : g.podsOf(sa.ref())) {
-                    if (g.effectiveIdentity(p).map(EffectiveIdentity::stale).orElse(false)) {
+                    if (awsRead && g.effectiveIdentity(p).map(EffectiveIdentity::stale).orElse(false)) {
                         badges.add(NodeBadge.STALE);
                         break;
                     }
                 }
                 nodes.add(new ViewNode(sa.nodeId(), GraphColumn.SERVICE_ACCOUNT, ns, sa.ref().name(),
-                        saDetail(sa), NodeStyle.SERVICE_ACCOUNT, badges, false, false));
-                for (ViewEdge e : mappingEdges(g, sa)) {
-                    edges.add(e);
-                    usedRoles.add(e.to());
-                }
+                        awsRead ? saDetail(g, sa) : "reading AWS\u2026", NodeStyle.SERVICE_ACCOUNT, badges, false,
+                        false));
+                MappingEdges.addMappings(g, sa, awsRead, problemSubjects, nodes, edges, usedRoles);
             }
         }
-        addRoles(g, usedRoles, nodes, edges, problemSubjects);
+        MappingEdges.addRoles(g, usedRoles, nodes, edges, problemSubjects, awsRead);
         return new ViewGraph(nodes, edges);
+    }
+
+    /**
+     * Subjects of warning-or-worse findings, with an association's findings also on its service account (the
+     * association is keyed by it, and an ERROR on {@code assoc:...} must show where people look). A shadowed IRSA
+     * annotation next to a working association is a pending clean-up, not a problem.
+     */
+    static Set<String> problemSubjects(IdentityGraph g, List<Finding> findings) {
+        Map<String, String> saOfAssociation = new HashMap<>();
+        for (ServiceAccountIdentity sa : g.serviceAccounts()) {
+            if (sa.association() != null) {
+                saOfAssociation.put(NodeIds.association(sa.association().associationId(), sa.ref()), sa.nodeId());
+            }
+        }
+        Set<String> cleanUp = cleanUpPending(g);
+        Set<String> out = new HashSet<>();
+        for (Finding f : findings) {
+            if (!f.severity().atLeast(Severity.WARNING)) {
+                continue;
+            }
+            if (io.eksid.model.findings.FindingCode.IRSA_SHADOWED_BY_ASSOCIATION.code().equals(f.code())
+                    && cleanUp.contains(f.subject())) {
+                continue;
+            }
+            out.add(f.subject());
+            String sa = saOfAssociation.get(f.subject());
+            if (sa != null) {
+                out.add(sa);
+            }
+        }
+        return out;
+    }
+
+    /** See {@link AccessVerdicts#cleanUpPending(IdentityGraph)}. */
+    public static Set<String> cleanUpPending(IdentityGraph g) {
+        return AccessVerdicts.cleanUpPending(g);
+    }
+
+    /** Expanded pods of one workload share the workload's name: show what tells them apart. */
+    static String podLabel(PodInfo p) {
+        if (p.owner() != null && p.name().startsWith(p.owner().name() + "-")
+                && p.name().length() > p.owner().name().length() + 1) {
+            return "\u2026" + p.name().substring(p.owner().name().length());
+        }
+        return p.name();
     }
 
     /** A service account nothing runs as and nothing maps (the per-namespace {@code default}, mostly). */
@@ -223,7 +285,17 @@ public final class ViewGraphBuilder {
             return false;
         }
         if (filter.onlyProblems()) {
-            boolean problem = problems.contains(sa.nodeId())
+            // a role-level finding (trust near its quota, wildcard trust) is a problem of whoever maps to it
+            boolean roleProblem = false;
+            for (GraphEdge e : g.edgesFrom(sa.nodeId())) {
+                roleProblem |= problems.contains(e.to()) || e.to().startsWith("role:")
+                        && problems.contains(e.to().substring(5));
+                for (GraphEdge r : e.kind() == EdgeKind.ASSOCIATION ? g.edgesFrom(e.to()) : List.<GraphEdge>of()) {
+                    roleProblem |= problems.contains(r.to()) || r.to().startsWith("role:")
+                            && problems.contains(r.to().substring(5));
+                }
+            }
+            boolean problem = roleProblem || problems.contains(sa.nodeId())
                     || (sa.irsaCheck() != null && sa.irsaCheck().status() == EdgeStatus.BROKEN)
                     || (sa.podIdentityCheck() != null && sa.podIdentityCheck().status() == EdgeStatus.BROKEN)
                     || g.podsOf(sa.ref()).stream().anyMatch(p -> g.effectiveIdentity(p)
@@ -233,89 +305,21 @@ public final class ViewGraphBuilder {
         return true;
     }
 
-    static String saDetail(ServiceAccountIdentity sa) {
+    static String saDetail(IdentityGraph g, ServiceAccountIdentity sa) {
+        String verdict = switch (AccessVerdicts.newPods(g, sa).tone()) {
+            case FAILS -> sa.exists() ? " (broken)" : "";
+            case UNPROVEN -> " (unproven)";
+            case WORKS, NEUTRAL -> "";
+        };
         String role = sa.newPod().roleArn();
         String name = role == null ? "" : role.substring(role.lastIndexOf('/') + 1);
         return switch (sa.newPod().mechanism()) {
-            case POD_IDENTITY -> "Pod Identity \u2192 " + name + (sa.irsaShadowed() ? " (IRSA shadowed)" : "");
-            case IRSA -> "IRSA \u2192 " + name;
+            case POD_IDENTITY -> "Pod Identity" + verdict + " \u2192 " + name
+                    + (sa.irsaShadowed() ? " \u00b7 IRSA annotation left" : "");
+            case IRSA -> "IRSA" + verdict + " \u2192 " + name;
             case NODE_ROLE -> sa.exists() ? "node role (no pod identity)" : "missing service account";
             case NONE -> "no AWS identity";
         };
-    }
-
-    /** Edges from a service account straight to the role each mapping reaches. */
-    private static List<ViewEdge> mappingEdges(IdentityGraph g, ServiceAccountIdentity sa) {
-        List<ViewEdge> out = new ArrayList<>();
-        for (GraphEdge e : g.edgesFrom(sa.nodeId())) {
-            if (e.kind() == EdgeKind.IRSA) {
-                EdgeStyle style = switch (e.status()) {
-                    case OK -> EdgeStyle.IRSA;
-                    case SHADOWED -> EdgeStyle.BOTH;
-                    case BROKEN -> EdgeStyle.BROKEN;
-                    case UNPROVABLE -> EdgeStyle.UNPROVABLE;
-                };
-                out.add(new ViewEdge(sa.nodeId(), e.to(), style, e.reason()));
-            } else if (e.kind() == EdgeKind.ASSOCIATION) {
-                for (GraphEdge r : g.edgesFrom(e.to())) {
-                    if (r.kind() == EdgeKind.ASSOCIATION_ROLE) {
-                        EdgeStyle style = switch (r.status()) {
-                            case OK, SHADOWED -> EdgeStyle.POD_IDENTITY;
-                            case BROKEN -> EdgeStyle.BROKEN;
-                            case UNPROVABLE -> EdgeStyle.UNPROVABLE;
-                        };
-                        String why = (e.to().startsWith("assoc:") ? "association " + e.to().substring(6) : "")
-                                + (r.reason().isEmpty() ? "" : ": " + r.reason());
-                        out.add(new ViewEdge(sa.nodeId(), r.to(), style, why));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void addRoles(IdentityGraph g, Set<String> usedRoles, List<ViewNode> nodes, List<ViewEdge> edges,
-                                 Set<String> problems) {
-        Set<String> trustTargets = new LinkedHashSet<>();
-        for (String roleId : usedRoles) {
-            GraphNode n = g.node(roleId).orElse(null);
-            String arnText = roleId.substring("role:".length());
-            ResolvedRole rr = g.role(arnText).orElse(null);
-            boolean missing = rr != null && rr.availability() != RoleAvailability.READ;
-            String detail = rr != null && rr.arn() != null
-                    ? (rr.arn().path().equals("/") ? "" : rr.arn().path() + " ") + rr.arn().account()
-                    + (missing ? " \u00b7 " + rr.problem() : "")
-                    : (missing ? rr.problem() : "");
-            nodes.add(new ViewNode(roleId, GraphColumn.ROLE, null, n != null ? n.label()
-                    : (rr != null ? rr.label() : arnText), detail, missing ? NodeStyle.ROLE_MISSING : NodeStyle.ROLE,
-                    problems.contains(roleId) || problems.contains(arnText) ? Set.of(NodeBadge.PROBLEM) : Set.of(),
-                    false, false));
-            for (GraphEdge e : g.edgesFrom(roleId)) {
-                if (e.kind() == EdgeKind.TRUSTS_OIDC_PROVIDER) {
-                    trustTargets.add(e.to());
-                    edges.add(new ViewEdge(roleId, e.to(), EdgeStyle.TRUSTS, e.reason()));
-                }
-            }
-        }
-        // Target roles of associations whose role is shown.
-        for (GraphEdge e : g.edges()) {
-            if (e.kind() == EdgeKind.TARGET_ROLE) {
-                for (GraphEdge r : g.edgesFrom(e.from())) {
-                    if (r.kind() == EdgeKind.ASSOCIATION_ROLE && usedRoles.contains(r.to())) {
-                        trustTargets.add(e.to());
-                        edges.add(new ViewEdge(r.to(), e.to(), EdgeStyle.TARGET, e.reason()));
-                    }
-                }
-            }
-        }
-        for (String id : trustTargets) {
-            GraphNode n = g.node(id).orElse(null);
-            boolean oidc = id.startsWith("oidc:");
-            String label = n != null ? n.label() : id;
-            nodes.add(new ViewNode(id, GraphColumn.TRUST_TARGET, null, label,
-                    oidc ? "OIDC provider" + (n != null && !n.exists() ? " \u00b7 missing" : "") : "target role",
-                    oidc ? NodeStyle.OIDC_PROVIDER : NodeStyle.TARGET_ROLE, Set.of(), false, false));
-        }
     }
 
     static ServiceAccountRef saRef(String saId) {

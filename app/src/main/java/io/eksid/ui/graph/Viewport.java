@@ -46,19 +46,24 @@ public record Viewport(double scale, double tx, double ty, double width, double 
      * going below a readable zoom. Fit (F) shows everything.
      */
     public static Viewport initial(LaidOutGraph g, double w, double h) {
+        double top = GraphPainter.HEADER_BAND + 4;
         if (g.width() <= 0 || w <= 0) {
-            return new Viewport(1, 10, 10, w, h);
+            return new Viewport(1, 10, top, w, h);
         }
-        double s = Math.max(0.62, Math.min(1.0, (w - 20) / g.width()));
-        return new Viewport(s, 10, 10, w, h);
+        double s = Math.max(DEFAULT_MIN_SCALE, Math.min(1.0, (w - 20) / g.width()));
+        return new Viewport(s, 10 - 20 * s, top - 16 * s, w, h);
     }
+
+    /** The smallest first zoom: labels of {@link GraphPainter#LABEL_UNITS} stay at 11 px or more. */
+    public static final double DEFAULT_MIN_SCALE = 11.0 / GraphPainter.LABEL_UNITS;
 
     /** The viewport that shows the whole graph with a margin. */
     public static Viewport fit(LaidOutGraph g, double w, double h) {
         if (g.width() <= 0 || g.height() <= 0 || w <= 0 || h <= 0) {
             return new Viewport(1, 0, 0, w, h);
         }
-        double s = Math.max(MIN_SCALE, Math.min(1.2, Math.min((w - 20) / g.width(), (h - 20) / g.height())));
-        return new Viewport(s, (w - g.width() * s) / 2, 10, w, h);
+        double top = GraphPainter.HEADER_BAND + 4;
+        double s = Math.max(MIN_SCALE, Math.min(1.2, Math.min((w - 20) / g.width(), (h - top - 10) / g.height())));
+        return new Viewport(s, (w - g.width() * s) / 2, top, w, h);
     }
 }

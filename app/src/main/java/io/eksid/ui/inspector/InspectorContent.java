@@ -8,7 +8,7 @@ import java.util.List;
  * @param subjectId the graph node id it describes
  */
 public record InspectorContent(String subjectId, String kind, String title, String subtitle, List<Section> sections,
-                               List<Action> actions) {
+                               List<Action> actions, AccessVerdicts.Verdict answer) {
 
     public static final InspectorContent EMPTY = new InspectorContent(null, "", "Nothing selected",
             "Select a node in the graph or a row in a table.", List.of(), List.of());
@@ -16,6 +16,19 @@ public record InspectorContent(String subjectId, String kind, String title, Stri
     public InspectorContent {
         sections = List.copyOf(sections);
         actions = List.copyOf(actions);
+    }
+
+    /** Content without a one-line answer (namespaces, roles, providers). */
+    public InspectorContent(String subjectId, String kind, String title, String subtitle, List<Section> sections,
+                            List<Action> actions) {
+        this(subjectId, kind, title, subtitle, sections, actions, null);
+    }
+
+    /** The same content with sections added at the end (extensions such as a permissions section). */
+    public InspectorContent withSections(List<Section> more) {
+        List<Section> all = new java.util.ArrayList<>(sections);
+        all.addAll(more);
+        return new InspectorContent(subjectId, kind, title, subtitle, all, actions, answer);
     }
 
     /** A titled block of name/value fields, optionally a monospaced text with highlighted lines and a meter. */
@@ -42,5 +55,5 @@ public record InspectorContent(String subjectId, String kind, String title, Stri
     }
 
     /** Buttons the inspector offers for the subject. */
-    public enum Action { CONVERT_TO_POD_IDENTITY, NEW_ASSOCIATION, COPY_ARN, RESTART_HINT }
+    public enum Action { CONVERT_TO_POD_IDENTITY, NEW_ASSOCIATION, COPY_ARN, RESTART_HINT, CLEAN_UP_IRSA }
 }

@@ -60,16 +60,26 @@ public final class InspectorModel {
             return new InspectorContent(node.id(), "Service account", ref.toString(), "", sections, actions);
         }
         var newPod = sa.newPod();
+        AccessVerdicts.Verdict answer = AccessVerdicts.newPods(g, sa);
         List<Field> identity = new ArrayList<>();
         identity.add(new Field("New pods get", describeMechanism(newPod.mechanism().name(), newPod.roleArn()),
-                newPod.roleArn() == null ? "warn" : "ok"));
+                answer.fieldTone()));
         if (!newPod.reason().isEmpty()) {
             identity.add(new Field("Why", newPod.reason(), "muted"));
         }
         if (!sa.exists()) {
             identity.add(new Field("Exists", "no \u2014 referenced but not in the cluster", "error"));
         }
+        if (AccessVerdicts.cleanUpPending(g, sa)) {
+            identity.add(new Field("Conversion", "converted: association " + sa.association().associationId()
+                    + " works; the IRSA annotation is left over and can be removed (Finish clean-up)", "ok"));
+            actions.add(Action.CLEAN_UP_IRSA);
+        }
         sections.add(Section.fields("Identity", identity));
+        addFindings(state, node.id(), sections);
+        if (sa.association() != null) {
+            addFindings(state, NodeIds.association(sa.association().associationId(), ref), sections);
+        }
 
         List<Field> annotations = new ArrayList<>();
         state.snapshot().serviceAccounts().stream()
@@ -97,9 +107,8 @@ public final class InspectorModel {
             actions.add(Action.NEW_ASSOCIATION);
         }
         sections.add(pods(g, g.podsOf(ref)));
-        addFindings(state, node.id(), sections);
         return new InspectorContent(node.id(), "Service account", ref.name(), "namespace " + ref.namespace(),
-                sections, actions);
+                sections, actions, answer);
     }
 
     static String describeMechanism(String mechanism, String roleArn) {
@@ -203,6 +212,8 @@ public final class InspectorModel {
                     : String.join(", ", rr.role().inlinePolicyNames())));
         }
         sections.add(Section.fields("Role", f));
+        addFindings(state, node.id(), sections);
+        addFindings(state, arnText, sections);
 
         // Who uses it, with each verdict; the first deciding statement is highlighted in the policy.
         List<Field> users = new ArrayList<>();
@@ -252,8 +263,6 @@ public final class InspectorModel {
                 sections.add(Section.fields("Clusters trusted via IRSA", providers));
             }
         }
-        addFindings(state, node.id(), sections);
-        addFindings(state, arnText, sections);
         return new InspectorContent(node.id(), "IAM role", node.label(), arnText, sections, List.of(Action.COPY_ARN));
     }
 
@@ -278,15 +287,21 @@ public final class InspectorModel {
             }
         }
         List<Section> sections = new ArrayList<>();
-        if (found != null) {
-            sections.add(Section.fields("Association", associationFields(found)));
-            g.serviceAccount(found.serviceAccountRef()).ifPresent(sa -> sections.add(
-                    explain("Pod Identity \u2014 explain", sa.podIdentityCheck(), sa.association() == null ? null
-                            : sa.association().roleArn())));
-        }
+        AccessVerdicts.Verdict answer = null;
         addFindings(state, node.id(), sections);
+        if (found != null) {
+            ServiceAccountIdentity sa = g.serviceAccount(found.serviceAccountRef()).orElse(null);
+            if (sa != null) {
+                answer = AccessVerdicts.association(g, sa);
+            }
+            sections.add(Section.fields("Association", associationFields(found)));
+            if (sa != null) {
+                sections.add(explain("Pod Identity \u2014 explain", sa.podIdentityCheck(), sa.association() == null
+                        ? null : sa.association().roleArn()));
+            }
+        }
         return new InspectorContent(node.id(), "Pod Identity association", node.label(),
-                found == null ? "" : found.namespace() + "/" + found.serviceAccount(), sections, List.of());
+                found == null ? "" : found.namespace() + "/" + found.serviceAccount(), sections, List.of(), answer);
     }
 
     private InspectorContent pod(IdentityState state, GraphNode node) {
@@ -297,8 +312,10 @@ public final class InspectorModel {
         PodInfo pod = state.snapshot().pods().stream().filter(p -> p.namespace().equals(ns) && p.name().equals(name))
                 .findFirst().orElse(null);
         List<Section> sections = new ArrayList<>();
+        AccessVerdicts.Verdict answer = null;
         if (pod != null) {
             EffectiveIdentity id = g.effectiveIdentity(pod).orElse(null);
+            answer = AccessVerdicts.pod(g, pod);
             List<Field> f = new ArrayList<>();
             f.add(Field.of("Service account", pod.serviceAccount()));
             f.add(Field.of("Owner", pod.owner() == null ? "\u2014 (bare pod)" : pod.owner().toString()));
@@ -309,28 +326,64 @@ public final class InspectorModel {
             f.add(Field.of("Credential variables", pod.credentials().podIdentity() ? "Pod Identity"
                     : pod.credentials().irsa() ? "IRSA (AWS_ROLE_ARN=" + pod.credentials().irsaRoleArn() + ")" : "none"));
             if (id != null) {
-                f.add(new Field("Really gets", describeMechanism(id.mechanism().name(), id.roleArn()), "ok"));
+                f.add(new Field("Really gets", describeMechanism(id.mechanism().name(), id.roleArn()),
+                        answer.fieldTone()));
+                if (!answer.why().isEmpty()) {
+                    f.add(new Field("Why", answer.why(), "muted"));
+                }
                 f.add(new Field("Stale", id.stale() ? "yes \u2014 " + id.reason() : "no", id.stale() ? "warn" : ""));
                 f.add(Field.of("A new pod would get", id.expectedForNewPod().name()));
             }
             sections.add(Section.fields("Effective identity", f));
+            addFindings(state, node.id(), sections);
+            addFindings(state, NodeIds.serviceAccount(new ServiceAccountRef(ns, pod.serviceAccount())), sections);
         }
-        addFindings(state, node.id(), sections);
         return new InspectorContent(node.id(), "Pod", name, "namespace " + ns, sections,
                 pod != null && g.effectiveIdentity(pod).map(EffectiveIdentity::stale).orElse(false)
-                        ? List.of(Action.RESTART_HINT) : List.of());
+                        ? List.of(Action.RESTART_HINT) : List.of(), answer);
     }
 
     private InspectorContent workload(IdentityState state, GraphNode node) {
+        IdentityGraph g = state.graph();
         List<Section> sections = new ArrayList<>();
         List<Field> f = new ArrayList<>();
-        for (GraphEdge e : state.graph().edgesFrom(node.id())) {
-            f.add(Field.of("Runs as", e.to().replaceFirst("^sa:", "")));
-        }
         String rest = node.id().substring(3);
+        String[] parts = rest.split("/", 3);
+        AccessVerdicts.Verdict answer = null;
+        List<PodInfo> pods = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
+        f.add(Field.of("Kind", parts.length > 1 ? parts[1] : ""));
+        f.add(Field.of("Namespace", parts[0]));
+        for (GraphEdge e : g.edgesFrom(node.id())) {
+            if (!e.to().startsWith("sa:")) {
+                continue;
+            }
+            f.add(Field.of("Runs as", e.to().substring(3)));
+            ServiceAccountIdentity sa = g.serviceAccount(ServiceAccountRef.parse(e.to().substring(3))).orElse(null);
+            if (sa != null) {
+                answer = AccessVerdicts.newPods(g, sa);
+                f.add(new Field("New pods get", describeMechanism(sa.newPod().mechanism().name(),
+                        sa.newPod().roleArn()), answer.fieldTone()));
+                for (PodInfo p : g.podsOf(sa.ref())) {
+                    if (p.owner() != null && parts.length > 2 && p.owner().name().equals(parts[2])
+                            && p.owner().kind().equals(parts[1])) {
+                        pods.add(p);
+                    }
+                }
+                if (sa.hasIrsaAnnotation() && !sa.hasAssociation() && sa.irsaRole() != null) {
+                    actions.add(Action.CONVERT_TO_POD_IDENTITY);
+                }
+            }
+        }
         sections.add(Section.fields("Workload", f));
         addFindings(state, node.id(), sections);
-        return new InspectorContent(node.id(), "Workload", node.label(), rest, sections, List.of());
+        sections.add(pods(g, pods));
+        long stale = pods.stream().filter(p -> g.effectiveIdentity(p).map(EffectiveIdentity::stale).orElse(false))
+                .count();
+        if (stale > 0) {
+            actions.add(Action.RESTART_HINT);
+        }
+        return new InspectorContent(node.id(), "Workload", node.label(), rest, sections, actions, answer);
     }
 
     private InspectorContent namespace(IdentityState state, GraphNode node) {

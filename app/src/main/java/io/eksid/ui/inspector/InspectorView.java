@@ -46,7 +46,11 @@ public final class InspectorView extends ScrollPane {
         this.onAction = handler;
     }
 
+    private String shownSubject;
+
     public void show(InspectorContent c) {
+        boolean newSubject = !java.util.Objects.equals(shownSubject, c.subjectId());
+        shownSubject = c.subjectId();
         box.getChildren().clear();
         Label kind = new Label(c.kind().toUpperCase(java.util.Locale.ROOT));
         kind.getStyleClass().add("kind");
@@ -59,6 +63,16 @@ public final class InspectorView extends ScrollPane {
         title.setMinWidth(40);
         subtitle.getStyleClass().add("field-name");
         box.getChildren().addAll(kind, title, subtitle);
+        if (c.answer() != null) {
+            Label answer = new Label(c.answer().headline());
+            answer.setId("inspector-answer");
+            answer.setWrapText(true);
+            answer.setMinWidth(40);
+            answer.setMaxWidth(Double.MAX_VALUE);
+            answer.getStyleClass().addAll("answer", "answer-" + c.answer().tone().name().toLowerCase(
+                    java.util.Locale.ROOT));
+            box.getChildren().add(answer);
+        }
         if (!c.actions().isEmpty()) {
             FlowPane actions = new FlowPane(6, 6);
             for (Action a : c.actions()) {
@@ -71,6 +85,12 @@ public final class InspectorView extends ScrollPane {
         }
         if (footer != null) {
             box.getChildren().add(footer);
+        }
+        if (newSubject) {
+            // A new selection starts at its answer, not where the previous one was scrolled to.
+            setVvalue(0);
+            layout();
+            setVvalue(0);
         }
     }
 
@@ -89,7 +109,16 @@ public final class InspectorView extends ScrollPane {
             case NEW_ASSOCIATION -> new Button("New association\u2026", new FontIcon(MaterialDesignP.PLUS));
             case COPY_ARN -> new Button("Copy ARN", new FontIcon(MaterialDesignC.CONTENT_COPY));
             case RESTART_HINT -> new Button("How to refresh credentials", new FontIcon(MaterialDesignR.RESTART));
+            case CLEAN_UP_IRSA -> new Button("Finish clean-up\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         };
+        b.setTooltip(new javafx.scene.control.Tooltip(switch (a) {
+            case CONVERT_TO_POD_IDENTITY -> "Preview the conversion of this IRSA mapping to a Pod Identity association";
+            case NEW_ASSOCIATION -> "Create a Pod Identity association for this service account";
+            case COPY_ARN -> "Copy the ARN to the clipboard";
+            case RESTART_HINT -> "Running pods keep the credentials they started with";
+            case CLEAN_UP_IRSA -> "Preview removing the left-over IRSA annotation and OIDC trust (the association "
+                    + "already works)";
+        }));
         b.setId("inspector-" + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         b.setOnAction(e -> {
             if (a == Action.COPY_ARN && subject != null) {
@@ -121,7 +150,7 @@ public final class InspectorView extends ScrollPane {
                 Label n = new Label(f.name());
                 n.getStyleClass().add("field-name");
                 n.setWrapText(true);
-                Label v = new Label(f.value());
+                Label v = new Label(ArnText.breakable(f.value()));
                 v.setWrapText(true);
                 // Long ARNs have no spaces: let the label shrink and wrap instead of widening the inspector.
                 v.setMinWidth(40);
@@ -134,7 +163,22 @@ public final class InspectorView extends ScrollPane {
                     case "muted" -> v.getStyleClass().add("state-connecting");
                     default -> { }
                 }
-                grid.addRow(row++, n, v);
+                if (ArnText.copyable(f.value())) {
+                    Button copy = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
+                    copy.getStyleClass().add("copy-button");
+                    copy.setTooltip(new javafx.scene.control.Tooltip("Copy " + f.value()));
+                    copy.setOnAction(e -> {
+                        ClipboardContent cc = new ClipboardContent();
+                        cc.putString(f.value());
+                        Clipboard.getSystemClipboard().setContent(cc);
+                    });
+                    javafx.scene.layout.HBox cell = new javafx.scene.layout.HBox(2, v, copy);
+                    javafx.scene.layout.HBox.setHgrow(v, Priority.ALWAYS);
+                    cell.setMinWidth(40);
+                    grid.addRow(row++, n, cell);
+                } else {
+                    grid.addRow(row++, n, v);
+                }
             }
             content.getChildren().add(grid);
         }
@@ -142,9 +186,9 @@ public final class InspectorView extends ScrollPane {
             ProgressBar bar = new ProgressBar(Math.min(1, s.meter().ratio()));
             bar.setMaxWidth(Double.MAX_VALUE);
             bar.getStyleClass().add("size-meter");
-            if (s.meter().ratio() > 1) {
+            if (s.meter().ratio() >= 0.95) {
                 bar.getStyleClass().add("over-limit");
-            } else if (s.meter().ratio() >= 0.9) {
+            } else if (s.meter().ratio() >= 0.8) {
                 bar.getStyleClass().add("near-limit");
             }
             Label size = new Label("Size: " + s.meter().label());

@@ -10,7 +10,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -105,16 +109,71 @@ public final class FilterableTable<R> extends BorderPane {
         TableColumn<R, V> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        keepHeaderReadable(c);
         table.getColumns().add(c);
         return c;
     }
 
+    /** A text column; a cell cut short by the column's width shows its whole text on hover. */
     public TableColumn<R, String> text(String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        keepHeaderReadable(c);
+        c.setCellFactory(col -> new TableCell<>() {
+            // one tooltip per cell, reused: cells are recycled, and live updates re-render them many times a second
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                boolean has = !empty && item != null && !item.isEmpty();
+                if (has) {
+                    tip.setText(item);
+                }
+                if (has != (getTooltip() != null)) {
+                    setTooltip(has ? tip : null);
+                }
+            }
+        });
         table.getColumns().add(c);
         return c;
+    }
+
+    /**
+     * A text column whose cells wrap onto as many lines as the text needs: the whole of a finding's message
+     * reads without widening anything.
+     */
+    public TableColumn<R, String> wrapped(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        keepHeaderReadable(c);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().add("wrapped-cell-text");
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
+                setPrefHeight(Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                text.setText(empty || item == null ? "" : io.eksid.ui.inspector.ArnText.breakable(item));
+                setGraphic(empty || item == null ? null : text);
+            }
+        });
+        table.getColumns().add(c);
+        return c;
+    }
+
+    /** A column never gets narrower than its title: "Pods" and "Stale" must not become two blank headers. */
+    private static void keepHeaderReadable(TableColumn<?, ?> c) {
+        c.setMinWidth(Math.max(c.getMinWidth(), c.getText().length() * 8.0 + 24));
     }
 
     public TableView<R> table() {

@@ -65,6 +65,72 @@ class InspectorModelTest {
     }
 
     @Test
+    void aPodWhoseRoleDoesNotTrustItsServiceAccountReadsAsFailingNeverGreen() {
+        InspectorContent c = model.describe(state, "pod:search/indexer-0");
+        assertThat(c.answer().tone()).isEqualTo(AccessVerdicts.Tone.FAILS);
+        assertThat(c.answer().headline()).isEqualTo("This pod's AWS calls fail: role search does not trust "
+                + "search/indexer");
+        Section identity = section(c, "Effective identity");
+        assertThat(identity.fields()).filteredOn(f -> f.name().equals("Really gets")).singleElement()
+                .extracting(Field::tone).isEqualTo("error");
+        // the service account's finding is shown with the pod, above anything else it lists
+        assertThat(c.sections().get(1).title()).startsWith("Findings");
+    }
+
+    @Test
+    void aPodOnAWorkingMappingIsGreenAndOneOnTheNodeRoleIsNeutral() {
+        InspectorContent ok = model.describe(state, "pod:pay/api-0");
+        assertThat(ok.answer().tone()).isEqualTo(AccessVerdicts.Tone.WORKS);
+        assertThat(ok.answer().headline()).isEqualTo("This pod's AWS calls use role api through IRSA");
+        InspectorContent node = model.describe(state, "pod:pay/worker-0");
+        assertThat(node.answer().tone()).isEqualTo(AccessVerdicts.Tone.NEUTRAL);
+        assertThat(node.actions()).contains(InspectorContent.Action.RESTART_HINT);
+    }
+
+    @Test
+    void serviceAccountAnswersFirstAndListsFindingsBeforeItsPods() {
+        InspectorContent c = model.describe(state, "sa:search/indexer");
+        assertThat(c.answer().tone()).isEqualTo(AccessVerdicts.Tone.FAILS);
+        List<String> titles = c.sections().stream().map(Section::title).toList();
+        int findings = titles.indexOf(titles.stream().filter(t -> t.startsWith("Findings")).findFirst().orElseThrow());
+        int pods = titles.indexOf(titles.stream().filter(t -> t.startsWith("Pods")).findFirst().orElseThrow());
+        assertThat(findings).isLessThan(pods);
+        assertThat(model.describe(state, "sa:pay/worker").answer().headline())
+                .isEqualTo("New pods get role worker through Pod Identity");
+    }
+
+    @Test
+    void convertedServiceAccountOffersTheCleanUpAndAnAssociationNodeExplainsItself() {
+        IdentityState converted = UiFixtures.convertedState();
+        InspectorContent sa = model.describe(converted, "sa:pay/worker");
+        assertThat(sa.actions()).contains(InspectorContent.Action.CLEAN_UP_IRSA)
+                .doesNotContain(InspectorContent.Action.CONVERT_TO_POD_IDENTITY);
+        assertThat(sa.answer().tone()).isEqualTo(AccessVerdicts.Tone.WORKS);
+        InspectorContent assoc = model.describe(state, "assoc:a-1");
+        assertThat(assoc.kind()).isEqualTo("Pod Identity association");
+        assertThat(value(section(assoc, "Association"), "Association ID")).isEqualTo("a-1");
+        assertThat(assoc.answer().tone()).isEqualTo(AccessVerdicts.Tone.WORKS);
+    }
+
+    @Test
+    void workloadShowsWhatItRunsAsAndItsPods() {
+        InspectorContent c = model.describe(state, "wl:pay/Deployment/api");
+        assertThat(value(section(c, "Workload"), "Runs as")).isEqualTo("pay/api");
+        assertThat(section(c, "Pods").fields()).extracting(Field::name).containsExactlyInAnyOrder("api-0", "api-1");
+        assertThat(c.answer().tone()).isEqualTo(AccessVerdicts.Tone.WORKS);
+    }
+
+    @Test
+    void longArnsBreakAfterColonsAndSlashesOnly() {
+        String arn = "arn:aws:iam::111122223333:role/teams/payments/app";
+        String shown = ArnText.breakable(arn);
+        assertThat(shown.replace("\u200B", "")).isEqualTo(arn);
+        assertThat(shown).contains("role/\u200Bteams").doesNotContain("ro\u200Ble");
+        assertThat(ArnText.copyable(arn)).isTrue();
+        assertThat(ArnText.copyable("IRSA \u2192 " + arn)).isFalse();
+    }
+
+    @Test
     void unknownOrVanishedNodesSayTheyAreGone() {
         assertThat(model.describe(state, "sa:gone/away").subtitle()).contains("No longer");
         assertThat(model.describe(null, "sa:x/y")).isEqualTo(InspectorContent.EMPTY);
