@@ -44,8 +44,10 @@ final class IngestBench {
 
     static final String CLUSTER = "acme-prod";
     static final int EVENTS = 10_000;
+    static final int BASELINE_RUNS = 3;
 
     /**
+     * @param baseline          the same pod pages served from memory: plain transfer against our pod list, per run
      * @param rawBytes          size of the {@code GET /api/v1/pods} body
      * @param rawRetainedPerPod heap the plain GET left behind per pod (the in-process API server's own growth)
      * @param retainedPerPod    heap retained after the ingest by the whole JVM, per pod: the store, and whatever
@@ -54,7 +56,7 @@ final class IngestBench {
      * @param events            store changes observed while the pods churned
      * @param recomputations    graph derivations the coalescer ran for those changes
      */
-    record Result(int pods, Duration raw, long rawBytes, IngestBenchmark.Result ingest, double ratio,
+    record Result(int pods, PodPageBaseline.Result baseline, Duration raw, long rawBytes, IngestBenchmark.Result ingest, double ratio,
                   long rawRetainedPerPod, long retainedPerPod, long storePerPod, long events, long recomputations,
                   double recomputationsPer10k) {
     }
@@ -74,6 +76,9 @@ final class IngestBench {
             KubeContext context = kubeconfig.context(CLUSTER).orElseThrow(() -> new IllegalStateException(
                     "the sandbox kubeconfig has no context " + CLUSTER));
             KubeConnector connector = new KubeConnector(Clock.systemUTC(), KubeConnectOptions.DEFAULTS);
+            // First, while the heap holds nothing else of ours: the captured pages are dropped before measuring.
+            PodPageBaseline.Result baseline = new PodPageBaseline(dir, timeout).measure(kubeconfig, context,
+                    BASELINE_RUNS);
             long before = usedAfterGc();
 
             long t0 = System.nanoTime();
@@ -91,7 +96,7 @@ final class IngestBench {
 
             long[] churn = churn(sandbox, connector, kubeconfig, context);
             double ratio = raw.isZero() ? Double.NaN : (double) ingest.total().toNanos() / raw.toNanos();
-            return new Result(stored, raw, bytes, ingest, ratio, (afterRaw - before) / Math.max(1, stored),
+            return new Result(stored, baseline, raw, bytes, ingest, ratio, (afterRaw - before) / Math.max(1, stored),
                     (withStore - afterRaw) / Math.max(1, stored),
                     (withStore - withoutStore) / Math.max(1, stored), churn[0], churn[1],
                     churn[0] == 0 ? 0 : churn[1] * (double) EVENTS / churn[0]);

@@ -1,6 +1,9 @@
 package io.eksid.kube;
 
+import io.eksid.kube.lean.LeanPod;
+import io.eksid.kube.lean.LeanPodList;
 import io.eksid.model.store.ClusterStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Measures how long a context takes from nothing to a complete model: connect (exec plugin + {@code /version}),
@@ -59,6 +63,46 @@ public final class IngestBenchmark {
                     0, e);
         } catch (ExecutionException e) {
             throw KubeErrors.classify("ingest of context " + context.name(), e.getCause());
+        }
+    }
+
+    /**
+     * Lists every pod once through the same path as the console (a {@link Reflector} of lean pods, trimmed into
+     * the store) and stops before watching: the decode and store cost of a pod list, for comparison with the bare
+     * transfer of the same pages.
+     *
+     * @return the time from the first request to the last page stored
+     */
+    public Duration listPods(KubernetesClient client, ClusterStore store, Duration timeout) {
+        PodTrimmer trimmer = new PodTrimmer(new OwnerIndex());
+        Function<Object, LeanPod> convert = o -> o instanceof LeanPod p ? p
+                : client.getKubernetesSerialization().convertValue(o, LeanPod.class);
+        Reflector<LeanPod> reflector = new Reflector<>("pods", convert,
+                () -> client.resources(LeanPod.class, LeanPodList.class).inAnyNamespace(),
+                new Reflector.Sink<LeanPod>() {
+                    public void upsert(LeanPod pod) {
+                        store.putPod(trimmer.trim(pod));
+                    }
+
+                    public void delete(String namespace, String name) {
+                        store.removePod(namespace, name);
+                    }
+                }, (state, reason) -> { }, settings);
+        long t0 = System.nanoTime();
+        reflector.start();
+        try {
+            reflector.firstSync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Duration.ofNanos(System.nanoTime() - t0);
+        } catch (TimeoutException e) {
+            throw new KubeException(KubeFailure.UNREACHABLE, "pod list did not complete within "
+                    + timeout.toSeconds() + " s", 0, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubeException(KubeFailure.OTHER, "pod list was interrupted", 0, e);
+        } catch (ExecutionException e) {
+            throw KubeErrors.classify("pod list", e.getCause());
+        } finally {
+            reflector.stop();
         }
     }
 

@@ -29,7 +29,14 @@ class BenchIngestCommandTest {
         assertThat(r.get("pods").asInt()).isBetween(2000, 2000 + 2000 / 100);
         assertThat(r.get("rawTransfer").get("bytes").asLong()).isPositive();
         assertThat(r.get("ingest").get("totalMillis").asLong()).isNotNegative();
-        assertThat(r.get("ingest").has("ratioToRaw")).isTrue();
+        assertThat(r.get("ingest").has("ratioToSandboxGet")).isTrue();
+        JsonNode base = r.get("inMemoryBaseline");
+        assertThat(base.get("pods").asInt()).isEqualTo(r.get("pods").asInt());
+        assertThat(base.get("pages").asInt()).isEqualTo((base.get("pods").asInt() + 499) / 500);
+        assertThat(base.get("runs")).hasSize(3);
+        assertThat(base.get("runs").get(0).get("ingestRequests").asInt()).isEqualTo(base.get("pages").asInt());
+        assertThat(base.get("transferMillis").get("min").asLong())
+                .isLessThanOrEqualTo(base.get("transferMillis").get("median").asLong());
         assertThat(r.get("heap").has("storeBytesPerPod")).isTrue();
         assertThat(r.get("heap").has("jvmRetainedBytesPerPod")).isTrue();
         assertThat(r.get("heap").has("rawGetRetainedBytesPerPod")).isTrue();
