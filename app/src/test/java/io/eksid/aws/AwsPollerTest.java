@@ -121,12 +121,10 @@ class AwsPollerTest {
             assertThat(s.unreadableRoles()).containsKeys(missing, elsewhere);
             assertThat(s.addons()).hasSize(2);
             assertThat(s.oidcProviders()).hasSize(1);
-            // The deleted role and the one in an account without a profile have no permissions to read.
-            assertThat(store.sources()).filteredOn(st -> !st.source().equals(RolePermissionsSource.NAME))
-                    .extracting(SourceStatus::state).containsOnly(SourceState.LIVE);
-            assertThat(source(RolePermissionsSource.NAME).state()).isEqualTo(SourceState.DEGRADED);
-            assertThat(source(RolePermissionsSource.NAME).reason())
-                    .contains("the permissions of 2 role(s) could not be read");
+            // The deleted role and the one in an account without a profile have no permissions to read: kept with
+            // their reasons, as the roles source keeps them, without degrading a source that read all it could.
+            assertThat(store.sources()).extracting(SourceStatus::state).containsOnly(SourceState.LIVE);
+            assertThat(s.unreadablePermissions()).containsKeys(missing, elsewhere);
         });
         ClusterSnapshot s = snapshot();
         assertThat(s.cluster().arn()).isEqualTo("arn:aws:eks:us-west-2:111122223333:cluster/prod");

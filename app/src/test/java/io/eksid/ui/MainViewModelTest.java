@@ -66,7 +66,10 @@ class MainViewModelTest {
     void connectsToTheSandboxsCurrentContextAndLaysOutTheGraph() {
         assertThat(vm.currentContextProperty().get()).isEqualTo("acme-prod");
         assertThat(vm.contexts()).extracting(c -> c.name()).contains("acme-prod", "acme-staging");
-        assertThat(vm.connectionStateProperty().get()).isIn(SourceState.LIVE, SourceState.DEGRADED);
+        // "connecting" until both sides are read, then live (or degraded with a reason)
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                vm.connectionStateProperty().get() == SourceState.LIVE
+                        || vm.connectionStateProperty().get() == SourceState.DEGRADED);
         await().atMost(Duration.ofSeconds(10)).until(() -> vm.graphProperty().get().nodeCount() > 40);
         assertThat(vm.convertibleCountProperty().get())
                 .isEqualTo(vm.stateProperty().get().graph().convertibleIrsaMappings().size()).isPositive();

@@ -68,6 +68,12 @@ class StatusBarUnknownFxTest {
                 new SourceStatus("kube/connection", SourceState.LIVE, "Kubernetes v1.31.0", Instant.EPOCH)));
         unread.reasons().forEach((source, why) -> sources.add(new SourceStatus(source, SourceState.FORBIDDEN, why,
                 Instant.EPOCH)));
+        // the AWS sources that were read report LIVE, as the poller's do
+        for (String source : List.of("aws/addons", "aws/associations")) {
+            if (!unread.reasons().containsKey(source)) {
+                sources.add(new SourceStatus(source, SourceState.LIVE, "", Instant.EPOCH));
+            }
+        }
         return new IdentityState("prod", withUnread, g, new FindingsAnalyzer(new TrustEvaluator(),
                 new TrustInspector()).analyze(withUnread, g), sources, 1, Instant.EPOCH, null);
     }
