@@ -100,7 +100,8 @@ class ConversionCommandsTest {
         sandbox.awsWorld().faults().apply("iam.throttle=0.3,eks.5xx=0.2");
         try {
             String planId = null;
-            for (int i = 0; i < 4; i++) {
+            // two plans of dozens of calls each, with 30% of IAM calls throttled and 20% of EKS calls failing: without retries they fail
+            for (int i = 0; i < 2; i++) {
                 Run plan = eksid("plan", "--context", "acme-prod", "--output", "json");
                 assertThat(plan.exit()).as("run " + i + ": " + plan.err()).isZero();
                 String id = JSON.readTree(plan.out()).path("planId").asText();
