@@ -1,6 +1,5 @@
 package io.eksid.model.trust;
 
-import io.eksid.model.trust.JsonNode.JArray;
 import io.eksid.model.trust.JsonNode.JObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Set;
  */
 final class PermissionPolicyReader {
 
-    private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_FIELDS =
             Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
 
@@ -22,36 +20,12 @@ final class PermissionPolicyReader {
     }
 
     static PermissionPolicy read(JsonNode root) throws PolicyParseException {
-        if (!(root instanceof JObject doc)) {
-            throw new PolicyParseException("document", "a policy document must be a JSON object, found "
-                    + root.kindName());
-        }
-        for (String field : doc.members().keySet()) {
-            if (!TOP_LEVEL.contains(field)) {
-                throw new PolicyParseException(field, "unknown top-level field \"" + field
-                        + "\" (a policy document has Version, Id and Statement)");
-            }
-        }
-        String version = TrustPolicyReader.version(doc);
-        if (doc.members().containsKey("Id")) {
-            TrustPolicyReader.string(doc.members().get("Id"), "Id");
-        }
-        JsonNode st = doc.members().get("Statement");
-        if (st == null) {
-            throw new PolicyParseException("Statement", "the policy has no Statement");
-        }
+        TrustPolicyReader.Envelope doc = TrustPolicyReader.envelope(root);
         List<PermissionStatement> statements = new ArrayList<>();
-        if (st instanceof JArray arr) {
-            for (int i = 0; i < arr.items().size(); i++) {
-                statements.add(statement(arr.items().get(i), "Statement[" + i + "]"));
-            }
-        } else if (st instanceof JObject) {
-            statements.add(statement(st, "Statement"));
-        } else {
-            throw new PolicyParseException("Statement", "Statement must be an object or an array of objects, found "
-                    + st.kindName());
+        for (int i = 0; i < doc.statements().size(); i++) {
+            statements.add(statement(doc.statements().get(i), doc.path(i)));
         }
-        return new PermissionPolicy(version, statements);
+        return new PermissionPolicy(doc.version(), statements);
     }
 
     private static PermissionStatement statement(JsonNode node, String path) throws PolicyParseException {

@@ -26,6 +26,31 @@ final class TrustPolicyReader {
     }
 
     static TrustPolicy read(JsonNode root) throws PolicyParseException {
+        Envelope doc = envelope(root);
+        if (doc.listForm() && doc.statements().isEmpty()) {
+            throw new PolicyParseException("Statement", "Statement is empty: a trust policy needs at least one"
+                    + " statement");
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (int i = 0; i < doc.statements().size(); i++) {
+            statements.add(statement(doc.statements().get(i), doc.path(i)));
+        }
+        return new TrustPolicy(doc.version(), doc.id(), statements, doc.listForm());
+    }
+
+    /**
+     * The part of a policy document every kind shares: a JSON object with only Version, Id and Statement, the
+     * Statement an object or a list of them.
+     */
+    record Envelope(String version, String id, List<JsonNode> statements, boolean listForm) {
+
+        /** The element path of statement {@code i}, for errors. */
+        String path(int i) {
+            return listForm ? "Statement[" + i + "]" : "Statement";
+        }
+    }
+
+    static Envelope envelope(JsonNode root) throws PolicyParseException {
         if (!(root instanceof JObject doc)) {
             throw new PolicyParseException("document", "a policy document must be a JSON object, found "
                     + root.kindName());
@@ -37,34 +62,20 @@ final class TrustPolicyReader {
             }
         }
         String version = version(doc);
-        String id = null;
         JsonNode idNode = doc.members().get("Id");
-        if (idNode != null) {
-            id = string(idNode, "Id");
-        }
+        String id = idNode == null ? null : string(idNode, "Id");
         JsonNode st = doc.members().get("Statement");
         if (st == null) {
             throw new PolicyParseException("Statement", "the policy has no Statement");
         }
-        List<Statement> statements = new ArrayList<>();
-        boolean listForm;
         if (st instanceof JArray arr) {
-            listForm = true;
-            if (arr.items().isEmpty()) {
-                throw new PolicyParseException("Statement", "Statement is empty: a trust policy needs at least one"
-                        + " statement");
-            }
-            for (int i = 0; i < arr.items().size(); i++) {
-                statements.add(statement(arr.items().get(i), "Statement[" + i + "]"));
-            }
-        } else if (st instanceof JObject) {
-            listForm = false;
-            statements.add(statement(st, "Statement"));
-        } else {
-            throw new PolicyParseException("Statement", "Statement must be an object or an array of objects, found "
-                    + st.kindName());
+            return new Envelope(version, id, arr.items(), true);
         }
-        return new TrustPolicy(version, id, statements, listForm);
+        if (st instanceof JObject) {
+            return new Envelope(version, id, List.of(st), false);
+        }
+        throw new PolicyParseException("Statement", "Statement must be an object or an array of objects, found "
+                + st.kindName());
     }
 
     /** The Version element: null when absent, else one of the two versions IAM accepts. */
