@@ -1,8 +1,5 @@
 package io.eksid.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.eksid.model.Arn;
 import io.eksid.model.InvalidArnException;
 import io.eksid.model.NamedPolicy;
@@ -127,7 +124,7 @@ public final class AccessExplainCommand implements Callable<Integer> {
             AccessRequest request = request();
             AccessDecision d = new PermissionEvaluator().evaluate(role, session, request);
             if (output == Format.json) {
-                out.println(toJson(json(d)));
+                out.println(AccessJson.pretty(json(d)));
             } else {
                 text(out, d, session);
             }
@@ -299,21 +296,13 @@ public final class AccessExplainCommand implements Callable<Integer> {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", message);
             error.put("where", where);
-            out.println(toJson(Map.of("error", error)));
+            out.println(AccessJson.pretty(Map.of("error", error)));
             out.flush();
         } else {
             err.println("error: " + where + ": " + message);
             err.flush();
         }
         return BAD_INPUT;
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON output", e);
-        }
     }
 
     /** Bad input; {@code where} names the flag (and the place in a policy file). */

@@ -18,12 +18,17 @@ final class AccessJson {
     }
 
     static void print(PrintWriter out, Map<String, Object> value) {
+        out.println(pretty(value));
+        out.flush();
+    }
+
+    /** Indented JSON, as every explain and access command prints it. */
+    static String pretty(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            return JSON.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
-        out.flush();
     }
 
     /** {@code {"allowed", "decision", "reason", "statements": [...], "unknown": [...]}}. */

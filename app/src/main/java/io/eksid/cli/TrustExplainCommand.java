@@ -1,8 +1,5 @@
 package io.eksid.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.InvalidArnException;
 import io.eksid.model.Partition;
@@ -148,7 +145,7 @@ public final class TrustExplainCommand implements Callable<Integer> {
                 sizeJson.put("quota", size.quota());
                 sizeJson.put("fits", size.fits());
                 json.put("size", sizeJson);
-                out.println(toJson(json));
+                out.println(AccessJson.pretty(json));
             } else {
                 out.println(decision.verdict() + (decision.statementIndex() == null ? ""
                         : " (statement " + decision.statementIndex() + ")"));
@@ -352,7 +349,7 @@ public final class TrustExplainCommand implements Callable<Integer> {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", message);
             error.put("where", where);
-            out.println(toJson(Map.of("error", error)));
+            out.println(AccessJson.pretty(Map.of("error", error)));
             out.flush();
         } else {
             err.println("error: " + (where != null && where.startsWith("--") ? where + ": " + message
@@ -360,14 +357,6 @@ public final class TrustExplainCommand implements Callable<Integer> {
             err.flush();
         }
         return BAD_INPUT;
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON output", e);
-        }
     }
 
     /** A flag value that is present but wrong; {@code flag} names it for the error's "where". */
