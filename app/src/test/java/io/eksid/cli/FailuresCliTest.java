@@ -166,7 +166,9 @@ class FailuresCliTest {
     @Test
     void anUnreachableAwsEndpointIsNamedWithTheSettingItCameFrom() throws Exception {
         Path config = dir.resolve("refused-config");
-        Files.writeString(config, "[profile refused]\nregion = us-west-2\nendpoint_url = http://127.0.0.1:1\n");
+        // max_attempts keeps the SDK's backed-off retries of a refused connection well inside the scan's timeout
+        Files.writeString(config, "[profile refused]\nregion = us-west-2\nendpoint_url = http://127.0.0.1:1\n"
+                + "max_attempts = 2\n");
         Path credentials = dir.resolve("refused-credentials");
         Files.writeString(credentials, "[refused]\naws_access_key_id = AKIDEXAMPLE\n"
                 + "aws_secret_access_key = wJalrXUtnFEMIEXAMPLEKEY\n");
