@@ -275,6 +275,9 @@ public final class LiveSession implements AutoCloseable {
         if (closed) {
             return;
         }
+        // Decided before the store is read: a poll that completes in between is then in the sources shown, so a
+        // state released as settled never still says CONNECTING.
+        boolean settled = cachedStart != null && missing(kubeSettled.getNow(null)).isEmpty();
         long version = store.version();
         ClusterSnapshot snapshot = store.snapshot(fallback);
         List<SourceStatus> sources = store.sources();
@@ -294,7 +297,6 @@ public final class LiveSession implements AutoCloseable {
         }
         // Settled: everything listed or polled once (a failed source counts, it says why). Only a picture with
         // every source working is worth keeping for the next start.
-        boolean settled = missing(kubeSettled.getNow(null)).isEmpty();
         if (!c.holding(settled)) {
             listener.accept(state);
             c.offer(snapshot, settled && sources.stream()
