@@ -2,6 +2,7 @@ package io.eksid.aws;
 
 import io.eksid.model.store.ClusterStore;
 import io.eksid.model.store.SourceState;
+import io.eksid.model.time.Backoff;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

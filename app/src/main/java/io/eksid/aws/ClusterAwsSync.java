@@ -1,6 +1,7 @@
 package io.eksid.aws;
 
 import io.eksid.model.store.ClusterStore;
+import io.eksid.model.time.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.eksid.aws;
 
 import io.eksid.model.Arn;
 import io.eksid.model.ClusterInfo;
+import io.eksid.model.ExecHints;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

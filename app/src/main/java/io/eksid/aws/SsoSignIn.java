@@ -1,5 +1,6 @@
 package io.eksid.aws;
 
+import io.eksid.model.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

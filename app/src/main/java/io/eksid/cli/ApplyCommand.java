@@ -8,7 +8,7 @@ import io.eksid.engine.convert.ExecutorSettings;
 import io.eksid.engine.convert.JournalFiles;
 import io.eksid.engine.convert.PlanExecutor;
 import io.eksid.engine.convert.StepEvent;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.PlanFormatter;
 import io.eksid.model.trust.TrustEvaluator;

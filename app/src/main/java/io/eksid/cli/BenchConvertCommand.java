@@ -12,7 +12,7 @@ import io.eksid.engine.convert.ExecutionHook;
 import io.eksid.engine.convert.ExecutorSettings;
 import io.eksid.engine.convert.PlanExecutor;
 import io.eksid.engine.convert.SnapshotLoader;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.RoleArn;
 import io.eksid.model.plan.ConversionOptions;
 import io.eksid.model.plan.ConversionPlan;

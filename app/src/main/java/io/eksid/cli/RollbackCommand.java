@@ -6,7 +6,7 @@ import io.eksid.engine.convert.JournalFiles;
 import io.eksid.engine.convert.PlanExecutor;
 import io.eksid.engine.convert.Rollback;
 import io.eksid.engine.convert.RollbackResult;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.plan.ConversionPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;

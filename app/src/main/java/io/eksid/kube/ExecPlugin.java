@@ -25,11 +25,6 @@ public record ExecPlugin(String command, List<String> args, Map<String, String> 
         installHint = installHint == null ? "" : installHint;
     }
 
-    /** What the arguments and environment say about the EKS cluster this plugin gets tokens for. */
-    public ExecHints hints() {
-        return ExecHints.of(this);
-    }
-
     /** The command line as an admin would type it (for messages; it carries no secrets). */
     public String commandLine() {
         return args.isEmpty() ? command : command + " " + String.join(" ", args);

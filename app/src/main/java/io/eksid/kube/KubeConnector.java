@@ -93,7 +93,8 @@ public final class KubeConnector {
         // reconnects would hide it. HTTP watches avoid a WebSocket upgrade some proxies refuse.
         config.setWatchReconnectLimit(0);
         config.setOnlyHttpWatches(true);
-        config.setRequestRetryBackoffLimit(2);
+        // One retry layer for Kubernetes calls (engine.run.RetryPolicy): fabric8's own retries would multiply it.
+        config.setRequestRetryBackoffLimit(0);
     }
 
     private void configureExec(Config config, ExecPlugin exec) {

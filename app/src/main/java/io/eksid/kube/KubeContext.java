@@ -1,5 +1,6 @@
 package io.eksid.kube;
 
+import io.eksid.model.ExecHints;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,9 +30,10 @@ public record KubeContext(String name, Path sourceFile, String clusterName, Stri
         return Optional.ofNullable(exec);
     }
 
-    /** Cluster name, region and profile from the exec plugin's arguments; {@link ExecHints#NONE} without one. */
+    /** What the context and its exec plugin say about the EKS cluster; only the server without a plugin. */
     public ExecHints execHints() {
-        return exec == null ? ExecHints.NONE : exec.hints();
+        return exec == null ? ExecHints.none(name, server)
+                : ExecHints.fromExec(name, server, exec.command(), exec.args(), exec.env());
     }
 
     public boolean usable() {

@@ -1,6 +1,7 @@
 package io.eksid.kube;
 
 import io.eksid.model.store.SourceState;
+import io.eksid.model.time.Backoff;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +32,8 @@ import java.util.function.Supplier;
  * the watch resumes from the last resource version; a {@code 410 Gone} (on the watch or an expired continue
  * token) relists and deletes what disappeared meanwhile; a dropped watch is re-opened from where it stopped.
  * Every phase is reported (CONNECTING → LIVE, DEGRADED while reconnecting or relisting, FORBIDDEN, ERROR), and
- * failures retry with exponential backoff, so a dead endpoint never stops the rest of the console.
+ * failures retry after the shared {@link Backoff} (exponential, full jitter), so a dead endpoint never stops the
+ * rest of the console.
  */
 final class Reflector<T extends HasMetadata> {
 
@@ -51,6 +54,7 @@ final class Reflector<T extends HasMetadata> {
     private final Sink<T> sink;
     private final StateListener listener;
     private final ReflectorSettings settings;
+    private final Backoff backoff;
     private final Map<String, Set<String>> known = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
     private final AtomicInteger generation = new AtomicInteger();
@@ -72,6 +76,8 @@ final class Reflector<T extends HasMetadata> {
         this.sink = Objects.requireNonNull(sink);
         this.listener = Objects.requireNonNull(listener);
         this.settings = Objects.requireNonNull(settings);
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     void start() {
@@ -109,7 +115,7 @@ final class Reflector<T extends HasMetadata> {
     }
 
     private void run() {
-        long backoff = settings.initialBackoff().toMillis();
+        int failures = 0;
         boolean relisting = false;
         while (!stopped) {
             try {
@@ -118,7 +124,7 @@ final class Reflector<T extends HasMetadata> {
                 }
                 String rv = relist();
                 firstSync.complete(null);
-                backoff = settings.initialBackoff().toMillis();
+                failures = 0;
                 relisting = true;
                 watchUntilGone(rv);
             } catch (KubeException e) {
@@ -142,15 +148,13 @@ final class Reflector<T extends HasMetadata> {
                 if (state == SourceState.FORBIDDEN) {
                     firstSync.complete(null);
                 }
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, settings.maxBackoff().toMillis());
+                sleep(backoff.delay(failures++).toMillis());
             } catch (RuntimeException e) {
                 if (stopped) {
                     return;
                 }
                 listener.state(SourceState.ERROR, KubeErrors.classify("watch " + description, e).getMessage());
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, settings.maxBackoff().toMillis());
+                sleep(backoff.delay(failures++).toMillis());
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eksid.model.store.ClusterStore;
 import io.eksid.model.store.SourceState;
 import io.eksid.model.store.SourceStatus;
+import io.eksid.model.time.Backoff;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import io.eksid.model.ClusterInfo;
 import io.eksid.model.Partition;
 import io.eksid.model.store.ClusterStore;
 import io.eksid.model.store.SourceState;
+import io.eksid.model.time.Backoff;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.store.ClusterStore;
 import io.eksid.model.store.SourceState;
 import io.eksid.model.store.SourceStatus;
+import io.eksid.model.time.Backoff;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.eksid.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eksid.model.ClusterInfo;
+import io.eksid.model.ExecHints;
 import io.eksid.model.Partition;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

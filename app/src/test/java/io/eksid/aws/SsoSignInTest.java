@@ -1,5 +1,6 @@
 package io.eksid.aws;
 
+import io.eksid.model.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

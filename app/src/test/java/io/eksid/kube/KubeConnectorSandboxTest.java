@@ -1,5 +1,6 @@
 package io.eksid.kube;
 
+import io.eksid.model.ExecHints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +91,8 @@ class KubeConnectorSandboxTest {
                 """.formatted(plugin)));
         Kubeconfig kc = loader(a).load();
         KubeContext ctx = kc.contexts().get(0);
-        assertThat(ctx.execHints()).isEqualTo(new ExecHints("alpha", "us-east-1", "sandbox-admin"));
+        assertThat(ctx.execHints()).isEqualTo(new ExecHints(ctx.name(), ctx.server(), "alpha", "us-east-1",
+                "sandbox-admin", null));
         try (KubeConnection c = connector.connect(kc, ctx)) {
             assertThat(c.client().getConfiguration().getOauthTokenProvider().getToken()).isEqualTo("k8s-aws-v1.abc");
             assertThat(c.client().namespaces().list().getItems()).isNotEmpty();

@@ -1,5 +1,6 @@
 package io.eksid.kube;
 
+import io.eksid.model.ExecHints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -94,13 +95,15 @@ class KubeconfigLoaderTest {
         assertThat(payments.namespace()).isEqualTo("payments");
         assertThat(payments.exec().command()).isEqualTo("aws");
         assertThat(payments.exec().env()).containsEntry("AWS_PROFILE", "prod-admin");
-        assertThat(payments.execHints()).isEqualTo(new ExecHints("payments", "eu-west-1", "prod-admin"));
+        assertThat(payments.execHints()).isEqualTo(new ExecHints(payments.name(), payments.server(), "payments",
+                "eu-west-1", "prod-admin", null));
 
         KubeContext staging = kc.context("staging").orElseThrow();
         assertThat(staging.sourceFile()).isEqualTo(b);
         assertThat(staging.server()).isEqualTo("https://staging.example:6443");
         assertThat(staging.defaultNamespace()).isEqualTo("default");
-        assertThat(staging.execHints()).isEqualTo(new ExecHints("staging-cluster", null, null));
+        assertThat(staging.execHints()).isEqualTo(new ExecHints("staging", "https://staging.example:6443",
+                "staging-cluster", null, null, null));
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.eksid.engine.convert;
 import io.eksid.aws.IdentityWriteException;
 import io.eksid.engine.run.RateLimiter;
 import io.eksid.engine.run.RetryPolicy;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.kube.KubeException;
 import io.eksid.kube.KubeFailure;
 import java.time.Duration;

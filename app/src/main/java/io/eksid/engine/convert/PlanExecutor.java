@@ -7,7 +7,7 @@ import io.eksid.engine.journal.JournalEntry;
 import io.eksid.engine.journal.JournalException;
 import io.eksid.engine.journal.JournalReading;
 import io.eksid.engine.journal.StepProgress;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.PlanStep;
 import io.eksid.model.trust.TrustEvaluator;

@@ -7,7 +7,7 @@ import io.eksid.engine.journal.Journal;
 import io.eksid.engine.journal.JournalDamage;
 import io.eksid.engine.journal.JournalEntry;
 import io.eksid.engine.convert.RollbackRecords.StepRecord;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountRef;

@@ -12,7 +12,6 @@ import io.eksid.aws.AwsSource;
 import io.eksid.aws.ClusterMatch;
 import io.eksid.aws.ClusterMatcher;
 import io.eksid.aws.ClusterSource;
-import io.eksid.aws.ExecHints;
 import io.eksid.aws.OidcProviderSource;
 import io.eksid.aws.ReferencedRoles;
 import io.eksid.aws.RoleSource;
@@ -98,11 +97,8 @@ public final class SnapshotLoader {
             aws = new AwsConnections(new AwsProfiles(awsEnv));
             AwsFailures failures = new AwsFailures(new SsoSessions(new SsoTokenCache(awsEnv.ssoCacheDirectory()),
                     clock), awsEnv);
-            var hints = context.execHints();
-            ExecHints awsHints = new ExecHints(context.name(), context.server(), hints.clusterName(),
-                    request.region() != null ? request.region() : hints.region(),
-                    request.profile() != null ? request.profile() : hints.profile(), null);
-            ClusterMatch match = new ClusterMatcher(aws, failures).match(awsHints, null);
+            ClusterMatch match = new ClusterMatcher(aws, failures)
+                    .match(context.execHints().withOverrides(request.region(), request.profile()), null);
             if (match instanceof ClusterMatch.Unavailable u) {
                 throw new IllegalStateException("cannot read EKS for context " + context.name() + ": " + u.reason());
             }

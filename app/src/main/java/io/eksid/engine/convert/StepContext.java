@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksid.engine.journal.JournalEntry;
 import io.eksid.engine.journal.StepProgress;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.PlanStep;

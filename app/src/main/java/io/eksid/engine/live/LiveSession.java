@@ -7,7 +7,7 @@ import io.eksid.aws.AwsEnvironment;
 import io.eksid.aws.AwsFailures;
 import io.eksid.aws.AwsPoller;
 import io.eksid.aws.AwsProfiles;
-import io.eksid.aws.Backoff;
+import io.eksid.model.time.Backoff;
 import io.eksid.aws.ClusterMatch;
 import io.eksid.aws.ClusterMatcher;
 import io.eksid.aws.ClusterAwsSync;
@@ -218,11 +218,8 @@ public final class LiveSession implements AutoCloseable {
             aws = new AwsConnections(profiles);
             SsoSessions sso = new SsoSessions(new SsoTokenCache(awsEnvironment.ssoCacheDirectory()), clock);
             AwsFailures failures = new AwsFailures(sso, awsEnvironment);
-            var kh = context.execHints();
-            io.eksid.aws.ExecHints hints = new io.eksid.aws.ExecHints(context.name(), context.server(),
-                    kh.clusterName(), region != null ? region : kh.region(),
-                    profile != null ? profile : kh.profile(), null);
-            ClusterMatch match = new ClusterMatcher(aws, failures).match(hints, rememberedCluster);
+            ClusterMatch match = new ClusterMatcher(aws, failures)
+                    .match(context.execHints().withOverrides(region, profile), rememberedCluster);
             if (match instanceof ClusterMatch.NeedsChoice choice) {
                 clusterCandidates = choice.candidates().stream().map(io.eksid.model.ClusterInfo::name).toList();
             }

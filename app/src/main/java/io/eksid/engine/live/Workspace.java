@@ -1,7 +1,7 @@
 package io.eksid.engine.live;
 
 import io.eksid.aws.AwsEnvironment;
-import io.eksid.kube.ExecHints;
+import io.eksid.model.ExecHints;
 import io.eksid.kube.KubeContext;
 import io.eksid.kube.Kubeconfig;
 import io.eksid.kube.KubeconfigLoader;
@@ -96,9 +96,9 @@ public final class Workspace implements AutoCloseable {
             for (KubeContext c : e.getValue().contexts()) {
                 ExecHints h = c.execHints();
                 StringBuilder hint = new StringBuilder();
-                h.clusterNameOpt().ifPresent(v -> hint.append("EKS cluster ").append(v));
-                h.regionOpt().ifPresent(v -> hint.append(hint.length() > 0 ? " \u00b7 " : "").append(v));
-                h.profileOpt().ifPresent(v -> hint.append(hint.length() > 0 ? " \u00b7 " : "").append("profile ")
+                h.clusterNameIfSet().ifPresent(v -> hint.append("EKS cluster ").append(v));
+                h.regionIfSet().ifPresent(v -> hint.append(hint.length() > 0 ? " \u00b7 " : "").append(v));
+                h.profileIfSet().ifPresent(v -> hint.append(hint.length() > 0 ? " \u00b7 " : "").append("profile ")
                         .append(v));
                 list.add(new ContextInfo(c.name(), c.sourceFile(), c.server(), hint.toString(), e.getKey().name()));
             }

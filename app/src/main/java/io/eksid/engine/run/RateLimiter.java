@@ -1,5 +1,6 @@
 package io.eksid.engine.run;
 
+import io.eksid.model.time.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;

@@ -1,5 +1,7 @@
 package io.eksid.engine.run;
 
+import io.eksid.model.time.Backoff;
+import io.eksid.model.time.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -7,17 +9,15 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 
 /**
- * Retries a call on transient failures (throttling, 5xx, dropped connections) with exponential backoff and full
- * jitter: the n-th wait is uniform in [0, min(cap, base * 2^n)]. Full jitter spreads parallel workers apart
- * instead of letting them retry in lock-step against the same throttle.
+ * Retries a call on transient failures (5xx, unreachable servers) with the {@link Backoff} every other wait uses:
+ * exponential with full jitter, so parallel workers spread apart instead of retrying in lock-step. The one retry
+ * layer for Kubernetes calls; AWS calls are retried by the SDK and never through here.
  */
 public final class RetryPolicy {
 
     private final int maxAttempts;
-    private final Duration base;
-    private final Duration cap;
+    private final Backoff backoff;
     private final Predicate<Throwable> transientFailure;
-    private final DoubleSupplier random;
     private final Sleeper sleeper;
 
     public RetryPolicy(int maxAttempts, Duration base, Duration cap, Predicate<Throwable> transientFailure,
@@ -26,17 +26,14 @@ public final class RetryPolicy {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
-        this.base = Objects.requireNonNull(base);
-        this.cap = Objects.requireNonNull(cap);
+        this.backoff = new Backoff(base, cap, random);
         this.transientFailure = Objects.requireNonNull(transientFailure);
-        this.random = Objects.requireNonNull(random);
         this.sleeper = Objects.requireNonNull(sleeper);
     }
 
     /** The longest wait before attempt {@code attempt + 1} (attempt counts from 1). */
     public Duration ceiling(int attempt) {
-        double nanos = base.toNanos() * Math.pow(2, Math.min(attempt - 1, 30));
-        return Duration.ofNanos((long) Math.min(cap.toNanos(), nanos));
+        return backoff.ceiling(attempt - 1);
     }
 
     public <T> T call(Callable<T> action) throws Exception {
@@ -47,8 +44,7 @@ public final class RetryPolicy {
                 if (attempt >= maxAttempts || !transientFailure.test(e)) {
                     throw e;
                 }
-                long ceiling = ceiling(attempt).toNanos();
-                sleeper.sleep(Duration.ofNanos((long) (random.getAsDouble() * ceiling)));
+                sleeper.sleep(backoff.delay(attempt - 1));
             }
         }
     }

@@ -14,7 +14,7 @@ import io.eksid.engine.convert.SnapshotLoader;
 import io.eksid.engine.convert.StepEvent;
 import io.eksid.engine.live.Workspace;
 import io.eksid.engine.live.WorkspaceSource;
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustRewriter;

@@ -1,6 +1,6 @@
 package io.eksid.engine.convert;
 
-import io.eksid.engine.run.Sleeper;
+import io.eksid.model.time.Sleeper;
 import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.plan.ConversionOptions;
 import io.eksid.model.plan.ConversionPlan;

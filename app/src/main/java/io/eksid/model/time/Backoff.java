@@ -1,4 +1,4 @@
-package io.eksid.aws;
+package io.eksid.model.time;
 
 import java.time.Duration;
 import java.util.Objects;

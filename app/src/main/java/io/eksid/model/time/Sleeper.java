@@ -1,4 +1,4 @@
-package io.eksid.engine.run;
+package io.eksid.model.time;
 
 import java.time.Duration;
 

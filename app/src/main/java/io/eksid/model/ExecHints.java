@@ -1,11 +1,12 @@
-package io.eksid.aws;
+package io.eksid.model;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a kubeconfig context says about its EKS cluster, as plain strings: the exec plugin's arguments
+ * What a kubeconfig context says about its EKS cluster, as plain strings (read once, in {@code kube}, and matched
+ * against EKS in {@code aws}): the exec plugin's arguments
  * ({@code aws eks get-token --cluster-name X --region R --profile P}, {@code aws-iam-authenticator token -i X})
  * and its {@code AWS_PROFILE} / {@code AWS_REGION} environment, plus the API server URL. Any part may be null.
  *
@@ -17,7 +18,8 @@ public record ExecHints(String contextName, String serverUrl, String clusterName
 
     /**
      * Reads the hints from a kubeconfig exec plugin: {@code aws eks get-token --cluster-name N --region R
-     * [--profile P] [--role-arn A]} (also {@code --flag=value}), {@code aws-iam-authenticator token -i N [-r A]},
+     * [--profile P] [--role-arn A]} (also {@code --flag=value}), {@code aws-iam-authenticator token -i N [-r A]}
+     * (and {@code --cluster-id N}, which some wrappers pass to either),
      * either wrapped in {@code aws-vault exec P -- ...}, and the plugin's {@code AWS_PROFILE},
      * {@code AWS_REGION} / {@code AWS_DEFAULT_REGION}. Command-line flags win over the environment.
      *
@@ -31,8 +33,8 @@ public record ExecHints(String contextName, String serverUrl, String clusterName
         String base = command == null ? "" : command.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("(?i)\\.exe$", "");
         boolean authenticator = base.equals("aws-iam-authenticator") || a.contains("aws-iam-authenticator");
-        if (name == null && authenticator) {
-            name = flag(a, "-i", "--cluster-id");
+        if (name == null) {
+            name = authenticator ? flag(a, "-i", "--cluster-id") : flag(a, "--cluster-id");
         }
         String role = flag(a, "--role-arn");
         if (role == null && authenticator) {
@@ -74,6 +76,12 @@ public record ExecHints(String contextName, String serverUrl, String clusterName
 
     public static ExecHints none(String contextName, String serverUrl) {
         return new ExecHints(contextName, serverUrl, null, null, null, null);
+    }
+
+    /** These hints with the region and profile the user chose instead, where given (null keeps the hint's). */
+    public ExecHints withOverrides(String chosenRegion, String chosenProfile) {
+        return new ExecHints(contextName, serverUrl, clusterName, chosenRegion != null ? chosenRegion : region,
+                chosenProfile != null ? chosenProfile : profile, roleArn);
     }
 
     public Optional<String> clusterNameIfSet() {
