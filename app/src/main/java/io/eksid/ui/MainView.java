@@ -158,6 +158,7 @@ public final class MainView extends BorderPane {
         setBottom(new StatusBarView(vm));
 
         graphPane.bindFilters(vm.onlyProblemsProperty(), vm.onlyIrsaProperty());
+        vm.layoutAspectProperty().bind(graphPane.layoutAspectProperty());
         graphPane.setOnError(msg -> vm.log(ActivityEntry.Kind.ERROR, msg));
         graphPane.canvas().setOnToggle(vm::toggle);
         graphPane.canvas().setOnActivate(id -> {

@@ -77,6 +77,7 @@ public final class MainViewModel {
     private final IntegerProperty graphUpdates = new SimpleIntegerProperty();
     private final LatestOnlyQueue<LaidOutGraph> layoutQueue;
     private final GroupedLayout layout = new GroupedLayout();
+    private final javafx.beans.property.DoubleProperty layoutAspect = new javafx.beans.property.SimpleDoubleProperty(0);
     private final ViewGraphBuilder viewGraphs = new ViewGraphBuilder();
     private final LiveStateSink sink;
     private LiveSession session;
@@ -111,6 +112,7 @@ public final class MainViewModel {
         namespaceFilter.addListener((o, a, b) -> relayout());
         onlyProblems.addListener((o, a, b) -> relayout());
         onlyIrsa.addListener((o, a, b) -> relayout());
+        layoutAspect.addListener((o, a, b) -> relayout());
     }
 
     /** Reads the kubeconfig contexts (in the background) and connects to the current or first one. */
@@ -234,10 +236,11 @@ public final class MainViewModel {
         ViewGraphBuilder.Filter filter = new ViewGraphBuilder.Filter(namespaceFilter.get(), onlyProblems.get(),
                 onlyIrsa.get());
         boolean awsRead = awsRead(s);
+        double aspect = layoutAspect.get();
         layoutQueue.submit(() -> {
             ViewGraph vg = viewGraphs.build(s.graph(), s.findings(), exp, filter, awsRead);
             synchronized (layout) {
-                return layout.layout(vg);
+                return layout.layout(vg, aspect);
             }
         });
     }
@@ -380,6 +383,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<IdentityState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** The graph viewport's width / height: namespaces are packed in bands to match it. */
+    public javafx.beans.property.DoubleProperty layoutAspectProperty() {
+        return layoutAspect;
     }
 
     public ReadOnlyObjectProperty<LaidOutGraph> graphProperty() {

@@ -388,8 +388,9 @@ public final class GraphCanvas extends Region {
             double y0 = graph.y(cur);
             double bestDy = Double.MAX_VALUE;
             for (int i = 0; i < graph.nodeCount(); i++) {
-                if (i == cur || graph.node(i).column() != col) {
-                    continue;
+                if (i == cur || graph.node(i).column() != col
+                        || Math.abs(graph.x(i) - graph.x(cur)) > GroupedLayout.BAND_STEP / 2) {
+                    continue; // up and down stay in the band
                 }
                 double dy = graph.y(i) - y0;
                 if ((k == KeyCode.DOWN ? dy > 0 : dy < 0) && Math.abs(dy) < bestDy) {

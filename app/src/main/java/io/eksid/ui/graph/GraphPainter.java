@@ -133,7 +133,7 @@ public final class GraphPainter {
         if (detailed) {
             paintLabels(gc, g, vp, pal, visible, n);
         }
-        paintColumnHeaders(gc, vp, pal);
+        paintColumnHeaders(gc, vp, pal, g.bands());
     }
 
     private static void diamond(GraphicsContext gc, double x, double y, double w, double h) {
@@ -146,7 +146,7 @@ public final class GraphPainter {
     }
 
     /** Column titles along the top, in screen space so they read at every zoom; skipped where they would collide. */
-    private void paintColumnHeaders(GraphicsContext gc, Viewport vp, GraphPalette pal) {
+    private void paintColumnHeaders(GraphicsContext gc, Viewport vp, GraphPalette pal, int bands) {
         gc.setFill(pal.background().deriveColor(0, 1, 1, 0.92));
         gc.fillRect(0, 0, vp.width(), HEADER_BAND);
         gc.setStroke(pal.groupStroke());
@@ -157,15 +157,22 @@ public final class GraphPainter {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         double lastRight = -1;
-        for (GraphColumn c : COLUMN_TITLES.keySet()) {
-            String title = COLUMN_TITLES.get(c);
-            double x = vp.sx(GroupedLayout.columnX(c == GraphColumn.ROLE ? GraphColumn.MAPPING : c));
-            double textW = title.length() * 7.2;
-            if (x < lastRight + 8 || x > vp.width()) {
-                continue;
+        for (int band = 0; band < bands; band++) {
+            for (GraphColumn c : COLUMN_TITLES.keySet()) {
+                boolean last = c == GraphColumn.TRUST_TARGET;
+                if (last && band < bands - 1) {
+                    continue; // one column of providers and target roles, after the last band
+                }
+                String title = COLUMN_TITLES.get(c);
+                double x = vp.sx(GroupedLayout.columnX(c == GraphColumn.ROLE ? GraphColumn.MAPPING : c)
+                        + band * GroupedLayout.BAND_STEP);
+                double textW = title.length() * 7.2;
+                if (x < lastRight + 8 || x > vp.width()) {
+                    continue;
+                }
+                gc.fillText(title, Math.max(4, x), HEADER_BAND / 2);
+                lastRight = Math.max(4, x) + textW;
             }
-            gc.fillText(title, Math.max(4, x), HEADER_BAND / 2);
-            lastRight = Math.max(4, x) + textW;
         }
     }
 

@@ -33,6 +33,8 @@ public final class GraphPane extends BorderPane {
     private final ToggleButton onlyProblems = new ToggleButton("Only problems");
     private final ToggleButton onlyIrsa = new ToggleButton("Only IRSA");
     private Consumer<String> onError = msg -> { };
+    private final javafx.beans.property.ReadOnlyDoubleWrapper layoutAspect =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(0);
 
     public GraphPane() {
         setId("graph-pane");
@@ -67,6 +69,26 @@ public final class GraphPane extends BorderPane {
         setCenter(center);
         setBottom(legend);
         canvas.paletteProperty().addListener((o, a, b) -> legend.update(b));
+        canvas.widthProperty().addListener((o, a, b) -> aspectChanged());
+        canvas.heightProperty().addListener((o, a, b) -> aspectChanged());
+    }
+
+    /** The canvas's width / height, changed only when it moves enough to be worth another layout. */
+    public javafx.beans.property.ReadOnlyDoubleProperty layoutAspectProperty() {
+        return layoutAspect.getReadOnlyProperty();
+    }
+
+    private void aspectChanged() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight() - GraphPainter.HEADER_BAND;
+        if (w < 50 || h < 50) {
+            return;
+        }
+        double now = w / h;
+        double before = layoutAspect.get();
+        if (before <= 0 || Math.abs(Math.log(now / before)) > 0.1) {
+            layoutAspect.set(now);
+        }
     }
 
     private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {

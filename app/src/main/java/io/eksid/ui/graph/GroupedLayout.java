@@ -72,8 +72,14 @@ public final class GroupedLayout {
 
     /** Right edge of the columns that live inside namespace blocks. */
     static final double BLOCK_RIGHT = 470;
-    /** Total width of the layout. */
+    /** Total width of the layout with one band. */
     static final double LAYOUT_WIDTH = 970;
+    /**
+     * Horizontal distance between two bands: a band is namespace blocks with the roles they use beside them, so
+     * most edges stay inside their band; OIDC providers and target roles follow the last band.
+     */
+    public static final double BAND_STEP = 750;
+    private static final int MAX_BANDS = 12;
 
     static double width(ViewNode n) {
         return switch (n.column()) {
@@ -100,7 +106,16 @@ public final class GroupedLayout {
     private record CachedBlock(String signature, Map<String, Double> offsets, double height) {
     }
 
+    /** One band: every namespace in one stack. */
     public LaidOutGraph layout(ViewGraph graph) {
+        return layout(graph, 0);
+    }
+
+    /**
+     * Lays the namespaces out in as many bands, side by side, as bring the whole graph's shape closest to
+     * {@code aspect} (width / height of the viewport; 0 or less keeps one band).
+     */
+    public LaidOutGraph layout(ViewGraph graph, double aspect) {
         List<ViewNode> nodes = graph.nodes();
         int n = nodes.size();
         Map<String, Integer> index = new HashMap<>(n * 2);
@@ -128,7 +143,7 @@ public final class GroupedLayout {
             }
         }
 
-        // Namespace blocks, in name order, stacked top to bottom.
+        // Namespace blocks, in name order, down one band after the other.
         Map<String, List<Integer>> byGroup = new TreeMap<>();
         List<Integer> global = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -139,24 +154,83 @@ public final class GroupedLayout {
                 byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
             }
         }
-        List<LaidOutGraph.GroupBox> boxes = new ArrayList<>();
-        double top = 20;
-        Map<String, CachedBlock> used = new HashMap<>();
+        Map<String, CachedBlock> used = new LinkedHashMap<>();
         for (Map.Entry<String, List<Integer>> e : byGroup.entrySet()) {
-            CachedBlock block = block(e.getKey(), e.getValue(), nodes, edgePairs, keptEdges);
-            used.put(e.getKey(), block);
-            for (int i : e.getValue()) {
-                y[i] = top + block.offsets().getOrDefault(nodes.get(i).id(), 0.0);
-            }
-            boxes.add(new LaidOutGraph.GroupBox(e.getKey(), 20, top - 4, BLOCK_RIGHT - 20, block.height() + 8));
-            top += block.height() + GROUP_GAP;
+            used.put(e.getKey(), block(e.getKey(), e.getValue(), nodes, edgePairs, keptEdges));
         }
         cache.keySet().retainAll(used.keySet());
-        double height = top;
+        List<String> groupNames = new ArrayList<>(used.keySet());
+        double[] blockH = new double[groupNames.size()];
+        for (int k = 0; k < blockH.length; k++) {
+            blockH[k] = used.get(groupNames.get(k)).height() + GROUP_GAP;
+        }
+        int roleCount = 0;
+        for (int i : global) {
+            if (nodes.get(i).column() == GraphColumn.ROLE) {
+                roleCount++;
+            }
+        }
+        int[] bandOf = BandPacking.pack(blockH, aspect, roleCount * (NODE_H + NODE_GAP * 2), BAND_STEP,
+                LAYOUT_WIDTH - BAND_STEP, MAX_BANDS);
+        int bands = 1;
+        for (int b : bandOf) {
+            bands = Math.max(bands, b + 1);
+        }
+        double[] top = new double[bands];
+        Arrays.fill(top, 20);
+        int[] bandOfNode = new int[n];
+        List<LaidOutGraph.GroupBox> boxes = new ArrayList<>();
+        for (int k = 0; k < groupNames.size(); k++) {
+            String group = groupNames.get(k);
+            CachedBlock block = used.get(group);
+            int band = bandOf[k];
+            double dx = band * BAND_STEP;
+            for (int i : byGroup.get(group)) {
+                y[i] = top[band] + block.offsets().getOrDefault(nodes.get(i).id(), 0.0);
+                x[i] += dx;
+                bandOfNode[i] = band;
+            }
+            boxes.add(new LaidOutGraph.GroupBox(group, 20 + dx, top[band] - 4, BLOCK_RIGHT - 20,
+                    block.height() + 8));
+            top[band] += block.height() + GROUP_GAP;
+        }
+        double height = 0;
+        for (double t : top) {
+            height = Math.max(height, t);
+        }
 
-        // Cluster-wide columns: roles by the barycenter of their sources, then targets by theirs.
-        height = Math.max(height, placeByBarycenter(GraphColumn.ROLE, global, nodes, y, h, edgePairs));
-        height = Math.max(height, placeByBarycenter(GraphColumn.TRUST_TARGET, global, nodes, y, h, edgePairs));
+        // Each role beside the band most of its service accounts live in; then roles by the barycenter of their
+        // sources, band by band, and OIDC providers and target roles after the last band.
+        int[] votes = new int[n * Math.max(1, bands)];
+        for (int[] p : edgePairs) {
+            if (nodes.get(p[1]).column() == GraphColumn.ROLE && nodes.get(p[0]).group() != null) {
+                votes[p[1] * bands + bandOfNode[p[0]]]++;
+            }
+        }
+        List<List<Integer>> rolesByBand = new ArrayList<>();
+        for (int b = 0; b < bands; b++) {
+            rolesByBand.add(new ArrayList<>());
+        }
+        List<Integer> targets = new ArrayList<>();
+        for (int i : global) {
+            if (nodes.get(i).column() == GraphColumn.ROLE) {
+                int best = 0;
+                for (int b = 1; b < bands; b++) {
+                    if (votes[i * bands + b] > votes[i * bands + best]) {
+                        best = b;
+                    }
+                }
+                x[i] += best * BAND_STEP;
+                rolesByBand.get(best).add(i);
+            } else {
+                x[i] += (bands - 1) * BAND_STEP;
+                targets.add(i);
+            }
+        }
+        for (List<Integer> roles : rolesByBand) {
+            height = Math.max(height, placeByBarycenter(GraphColumn.ROLE, roles, nodes, y, h, edgePairs));
+        }
+        height = Math.max(height, placeByBarycenter(GraphColumn.TRUST_TARGET, targets, nodes, y, h, edgePairs));
 
         int[] from = new int[edgePairs.size()];
         int[] to = new int[edgePairs.size()];
@@ -164,8 +238,8 @@ public final class GroupedLayout {
             from[j] = edgePairs.get(j)[0];
             to[j] = edgePairs.get(j)[1];
         }
-        double width = LAYOUT_WIDTH;
-        return new LaidOutGraph(nodes, x, y, w, h, keptEdges, from, to, boxes, width, height + 20);
+        double width = LAYOUT_WIDTH + (bands - 1) * BAND_STEP;
+        return new LaidOutGraph(nodes, x, y, w, h, keptEdges, from, to, boxes, width, height + 20, bands);
     }
 
     private CachedBlock block(String group, List<Integer> members, List<ViewNode> nodes, List<int[]> edgePairs,

@@ -25,6 +25,7 @@ public final class LaidOutGraph {
     private final List<GroupBox> groups;
     private final double width;
     private final double height;
+    private final int bands;
     private final Map<String, Integer> indexById = new HashMap<>();
     private final SpatialIndex spatial;
 
@@ -34,6 +35,14 @@ public final class LaidOutGraph {
 
     public LaidOutGraph(List<ViewNode> nodes, double[] x, double[] y, double[] w, double[] h, List<ViewEdge> edges,
                         int[] edgeFrom, int[] edgeTo, List<GroupBox> groups, double width, double height) {
+        this(nodes, x, y, w, h, edges, edgeFrom, edgeTo, groups, width, height, 1);
+    }
+
+    /** With {@code bands} bands of namespaces side by side, {@link GroupedLayout#BAND_STEP} apart. */
+    public LaidOutGraph(List<ViewNode> nodes, double[] x, double[] y, double[] w, double[] h, List<ViewEdge> edges,
+                        int[] edgeFrom, int[] edgeTo, List<GroupBox> groups, double width, double height,
+                        int bands) {
+        this.bands = bands;
         this.nodes = List.copyOf(nodes);
         this.x = x;
         this.y = y;
@@ -105,6 +114,11 @@ public final class LaidOutGraph {
 
     public double height() {
         return height;
+    }
+
+    /** How many bands of namespaces (each with its workloads, service accounts and roles) sit side by side. */
+    public int bands() {
+        return bands;
     }
 
     /** Index of the node with this id, or -1. */

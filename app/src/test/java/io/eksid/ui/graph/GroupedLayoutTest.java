@@ -69,6 +69,23 @@ class GroupedLayoutTest {
     }
 
     @Test
+    void aWideViewportPutsNamespacesInBandsThatNeverOverlap() {
+        LaidOutGraph tall = new GroupedLayout().layout(sample(12, null));
+        LaidOutGraph wide = new GroupedLayout().layout(sample(12, null), 1.6);
+        assertThat(tall.bands()).isEqualTo(1);
+        assertThat(wide.bands()).isGreaterThan(1);
+        assertThat(Math.abs(Math.log(wide.width() / wide.height() / 1.6)))
+                .isLessThan(Math.abs(Math.log(tall.width() / tall.height() / 1.6)));
+        for (int i = 0; i < wide.nodeCount(); i++) {
+            for (int k = i + 1; k < wide.nodeCount(); k++) {
+                boolean overlap = wide.x(i) < wide.x(k) + wide.w(k) && wide.x(k) < wide.x(i) + wide.w(i)
+                        && wide.y(i) < wide.y(k) + wide.h(k) && wide.y(k) < wide.y(i) + wide.h(i);
+                assertThat(overlap).as("%s overlaps %s", wide.node(i).id(), wide.node(k).id()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void onlyChangedNamespacesAreLaidOutAgainAndUnchangedOnesKeepTheirPlace() {
         GroupedLayout layout = new GroupedLayout();
         LaidOutGraph first = layout.layout(sample(5, null));

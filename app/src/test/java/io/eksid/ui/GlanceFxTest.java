@@ -1,0 +1,108 @@
+package io.eksid.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eksid.engine.live.IdentityState;
+import io.eksid.ui.graph.GraphCanvas;
+import io.eksid.ui.graph.LaidOutGraph;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What a newcomer reads at a glance: the graph uses the window, the toolbar fits, a palette finds anything. */
+@ExtendWith(ApplicationExtension.class)
+class GlanceFxTest {
+
+    @TempDir
+    static Path dir;
+
+    private static ConsoleHarness console;
+    private static Scene scene;
+    private static Stage stage;
+
+    @BeforeAll
+    static void sandbox() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        org.testfx.api.FxToolkit.setupFixture(() -> console = new ConsoleHarness(dir));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        if (scene == null) {
+            scene = new Scene(console.view, 1600, 1000);
+            scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
+            console.theme.attach(console.view);
+        }
+        s.setScene(scene);
+        s.setWidth(1600);
+        s.setHeight(1000);
+        s.show();
+        if (console.vm.currentContextProperty().get() == null) {
+            console.vm.start("acme-prod");
+        }
+    }
+
+    static LaidOutGraph awaitGraph() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            IdentityState s = console.vm.stateProperty().get();
+            return s != null && s.lastAwsRefresh() != null && !s.snapshot().associations().isEmpty()
+                    && console.vm.graphProperty().get().indexOf("sa:checkout/checkout-worker") >= 0;
+        });
+        return console.vm.graphProperty().get();
+    }
+
+    private static GraphCanvas canvas() {
+        return console.view.graphPane().canvas();
+    }
+
+    @Test
+    void namespacesArePackedSoTheWholeGraphHasTheViewportsShape(FxRobot robot) {
+        awaitGraph();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            LaidOutGraph g = canvas().graph();
+            double viewport = canvas().getWidth() / (canvas().getHeight() - 24);
+            double graph = g.width() / g.height();
+            assertThat(graph / viewport).as("graph %s x %s in a %s x %s canvas", g.width(), g.height(),
+                    canvas().getWidth(), canvas().getHeight()).isBetween(0.7, 1.45);
+            assertThat(g.bands()).isGreaterThan(1);
+        });
+        List<LaidOutGraph.GroupBox> boxes = canvas().graph().groups();
+        assertThat(boxes).hasSizeGreaterThan(10);
+        for (int a = 0; a < boxes.size(); a++) {
+            for (int b = a + 1; b < boxes.size(); b++) {
+                LaidOutGraph.GroupBox p = boxes.get(a);
+                LaidOutGraph.GroupBox q = boxes.get(b);
+                boolean overlap = p.x() < q.x() + q.w() && q.x() < p.x() + p.w()
+                        && p.y() < q.y() + q.h() && q.y() < p.y() + p.h();
+                assertThat(overlap).as("%s overlaps %s", p.group(), q.group()).isFalse();
+            }
+        }
+        LaidOutGraph g = canvas().graph();
+        for (int i = 0; i < g.nodeCount(); i++) {
+            for (int k = i + 1; k < g.nodeCount(); k++) {
+                boolean overlap = g.x(i) < g.x(k) + g.w(k) && g.x(k) < g.x(i) + g.w(i)
+                        && g.y(i) < g.y(k) + g.h(k) && g.y(k) < g.y(i) + g.h(i);
+                assertThat(overlap).as("%s overlaps %s", g.node(i).id(), g.node(k).id()).isFalse();
+            }
+        }
+    }
+}
