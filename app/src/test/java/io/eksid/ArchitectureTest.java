@@ -15,7 +15,7 @@ class ArchitectureTest {
     static final ArchRule modelIsPure = noClasses().that().resideInAPackage("io.eksid.model..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "javafx..", "io.fabric8..", "software.amazon..", "java.net..", "java.nio.file..",
-                    "java.io.File", "com.fasterxml..", "picocli..", "org.slf4j..",
+                    "java.io.File", "picocli..", "org.slf4j..",
                     "io.eksid.kube..", "io.eksid.aws..", "io.eksid.engine..", "io.eksid.sandbox..",
                     "io.eksid.cli..", "io.eksid.ui..")
             .because("model is pure domain logic: no I/O, no toolkit, no SDK");

@@ -23,23 +23,7 @@ public final class PermissionPolicy {
      * @throws PolicyParseException with what is wrong and where, for anything IAM would reject
      */
     public static PermissionPolicy parse(String document) throws PolicyParseException {
-        if (document == null || document.isBlank()) {
-            throw new PolicyParseException("document", "the policy document is empty");
-        }
-        if (!IamDocumentDecoder.looksEncoded(document)) {
-            return PermissionPolicyReader.read(JsonReader.read(document));
-        }
-        String text = IamDocumentDecoder.decode(document.strip());
-        if (IamDocumentDecoder.looksEncoded(text)) {
-            text = IamDocumentDecoder.decode(text.strip());
-        }
-        JsonNode root;
-        try {
-            root = JsonReader.read(text);
-        } catch (PolicyParseException e) {
-            throw new PolicyParseException(e.where() + " of the URL-decoded document", e.problem());
-        }
-        return PermissionPolicyReader.read(root);
+        return PermissionPolicyReader.read(PolicyJsonReader.readDocument(document));
     }
 
     /** The Version element, or null when the document has none (IAM then treats it as 2008-10-17). */
@@ -49,6 +33,16 @@ public final class PermissionPolicy {
 
     public List<PermissionStatement> statements() {
         return statements;
+    }
+
+    /** Compact JSON, as sent to IAM; Statement is always a list. */
+    public String toJson() {
+        return PolicyWriter.compact(this);
+    }
+
+    /** JSON indented by two spaces, for display and diffs. */
+    public String toPrettyJson() {
+        return PolicyWriter.pretty(this);
     }
 
     /** Policy variables are substituted only under Version 2012-10-17; under older versions they are text. */

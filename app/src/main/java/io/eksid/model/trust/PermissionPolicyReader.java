@@ -1,6 +1,6 @@
 package io.eksid.model.trust;
 
-import io.eksid.model.trust.JsonNode.JObject;
+import io.eksid.model.trust.PolicyNode.JObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ final class PermissionPolicyReader {
     private PermissionPolicyReader() {
     }
 
-    static PermissionPolicy read(JsonNode root) throws PolicyParseException {
+    static PermissionPolicy read(PolicyNode root) throws PolicyParseException {
         TrustPolicyReader.Envelope doc = TrustPolicyReader.envelope(root);
         List<PermissionStatement> statements = new ArrayList<>();
         for (int i = 0; i < doc.statements().size(); i++) {
@@ -28,11 +28,11 @@ final class PermissionPolicyReader {
         return new PermissionPolicy(doc.version(), statements);
     }
 
-    private static PermissionStatement statement(JsonNode node, String path) throws PolicyParseException {
+    private static PermissionStatement statement(PolicyNode node, String path) throws PolicyParseException {
         if (!(node instanceof JObject obj)) {
             throw new PolicyParseException(path, "a statement must be an object, found " + node.kindName());
         }
-        Map<String, JsonNode> m = obj.members();
+        Map<String, PolicyNode> m = obj.members();
         for (String field : m.keySet()) {
             if (field.equals("Principal") || field.equals("NotPrincipal")) {
                 throw new PolicyParseException(path + "." + field, "a permission policy cannot have " + field
@@ -44,7 +44,7 @@ final class PermissionPolicyReader {
             }
         }
         String sid = m.containsKey("Sid") ? TrustPolicyReader.string(m.get("Sid"), path + ".Sid") : null;
-        JsonNode eff = m.get("Effect");
+        PolicyNode eff = m.get("Effect");
         if (eff == null) {
             throw new PolicyParseException(path, "the statement has no Effect (expected \"Allow\" or \"Deny\")");
         }
@@ -77,7 +77,7 @@ final class PermissionPolicyReader {
                 rField.startsWith("Not"), condition);
     }
 
-    private static String oneOf(Map<String, JsonNode> m, String path, String field, String notField, String example)
+    private static String oneOf(Map<String, PolicyNode> m, String path, String field, String notField, String example)
             throws PolicyParseException {
         boolean has = m.containsKey(field);
         boolean hasNot = m.containsKey(notField);

@@ -1,5 +1,6 @@
 package io.eksid.model.trust;
 
+import io.eksid.model.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,6 +51,16 @@ public record Statement(String sid, Effect effect, Principal principal, boolean 
             out.computeIfAbsent(e.operator(), k -> new LinkedHashMap<>()).put(e.key(), e.values());
         }
         return out;
+    }
+
+    /** This statement alone as compact JSON, as a policy would print it. */
+    public String toJson() {
+        return Json.compact(PolicyWriter.node(this));
+    }
+
+    /** This statement alone indented by two spaces, for someone to paste into a policy. */
+    public String toPrettyJson() {
+        return Json.pretty(PolicyWriter.node(this));
     }
 
     public Statement withCondition(Map<String, Map<String, ConditionValues>> newCondition) {

@@ -41,25 +41,7 @@ public final class TrustPolicy {
      * @throws PolicyParseException with what is wrong and where, for anything IAM would reject
      */
     public static TrustPolicy parse(String json) throws PolicyParseException {
-        if (json == null || json.isBlank()) {
-            throw new PolicyParseException("document", "the policy document is empty");
-        }
-        if (!IamDocumentDecoder.looksEncoded(json)) {
-            return TrustPolicyReader.read(JsonReader.read(json));
-        }
-        String text = IamDocumentDecoder.decode(json.strip());
-        if (IamDocumentDecoder.looksEncoded(text)) {
-            // Encoded twice (a tool that encoded GetRole's already encoded output): a JSON document never starts
-            // with '%', so a second decoding cannot misread a real document.
-            text = IamDocumentDecoder.decode(text.strip());
-        }
-        JsonNode root;
-        try {
-            root = JsonReader.read(text);
-        } catch (PolicyParseException e) {
-            throw new PolicyParseException(e.where() + " of the URL-decoded document", e.problem());
-        }
-        return TrustPolicyReader.read(root);
+        return TrustPolicyReader.read(PolicyJsonReader.readDocument(json));
     }
 
     /**
@@ -100,12 +82,12 @@ public final class TrustPolicy {
 
     /** Compact canonical JSON, as sent to IAM. */
     public String toJson() {
-        return TrustPolicyWriter.compact(this);
+        return PolicyWriter.compact(this);
     }
 
     /** JSON indented by two spaces, for display and diffs. */
     public String toPrettyJson() {
-        return TrustPolicyWriter.pretty(this);
+        return PolicyWriter.pretty(this);
     }
 
     /** Every Federated principal (of any statement's Principal) that is an IAM OIDC provider ARN. */

@@ -1,10 +1,10 @@
 package io.eksid.model.trust;
 
-import io.eksid.model.trust.JsonNode.JArray;
-import io.eksid.model.trust.JsonNode.JBool;
-import io.eksid.model.trust.JsonNode.JNumber;
-import io.eksid.model.trust.JsonNode.JObject;
-import io.eksid.model.trust.JsonNode.JString;
+import io.eksid.model.trust.PolicyNode.JArray;
+import io.eksid.model.trust.PolicyNode.JBool;
+import io.eksid.model.trust.PolicyNode.JNumber;
+import io.eksid.model.trust.PolicyNode.JObject;
+import io.eksid.model.trust.PolicyNode.JString;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ final class TrustPolicyReader {
     private TrustPolicyReader() {
     }
 
-    static TrustPolicy read(JsonNode root) throws PolicyParseException {
+    static TrustPolicy read(PolicyNode root) throws PolicyParseException {
         Envelope doc = envelope(root);
         if (doc.listForm() && doc.statements().isEmpty()) {
             throw new PolicyParseException("Statement", "Statement is empty: a trust policy needs at least one"
@@ -42,7 +42,7 @@ final class TrustPolicyReader {
      * The part of a policy document every kind shares: a JSON object with only Version, Id and Statement, the
      * Statement an object or a list of them.
      */
-    record Envelope(String version, String id, List<JsonNode> statements, boolean listForm) {
+    record Envelope(String version, String id, List<PolicyNode> statements, boolean listForm) {
 
         /** The element path of statement {@code i}, for errors. */
         String path(int i) {
@@ -50,7 +50,7 @@ final class TrustPolicyReader {
         }
     }
 
-    static Envelope envelope(JsonNode root) throws PolicyParseException {
+    static Envelope envelope(PolicyNode root) throws PolicyParseException {
         if (!(root instanceof JObject doc)) {
             throw new PolicyParseException("document", "a policy document must be a JSON object, found "
                     + root.kindName());
@@ -62,9 +62,9 @@ final class TrustPolicyReader {
             }
         }
         String version = version(doc);
-        JsonNode idNode = doc.members().get("Id");
+        PolicyNode idNode = doc.members().get("Id");
         String id = idNode == null ? null : string(idNode, "Id");
-        JsonNode st = doc.members().get("Statement");
+        PolicyNode st = doc.members().get("Statement");
         if (st == null) {
             throw new PolicyParseException("Statement", "the policy has no Statement");
         }
@@ -80,7 +80,7 @@ final class TrustPolicyReader {
 
     /** The Version element: null when absent, else one of the two versions IAM accepts. */
     static String version(JObject doc) throws PolicyParseException {
-        JsonNode v = doc.members().get("Version");
+        PolicyNode v = doc.members().get("Version");
         if (v == null) {
             return null;
         }
@@ -94,11 +94,11 @@ final class TrustPolicyReader {
         return vs.value();
     }
 
-    private static Statement statement(JsonNode node, String path) throws PolicyParseException {
+    private static Statement statement(PolicyNode node, String path) throws PolicyParseException {
         if (!(node instanceof JObject obj)) {
             throw new PolicyParseException(path, "a statement must be an object, found " + node.kindName());
         }
-        Map<String, JsonNode> m = obj.members();
+        Map<String, PolicyNode> m = obj.members();
         for (String field : m.keySet()) {
             if (field.equals("Resource") || field.equals("NotResource")) {
                 throw new PolicyParseException(path + "." + field, "a role trust policy cannot have " + field
@@ -110,7 +110,7 @@ final class TrustPolicyReader {
             }
         }
         String sid = m.containsKey("Sid") ? string(m.get("Sid"), path + ".Sid") : null;
-        JsonNode eff = m.get("Effect");
+        PolicyNode eff = m.get("Effect");
         if (eff == null) {
             throw new PolicyParseException(path, "the statement has no Effect (expected \"Allow\" or \"Deny\")");
         }
@@ -154,7 +154,7 @@ final class TrustPolicyReader {
         return new Statement(sid, effect, principal, hasNp, actions, hasNa, condition);
     }
 
-    private static Principal principal(JsonNode node, String path) throws PolicyParseException {
+    private static Principal principal(PolicyNode node, String path) throws PolicyParseException {
         if (node instanceof JString s) {
             if (s.value().equals("*")) {
                 return Principal.any();
@@ -169,7 +169,7 @@ final class TrustPolicyReader {
             throw new PolicyParseException(path, "the principal object is empty");
         }
         Map<String, StringValues> byType = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : obj.members().entrySet()) {
+        for (Map.Entry<String, PolicyNode> e : obj.members().entrySet()) {
             if (!Principal.TYPES.contains(e.getKey())) {
                 throw new PolicyParseException(path + "." + e.getKey(), "unknown principal type \"" + e.getKey()
                         + "\" (expected AWS, Federated, Service or CanonicalUser)");
@@ -179,7 +179,7 @@ final class TrustPolicyReader {
         return new Principal(false, byType);
     }
 
-    static StringValues stringValues(JsonNode node, String path) throws PolicyParseException {
+    static StringValues stringValues(PolicyNode node, String path) throws PolicyParseException {
         if (node instanceof JString s) {
             if (s.value().isEmpty()) {
                 throw new PolicyParseException(path, "the value is an empty string");
@@ -203,14 +203,14 @@ final class TrustPolicyReader {
         throw new PolicyParseException(path, "expected a string or a list of strings, found " + node.kindName());
     }
 
-    static Map<String, Map<String, ConditionValues>> condition(JsonNode node, String path)
+    static Map<String, Map<String, ConditionValues>> condition(PolicyNode node, String path)
             throws PolicyParseException {
         if (!(node instanceof JObject obj)) {
             throw new PolicyParseException(path, "Condition must be an object of operators, found "
                     + node.kindName());
         }
         Map<String, Map<String, ConditionValues>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> op : obj.members().entrySet()) {
+        for (Map.Entry<String, PolicyNode> op : obj.members().entrySet()) {
             String opPath = path + "." + op.getKey();
             if (!(op.getValue() instanceof JObject keys)) {
                 throw new PolicyParseException(opPath, "the operator " + op.getKey()
@@ -220,7 +220,7 @@ final class TrustPolicyReader {
                 throw new PolicyParseException(opPath, "the operator " + op.getKey() + " has no condition keys");
             }
             Map<String, ConditionValues> byKey = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> k : keys.members().entrySet()) {
+            for (Map.Entry<String, PolicyNode> k : keys.members().entrySet()) {
                 byKey.put(k.getKey(), conditionValues(k.getValue(), opPath + "." + k.getKey()));
             }
             out.put(op.getKey(), byKey);
@@ -228,7 +228,7 @@ final class TrustPolicyReader {
         return out;
     }
 
-    private static ConditionValues conditionValues(JsonNode node, String path) throws PolicyParseException {
+    private static ConditionValues conditionValues(PolicyNode node, String path) throws PolicyParseException {
         if (node instanceof JArray arr) {
             if (arr.items().isEmpty()) {
                 throw new PolicyParseException(path, "the list of condition values is empty");
@@ -242,7 +242,7 @@ final class TrustPolicyReader {
         return new ConditionValues(List.of(scalar(node, path)), false);
     }
 
-    private static PolicyValue scalar(JsonNode node, String path) throws PolicyParseException {
+    private static PolicyValue scalar(PolicyNode node, String path) throws PolicyParseException {
         if (node instanceof JString s) {
             return new PolicyValue(s.value(), PolicyValue.Kind.STRING);
         }
@@ -256,7 +256,7 @@ final class TrustPolicyReader {
                 + node.kindName());
     }
 
-    static String string(JsonNode node, String path) throws PolicyParseException {
+    static String string(PolicyNode node, String path) throws PolicyParseException {
         if (node instanceof JString s) {
             return s.value();
         }
