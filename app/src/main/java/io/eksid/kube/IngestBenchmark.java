@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -33,10 +34,13 @@ public final class IngestBenchmark {
 
     private final KubeConnector connector;
     private final ReflectorSettings settings;
+    private final ScheduledExecutorService executor;
 
-    public IngestBenchmark(KubeConnector connector, ReflectorSettings settings) {
+    /** @param executor the caller's executor, on which the reflectors run */
+    public IngestBenchmark(KubeConnector connector, ReflectorSettings settings, ScheduledExecutorService executor) {
         this.connector = Objects.requireNonNull(connector);
         this.settings = Objects.requireNonNull(settings);
+        this.executor = Objects.requireNonNull(executor);
     }
 
     /** Runs one ingest into {@code store}; the watches are closed afterwards. */
@@ -47,7 +51,7 @@ public final class IngestBenchmark {
             RbacPreflight preflight = new RbacPreflight(connection.client());
             RbacReport rbac = preflight.check();
             long t2 = System.nanoTime();
-            try (ClusterWatcher watcher = new ClusterWatcher(connection.client(), store, settings)) {
+            try (ClusterWatcher watcher = new ClusterWatcher(connection.client(), store, settings, executor)) {
                 watcher.start(rbac, preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
                 watcher.synced().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 long t3 = System.nanoTime();
@@ -87,7 +91,7 @@ public final class IngestBenchmark {
                     public void delete(String namespace, String name) {
                         store.removePod(namespace, name);
                     }
-                }, (state, reason) -> { }, settings);
+                }, (state, reason) -> { }, settings, executor);
         long t0 = System.nanoTime();
         reflector.start();
         try {
