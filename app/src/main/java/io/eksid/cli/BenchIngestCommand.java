@@ -40,6 +40,14 @@ public final class BenchIngestCommand implements Callable<Integer> {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     String output;
 
+    @Option(names = "--informer", description = {"Instead: our reflector against fabric8's SharedIndexInformer on the "
+            + "same lean pods, side by side (time to every pod stored, heap per pod)."})
+    boolean informer;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "Side-by-side runs with --informer (1 to 20). Default: ${DEFAULT-VALUE}.")
+    int runs;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
             description = "Upper bound for each phase (e.g. 120s, 10m). Default: ${DEFAULT-VALUE}.")
     String timeout;
@@ -56,12 +64,26 @@ public final class BenchIngestCommand implements Callable<Integer> {
             if (!output.equals("json") && !output.equals("table")) {
                 throw new IllegalArgumentException("--output must be json or table, got '" + output + "'");
             }
+            if (runs < 1 || runs > 20) {
+                throw new IllegalArgumentException("--runs must be between 1 and 20, got " + runs);
+            }
         } catch (IllegalArgumentException e) {
             err.println("eksid bench ingest: " + e.getMessage());
             return USAGE_ERROR;
         }
         Path dir = Files.createTempDirectory("eksid-bench-");
         try {
+            if (informer) {
+                InformerComparison.Result c = new InformerComparison(dir, wait).run(n, runs);
+                if (output.equals("json")) {
+                    out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(InformerComparison.json(c)));
+                } else {
+                    InformerComparison.print(c, out);
+                }
+                out.flush();
+                return 0;
+            }
             IngestBench.Result r = new IngestBench(dir, wait).run(n);
             if (output.equals("json")) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(r)));

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -103,25 +104,14 @@ final class FleetBench {
             System.gc();
             long before = memory.getHeapMemoryUsage().getUsed();
             AtomicLong peak = new AtomicLong(before);
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "eksid-bench-heap");
-            sampler.setDaemon(true);
-            sampler.start();
+            ScheduledFuture<?> sampler = executor.scheduleAtFixedRate(
+                    () -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 20, TimeUnit.MILLISECONDS);
             long t1 = System.nanoTime();
             List<ClusterScan> scans = new FleetScanner(workspace, new FleetScanner.Options(parallel, timeout))
                     .scan(all, FleetProgress.NONE);
             Duration fleet = Duration.ofNanos(System.nanoTime() - t1);
-            sampling.set(false);
-            sampler.join();
+            sampler.cancel(false);
             System.gc();
             long after = memory.getHeapMemoryUsage().getUsed();
             int ok = (int) scans.stream().filter(s -> s.status() != ClusterScanStatus.FAILED).count();

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -71,13 +72,31 @@ final class IngestBench {
     }
 
     Result run(int pods) throws IOException, InterruptedException {
+        ScheduledExecutorService kube = kubeExecutor();
+        try {
+            return run(pods, kube);
+        } finally {
+            kube.shutdownNow();
+        }
+    }
+
+    /** The bench's own executor for its reflectors, as the console has one for its sessions. */
+    static ScheduledExecutorService kubeExecutor() {
+        return Executors.newScheduledThreadPool(4, r -> {
+            Thread t = new Thread(r, "eksid-bench-kube");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private Result run(int pods, ScheduledExecutorService kube) throws IOException, InterruptedException {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.large(dir, pods))) {
             Kubeconfig kubeconfig = new KubeconfigLoader(Map.of(), dir).load(java.util.List.of(sandbox.kubeconfigPath()));
             KubeContext context = kubeconfig.context(CLUSTER).orElseThrow(() -> new IllegalStateException(
                     "the sandbox kubeconfig has no context " + CLUSTER));
             KubeConnector connector = new KubeConnector(Clock.systemUTC(), KubeConnectOptions.DEFAULTS);
             // First, while the heap holds nothing else of ours: the captured pages are dropped before measuring.
-            PodPageBaseline.Result baseline = new PodPageBaseline(dir, timeout).measure(kubeconfig, context,
+            PodPageBaseline.Result baseline = new PodPageBaseline(dir, timeout, kube).measure(kubeconfig, context,
                     BASELINE_RUNS);
             long before = usedAfterGc();
 
@@ -87,14 +106,14 @@ final class IngestBench {
             long afterRaw = usedAfterGc();
 
             ClusterStore store = IngestBenchmark.newStore(context, Clock.systemUTC());
-            IngestBenchmark.Result ingest = new IngestBenchmark(connector, ReflectorSettings.DEFAULTS)
+            IngestBenchmark.Result ingest = new IngestBenchmark(connector, ReflectorSettings.DEFAULTS, kube)
                     .measure(kubeconfig, context, store, timeout);
             long withStore = usedAfterGc();
             int stored = store.podCount();
             store = null; // the only reference: what the next GC frees is the store itself
             long withoutStore = usedAfterGc();
 
-            long[] churn = churn(sandbox, connector, kubeconfig, context);
+            long[] churn = churn(sandbox, connector, kubeconfig, context, kube);
             double ratio = raw.isZero() ? Double.NaN : (double) ingest.total().toNanos() / raw.toNanos();
             return new Result(stored, baseline, raw, bytes, ingest, ratio, (afterRaw - before) / Math.max(1, stored),
                     (withStore - afterRaw) / Math.max(1, stored),
@@ -136,8 +155,8 @@ final class IngestBench {
      *
      * @return {events, recomputations}
      */
-    private long[] churn(Sandbox sandbox, KubeConnector connector, Kubeconfig kubeconfig, KubeContext context)
-            throws InterruptedException {
+    private long[] churn(Sandbox sandbox, KubeConnector connector, Kubeconfig kubeconfig, KubeContext context,
+                         ScheduledExecutorService kube) throws InterruptedException {
         ClusterStore store = IngestBenchmark.newStore(context, Clock.systemUTC());
         ClusterInfo cluster = new ClusterInfo(CLUSTER, null, "", Partition.AWS, "", null, null, null, false);
         TrustEvaluator evaluator = new TrustEvaluator();
@@ -147,7 +166,8 @@ final class IngestBench {
         AtomicLong events = new AtomicLong();
         store.addChangeListener(events::incrementAndGet);
         try (KubeConnection connection = connector.connect(kubeconfig, context);
-             ClusterWatcher watcher = new ClusterWatcher(connection.client(), store, ReflectorSettings.DEFAULTS)) {
+             ClusterWatcher watcher = new ClusterWatcher(connection.client(), store, ReflectorSettings.DEFAULTS,
+                     kube)) {
             coalescer.start();
             watcher.start();
             watcher.synced().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -10,6 +10,7 @@ import io.eksid.kube.KubeconfigLoader;
 import io.eksid.kube.ReflectorSettings;
 import io.eksid.model.store.ClusterStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.concurrent.ScheduledExecutorService;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -87,10 +88,12 @@ final class PodPageBaseline {
 
     private final Path dir;
     private final Duration timeout;
+    private final ScheduledExecutorService executor;
 
-    PodPageBaseline(Path dir, Duration timeout) {
+    PodPageBaseline(Path dir, Duration timeout, ScheduledExecutorService executor) {
         this.dir = dir;
         this.timeout = timeout;
+        this.executor = executor;
     }
 
     /** Captures the pod pages of {@code context}'s API server, then runs both phases {@code runs} times. */
@@ -113,7 +116,7 @@ final class PodPageBaseline {
             Files.writeString(file, kubeconfig(server.url()));
             Kubeconfig memory = new KubeconfigLoader(Map.of(), dir).load(List.of(file));
             KubeContext memoryContext = memory.context("in-memory").orElseThrow();
-            IngestBenchmark bench = new IngestBenchmark(connector, ReflectorSettings.DEFAULTS);
+            IngestBenchmark bench = new IngestBenchmark(connector, ReflectorSettings.DEFAULTS, executor);
             for (int i = 0; i < runs; i++) {
                 server.resetCounters();
                 long t0 = System.nanoTime();

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -50,6 +51,7 @@ public final class ClusterWatcher implements AutoCloseable {
     private final KubernetesClient client;
     private final ClusterStore store;
     private final ReflectorSettings settings;
+    private final ScheduledExecutorService executor;
     private final OwnerIndex owners = new OwnerIndex();
     private final PodTrimmer podTrimmer = new PodTrimmer(owners);
     private final List<Reflector<?>> reflectors = new ArrayList<>();
@@ -58,10 +60,17 @@ public final class ClusterWatcher implements AutoCloseable {
     private final CompletableFuture<Void> synced = new CompletableFuture<>();
     private volatile boolean closed;
 
-    public ClusterWatcher(KubernetesClient client, ClusterStore store, ReflectorSettings settings) {
+    /**
+     * @param executor the owner's executor, on which the reflectors list, re-open watches and wait between
+     *                 attempts; the watcher starts no thread of its own, and {@link #close()} leaves nothing of it
+     *                 running there
+     */
+    public ClusterWatcher(KubernetesClient client, ClusterStore store, ReflectorSettings settings,
+                          ScheduledExecutorService executor) {
         this.client = Objects.requireNonNull(client, "client");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** Watches everything cluster-wide (permissions are discovered by the watches themselves). */
@@ -170,6 +179,7 @@ public final class ClusterWatcher implements AutoCloseable {
         }
     }
 
+    /** Stops every reflector: their scheduled work is cancelled and their watches closed. */
     @Override
     public void close() {
         synchronized (this) {
@@ -283,7 +293,7 @@ public final class ClusterWatcher implements AutoCloseable {
             Reflector.Sink<T> sink, Reflector.StateListener listener) {
         Function<Object, T> convert = o -> type.isInstance(o) ? type.cast(o)
                 : client.getKubernetesSerialization().convertValue(o, type);
-        Reflector<T> r = new Reflector<>(description, convert, op, sink, listener, settings);
+        Reflector<T> r = new Reflector<>(description, convert, op, sink, listener, settings, executor);
         reflectors.add(r);
         syncs.add(r.firstSync());
         r.start();

@@ -17,23 +17,27 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * List-then-watch for one resource kind and scope, on its own thread, keeping nothing but the names it has
- * seen: the objects go straight to a sink that trims them. Lists come in pages ({@code limit}/{@code continue});
- * the watch resumes from the last resource version; a {@code 410 Gone} (on the watch or an expired continue
- * token) relists and deletes what disappeared meanwhile; a dropped watch is re-opened from where it stopped.
- * Every phase is reported (CONNECTING → LIVE, DEGRADED while reconnecting or relisting, FORBIDDEN, ERROR), and
- * failures retry after the shared {@link Backoff} (exponential, full jitter), so a dead endpoint never stops the
- * rest of the console.
+ * List-then-watch for one resource kind and scope, keeping nothing but the names it has seen: the objects go
+ * straight to a sink that trims them. Lists come in pages ({@code limit}/{@code continue}); the watch resumes from
+ * the last resource version; a {@code 410 Gone} (on the watch or an expired continue token) relists and deletes
+ * what disappeared meanwhile; a dropped watch is re-opened from where it stopped. Every phase is reported
+ * (CONNECTING → LIVE, DEGRADED while reconnecting or relisting, FORBIDDEN, ERROR), and failures retry after the
+ * shared {@link Backoff} (exponential, full jitter), so a dead endpoint never stops the rest of the console.
+ *
+ * <p>It owns no thread: lists and re-opened watches are tasks on the owner's executor, waits are scheduled on it,
+ * and an open watch holds no thread at all (fabric8 delivers its events). {@link #stop()} cancels what is
+ * scheduled and closes the watch, so nothing of a stopped reflector runs on afterwards.
  */
 final class Reflector<T extends HasMetadata> {
 
@@ -54,49 +58,52 @@ final class Reflector<T extends HasMetadata> {
     private final Sink<T> sink;
     private final StateListener listener;
     private final ReflectorSettings settings;
+    private final ScheduledExecutorService executor;
     private final Backoff backoff;
     private final Map<String, Set<String>> known = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
     private final AtomicInteger generation = new AtomicInteger();
     private final AtomicReference<Watch> currentWatch = new AtomicReference<>();
+    private final AtomicReference<Future<?>> pending = new AtomicReference<>();
     private volatile boolean stopped;
-    private volatile Thread thread;
     private volatile int relists;
+    /** Failures since the last complete list; only the reflector's current task touches these two. */
+    private volatile int failures;
+    private volatile boolean relisting;
 
     /**
      * @param description what is reflected, for messages ("pods", "pods in namespace shop")
      * @param operation   the fabric8 operation for the kind and scope ({@code inAnyNamespace()} or one namespace)
+     * @param executor    the owner's executor: lists, re-opened watches and the waits between attempts run on it
      */
     Reflector(String description, Function<Object, T> convert,
               Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
-              Sink<T> sink, StateListener listener, ReflectorSettings settings) {
+              Sink<T> sink, StateListener listener, ReflectorSettings settings, ScheduledExecutorService executor) {
         this.description = Objects.requireNonNull(description);
         this.convert = Objects.requireNonNull(convert);
         this.operation = Objects.requireNonNull(operation);
         this.sink = Objects.requireNonNull(sink);
         this.listener = Objects.requireNonNull(listener);
         this.settings = Objects.requireNonNull(settings);
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
     void start() {
         listener.state(SourceState.CONNECTING, "listing " + description);
-        Thread t = new Thread(this::run, "reflector-" + description.replace(' ', '-'));
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        schedule(this::listAndWatch, 0);
     }
 
     void stop() {
         stopped = true;
+        Future<?> next = pending.getAndSet(null);
+        if (next != null) {
+            next.cancel(true);
+        }
         Watch w = currentWatch.getAndSet(null);
         if (w != null) {
             w.close();
-        }
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
         }
     }
 
@@ -114,49 +121,71 @@ final class Reflector<T extends HasMetadata> {
         return known.values().stream().mapToInt(Set::size).sum();
     }
 
-    private void run() {
-        int failures = 0;
-        boolean relisting = false;
-        while (!stopped) {
-            try {
-                if (relisting) {
-                    listener.state(SourceState.DEGRADED, "relisting " + description);
-                }
-                String rv = relist();
-                firstSync.complete(null);
-                failures = 0;
-                relisting = true;
-                watchUntilGone(rv);
-            } catch (KubeException e) {
-                if (stopped) {
-                    return;
-                }
-                if (e.failure() == KubeFailure.NOT_FOUND && e.getMessage().startsWith("list ")) {
-                    // The API server does not serve this kind (an API group turned off): nothing to watch.
-                    listener.state(SourceState.LIVE, description + " are not served by this API server");
-                    firstSync.complete(null);
-                    sleep(settings.maxBackoff().toMillis());
-                    continue;
-                }
-                if (e.failure() == KubeFailure.GONE) {
-                    listener.state(SourceState.DEGRADED, "resource version of " + description
-                            + " expired (410 Gone); relisting");
-                    continue;
-                }
-                SourceState state = e.failure() == KubeFailure.FORBIDDEN ? SourceState.FORBIDDEN : SourceState.ERROR;
-                listener.state(state, e.getMessage());
-                if (state == SourceState.FORBIDDEN) {
-                    firstSync.complete(null);
-                }
-                sleep(backoff.delay(failures++).toMillis());
-            } catch (RuntimeException e) {
-                if (stopped) {
-                    return;
-                }
-                listener.state(SourceState.ERROR, KubeErrors.classify("watch " + description, e).getMessage());
-                sleep(backoff.delay(failures++).toMillis());
-            }
+    /** Runs {@code step} on the executor after {@code delayMillis}, unless stopped; the one way work is started. */
+    private void schedule(Runnable step, long delayMillis) {
+        if (stopped) {
+            return;
         }
+        try {
+            Future<?> next = executor.schedule(() -> {
+                if (!stopped) {
+                    step.run();
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+            pending.set(next);
+            if (stopped) {
+                next.cancel(true);
+            }
+        } catch (RejectedExecutionException e) {
+            // The owner shut its executor down: the reflector ends with it.
+            stopped = true;
+        }
+    }
+
+    private void listAndWatch() {
+        try {
+            if (relisting) {
+                listener.state(SourceState.DEGRADED, "relisting " + description);
+            }
+            String rv = relist();
+            firstSync.complete(null);
+            failures = 0;
+            relisting = true;
+            openWatch(rv, false);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** Classifies a failed list or watch, reports it and schedules the next list. */
+    private void failed(RuntimeException error) {
+        if (stopped) {
+            return;
+        }
+        if (!(error instanceof KubeException e)) {
+            listener.state(SourceState.ERROR, KubeErrors.classify("watch " + description, error).getMessage());
+            schedule(this::listAndWatch, backoff.delay(failures++).toMillis());
+            return;
+        }
+        if (e.failure() == KubeFailure.NOT_FOUND && e.getMessage().startsWith("list ")) {
+            // The API server does not serve this kind (an API group turned off): nothing to watch.
+            listener.state(SourceState.LIVE, description + " are not served by this API server");
+            firstSync.complete(null);
+            schedule(this::listAndWatch, settings.maxBackoff().toMillis());
+            return;
+        }
+        if (e.failure() == KubeFailure.GONE) {
+            listener.state(SourceState.DEGRADED, "resource version of " + description
+                    + " expired (410 Gone); relisting");
+            schedule(this::listAndWatch, 0);
+            return;
+        }
+        SourceState state = e.failure() == KubeFailure.FORBIDDEN ? SourceState.FORBIDDEN : SourceState.ERROR;
+        listener.state(state, e.getMessage());
+        if (state == SourceState.FORBIDDEN) {
+            firstSync.complete(null);
+        }
+        schedule(this::listAndWatch, backoff.delay(failures++).toMillis());
     }
 
     /** Lists every page; returns the list's resource version. Deletes what vanished since the last list. */
@@ -199,59 +228,55 @@ final class Reflector<T extends HasMetadata> {
         return rv;
     }
 
-    /** Watches from {@code rv}, re-opening after drops, until a 410 Gone (thrown) or stop. */
-    private void watchUntilGone(String startRv) {
-        AtomicReference<String> rv = new AtomicReference<>(startRv);
-        boolean reconnect = false;
-        while (!stopped) {
-            int gen = generation.incrementAndGet();
-            CompletableFuture<WatcherException> closed = new CompletableFuture<>();
-            Watch watch;
-            try {
-                watch = operation.get().watch(new ListOptionsBuilder().withResourceVersion(rv.get())
-                        .withAllowWatchBookmarks(true).build(), watcher(gen, rv, closed));
-            } catch (RuntimeException e) {
-                throw KubeErrors.classify("watch " + description, e);
-            }
-            currentWatch.set(watch);
-            if (stopped) {
-                watch.close();
-                return;
-            }
-            listener.state(SourceState.LIVE, reconnect ? "watch on " + description + " re-established" : "");
-            WatcherException cause = awaitClose(closed);
+    /**
+     * Opens the watch from {@code rv}. It holds no thread: when it closes, {@link #watchClosed} is scheduled, which
+     * re-opens it from the last resource version seen or, after a 410 Gone, relists.
+     */
+    private void openWatch(String rv, boolean reconnect) {
+        int gen = generation.incrementAndGet();
+        AtomicReference<String> lastRv = new AtomicReference<>(rv);
+        Watch watch;
+        try {
+            watch = operation.get().watch(new ListOptionsBuilder().withResourceVersion(rv)
+                    .withAllowWatchBookmarks(true).build(), watcher(gen, lastRv));
+        } catch (RuntimeException e) {
+            throw KubeErrors.classify("watch " + description, e);
+        }
+        currentWatch.set(watch);
+        if (stopped) {
             currentWatch.compareAndSet(watch, null);
             watch.close();
-            if (stopped) {
-                return;
-            }
-            if (cause != null && cause.isHttpGone()) {
-                throw new KubeException(KubeFailure.GONE, "watch " + description + ": 410 Gone", 410, cause);
-            }
-            reconnect = true;
-            String why = cause == null || cause.getMessage() == null ? "closed by the server" : cause.getMessage();
-            listener.state(SourceState.DEGRADED, "watch on " + description + " dropped (" + why + "); reconnecting");
+            return;
         }
+        listener.state(SourceState.LIVE, reconnect ? "watch on " + description + " re-established" : "");
     }
 
-    private WatcherException awaitClose(CompletableFuture<WatcherException> closed) {
-        while (!stopped) {
-            try {
-                return closed.get(1, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                // keep waiting; checks stop once a second
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            } catch (ExecutionException e) {
-                return null;
-            }
+    private void watchClosed(int gen, AtomicReference<String> lastRv, WatcherException cause) {
+        Watch watch = currentWatch.get();
+        if (!generation.compareAndSet(gen, gen + 1)) {
+            return; // a watch already replaced; the bump also silences late events of this one
         }
-        return null;
+        if (watch != null && currentWatch.compareAndSet(watch, null)) {
+            watch.close();
+        }
+        if (stopped) {
+            return;
+        }
+        if (cause != null && cause.isHttpGone()) {
+            failed(new KubeException(KubeFailure.GONE, "watch " + description + ": 410 Gone", 410, cause));
+            return;
+        }
+        String why = cause == null || cause.getMessage() == null ? "closed by the server" : cause.getMessage();
+        listener.state(SourceState.DEGRADED, "watch on " + description + " dropped (" + why + "); reconnecting");
+        try {
+            openWatch(lastRv.get(), true);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Watcher<T> watcher(int gen, AtomicReference<String> rv, CompletableFuture<WatcherException> closed) {
+    private Watcher<T> watcher(int gen, AtomicReference<String> rv) {
         return (Watcher<T>) (Watcher) new Watcher<Object>() {
             @Override
             public void eventReceived(Action action, Object raw) {
@@ -285,12 +310,12 @@ final class Reflector<T extends HasMetadata> {
 
             @Override
             public void onClose(WatcherException cause) {
-                closed.complete(cause);
+                schedule(() -> watchClosed(gen, rv, cause), 0);
             }
 
             @Override
             public void onClose() {
-                closed.complete(null);
+                schedule(() -> watchClosed(gen, rv, null), 0);
             }
         };
     }
@@ -303,15 +328,6 @@ final class Reflector<T extends HasMetadata> {
         Set<String> names = known.get(ns);
         if (names != null) {
             names.remove(name);
-        }
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = stopped || Thread.currentThread().isInterrupted();
         }
     }
 }

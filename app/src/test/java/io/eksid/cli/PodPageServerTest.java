@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +24,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory pod page server hands out exactly the captured bytes and its continue tokens lead page to page. */
 class PodPageServerTest {
+
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     // tokens with characters that must be URL-encoded, as real API servers' base64 tokens have
@@ -89,7 +99,7 @@ class PodPageServerTest {
             ClusterStore store = new ClusterStore("in-memory", Clock.systemUTC());
             IngestBenchmark bench = new IngestBenchmark(new KubeConnector(Clock.systemUTC(),
                     KubeConnectOptions.DEFAULTS), new ReflectorSettings(5, Duration.ofMillis(50),
-                    Duration.ofMillis(200), Duration.ofSeconds(10)));
+                    Duration.ofMillis(200), Duration.ofSeconds(10)), executor);
             try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
                 bench.listPods(client, store, TIMEOUT);
             }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -47,6 +48,7 @@ class ClusterWatcherSandboxTest {
     KubeConnection connection;
     ClusterStore store;
     ClusterWatcher watcher;
+    ScheduledThreadPoolExecutor executor;
 
     @BeforeAll
     static void start() {
@@ -65,6 +67,9 @@ class ClusterWatcherSandboxTest {
         }
         if (connection != null) {
             connection.close();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 
@@ -91,7 +96,9 @@ class ClusterWatcherSandboxTest {
         connection = new KubeConnector(Clock.systemUTC(), KubeConnectOptions.DEFAULTS).connect(kc,
                 kc.contexts().get(0));
         store = new ClusterStore(cluster.name(), Clock.systemUTC());
-        watcher = new ClusterWatcher(connection.client(), store, SandboxKube.FAST);
+        executor = new ScheduledThreadPoolExecutor(2);
+        executor.setRemoveOnCancelPolicy(true);
+        watcher = new ClusterWatcher(connection.client(), store, SandboxKube.FAST, executor);
     }
 
     private static List<PodInfo> pods(ClusterSnapshot s, String owner) {
@@ -218,6 +225,35 @@ class ClusterWatcherSandboxTest {
         assertThat(degraded).anyMatch(r -> r.contains("410 Gone"));
         await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(sources(store).values())
                 .extracting(SourceStatus::state).containsOnly(SourceState.LIVE));
+    }
+
+    @Test
+    void closeCancelsEveryReflectorAndLeavesTheOwnersExecutorIdle() throws Exception {
+        seed();
+        int watchesBefore = sandbox.server.openWatchCount();
+        // Pods may not be listed: their reflector keeps failing and always has its next list scheduled.
+        cluster.denyAccess("list", "pods", null);
+        connect();
+        watcher.start();
+        watcher.synced().get(30, TimeUnit.SECONDS);
+        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
+            assertThat(sources(store).get("kube/pods").state()).isEqualTo(SourceState.FORBIDDEN);
+            assertThat(sources(store).get("kube/serviceaccounts").state()).isEqualTo(SourceState.LIVE);
+            assertThat(sandbox.server.openWatchCount()).isGreaterThan(watchesBefore);
+        });
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("reflector-"));
+
+        watcher.close();
+
+        assertThat(executor.getQueue()).as("scheduled relists and re-opened watches").isEmpty();
+        await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
+            assertThat(executor.getActiveCount()).isZero();
+            assertThat(executor.getQueue()).isEmpty();
+            assertThat(sandbox.server.openWatchCount()).isEqualTo(watchesBefore);
+        });
+        executor.shutdown();
+        assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

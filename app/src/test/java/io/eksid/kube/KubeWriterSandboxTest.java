@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -58,9 +60,10 @@ class KubeWriterSandboxTest {
         cluster.serviceAccount("shop", "cart", Map.of());
         cluster.deployment("shop", "cart", "cart", 2, PodTemplateOptions.defaults());
         ServiceAccountRef cart = new ServiceAccountRef("shop", "cart");
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
         try (KubeConnection c = connect(cluster);
              ClusterWatcher watcher = new ClusterWatcher(c.client(), new ClusterStore("writer", Clock.systemUTC()),
-                     SandboxKube.FAST)) {
+                     SandboxKube.FAST, executor)) {
             KubeWriter writer = new KubeWriter(c.client(), Clock.systemUTC());
             ClusterStore store = storeOf(watcher);
             watcher.start();
@@ -101,6 +104,8 @@ class KubeWriterSandboxTest {
             assertThat(Long.parseLong(removed.resourceVersion())).isGreaterThan(Long.parseLong(annotated.resourceVersion()));
             await().atMost(10, TimeUnit.SECONDS).until(() -> snapshot(store).serviceAccounts().stream()
                     .anyMatch(sa -> sa.name().equals("cart") && sa.irsaRoleArn().isEmpty()));
+        } finally {
+            executor.shutdownNow();
         }
     }
 

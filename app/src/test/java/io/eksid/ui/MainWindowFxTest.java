@@ -404,18 +404,14 @@ class MainWindowFxTest {
         int before = console.vm.graphUpdatesProperty().get();
         console.sandbox.cluster("acme-prod").startChurn(25);
         try {
-            long worst = 0;
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
             while (System.nanoTime() < until) {
-                long t0 = System.nanoTime();
                 CompletableFuture<Void> ping = new CompletableFuture<>();
                 Platform.runLater(() -> ping.complete(null));
-                ping.get(5, TimeUnit.SECONDS); // a frozen FX thread fails here
-                worst = Math.max(worst, System.nanoTime() - t0);
+                ping.get(5, TimeUnit.SECONDS); // a frozen FX thread fails here: this is the check
                 Thread.sleep(50);
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> console.vm.graphUpdatesProperty().get() > before);
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(worst)).isLessThan(5);
         } finally {
             console.sandbox.cluster("acme-prod").stopChurn();
         }

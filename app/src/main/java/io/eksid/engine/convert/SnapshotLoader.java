@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -132,7 +134,13 @@ public final class SnapshotLoader {
     private ClusterSnapshot read(KubeConnection kube, AwsClients clients, AccountProfiles accounts,
                                  ClusterInfo cluster, String contextName) {
         ClusterStore store = new ClusterStore(contextName, clock);
-        try (ClusterWatcher watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS)) {
+        // The read is this method's alone, start to end: so are the threads its reflectors list on.
+        ScheduledExecutorService listing = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "eksid-snapshot-list");
+            t.setDaemon(true);
+            return t;
+        });
+        try (ClusterWatcher watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS, listing)) {
             watcher.start();
             watcher.synced().get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -143,6 +151,8 @@ public final class SnapshotLoader {
             throw new IllegalStateException("interrupted while reading " + contextName, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read " + contextName + ": " + e.getCause().getMessage(), e);
+        } finally {
+            listing.shutdownNow();
         }
         store.setCluster(cluster);
         List<AwsSource> sources = new java.util.ArrayList<>(List.of(

@@ -198,7 +198,7 @@ public final class LiveSession implements AutoCloseable {
             store.reportSource("kube/permissions", rbac.missing().isEmpty() ? SourceState.LIVE : SourceState.DEGRADED,
                     rbac.missing().isEmpty() ? "read and conversion permissions present"
                             : "missing: " + rbac.missingSummary());
-            watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS);
+            watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS, executor);
             watcher.start(rbac, preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
             watcher.synced().whenComplete((v, t) -> {
                 kubeSettled.complete(System.nanoTime());
