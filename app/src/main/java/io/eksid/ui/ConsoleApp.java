@@ -1,6 +1,5 @@
 package io.eksid.ui;
 
-import io.eksid.engine.live.IdentityState;
 import io.eksid.engine.live.SnapshotCache;
 import io.eksid.engine.live.Workspace;
 import io.eksid.engine.live.WorkspaceSource;
@@ -9,19 +8,16 @@ import io.eksid.sandbox.SandboxOptions;
 import io.eksid.ui.theme.OsThemeDetector;
 import io.eksid.ui.theme.ThemeManager;
 import io.eksid.ui.theme.ThemeMode;
+import io.eksid.engine.convert.ExecutorSettings;
+import io.eksid.engine.convert.JournalFiles;
+import io.eksid.engine.live.IdentityState;
 import io.eksid.engine.settings.AppFolders;
 import io.eksid.engine.settings.PreferencesStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -38,9 +34,7 @@ public final class ConsoleApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
-    private ExecutorService background;
-    private ScheduledExecutorService timer;
-    private ScheduledExecutorService live;
+    private ConsoleComponents components;
     private Workspace workspace;
     private MainViewModel vm;
     private volatile Sandbox sandbox;
@@ -84,46 +78,42 @@ public final class ConsoleApp extends Application {
         Path home = Path.of(System.getProperty("user.home"));
         boolean forceSandbox = Boolean.getBoolean("eksid.sandbox") || "1".equals(env.get("EKSID_SANDBOX"));
         boolean useSandbox = forceSandbox || !hasKubeconfig(env, home);
-        background = Executors.newFixedThreadPool(3, daemonThreads("eksid-background"));
-        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("eksid-timer"));
-        // The live sessions own their pool: connecting blocks on the network, and must not delay UI delivery.
-        live = Executors.newScheduledThreadPool(4, daemonThreads("eksid-live"));
-        TaskRunner tasks = new FxTaskRunner(background);
         Clock clock = Clock.systemDefaultZone();
-        workspace = new Workspace(env, home, live, clock);
-        MainViewModel.LiveStateSink sink = onUi -> {
-            LatestValueThrottle<IdentityState> throttle = new LatestValueThrottle<>(timer, tasks, 100, onUi);
-            return throttle::offer;
-        };
-        vm = new MainViewModel(workspace, tasks, clock, sink, useSandbox);
-        ThemeManager theme = new ThemeManager(new OsThemeDetector(System.getProperty("os.name"))::prefersDark);
         AppFolders folders = AppFolders.system();
         PreferencesStore prefsStore = new PreferencesStore(folders.preferencesFile(), new ObjectMapper(), clock);
         PreferencesStore.Loaded prefs = prefsStore.load();
+        // Workspace is set below, before any context can be connected: the callback only runs on a user's choice.
+        java.util.concurrent.atomic.AtomicReference<Workspace> ws = new java.util.concurrent.atomic.AtomicReference<>();
+        ConsolePreferences preferences = new ConsolePreferences(prefs.preferences().profileByContext()::get,
+                (context, cluster) -> {
+                    try {
+                        var updated = prefsStore.load().preferences().withClusterForContext(context, cluster);
+                        prefsStore.save(updated);
+                        ws.get().setRememberedClusters(updated.clusterByContext());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, prefs.preferences().readOnly());
+        components = new ConsoleComponents(new ConsoleComponents.Settings(env, home, clock, useSandbox, preferences,
+                new JournalFiles(prefs.preferences().journalDirOr(folders)), ExecutorSettings.DEFAULTS,
+                new OsThemeDetector(System.getProperty("os.name"))::prefersDark));
+        workspace = components.workspace();
+        ws.set(workspace);
+        vm = components.vm();
+        TaskRunner tasks = components.tasks();
+        ThemeManager theme = components.theme();
         prefs.problems().forEach(p -> vm.log(ActivityEntry.Kind.WARNING, p));
-        vm.readOnlyProperty().set(prefs.preferences().readOnly());
-        journalDir = prefs.preferences().journalDirOr(folders);
         workspace.setRefreshInterval(prefs.preferences().refreshInterval());
         workspace.setSnapshotCache(new SnapshotCache(folders.snapshotsDir()));
         workspace.setRememberedClusters(prefs.preferences().clusterByContext());
-        vm.setProfileForContext(prefs.preferences().profileByContext()::get);
-        vm.setRememberCluster((context, cluster) -> {
-            try {
-                var updated = prefsStore.load().preferences().withClusterForContext(context, cluster);
-                prefsStore.save(updated);
-                workspace.setRememberedClusters(updated.clusterByContext());
-            } catch (java.io.IOException e) {
-                vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage());
-            }
-        });
         theme.modeProperty().set(ThemeMode.valueOf(prefs.preferences().theme()));
         theme.modeProperty().addListener((o, a, mode) -> tasks.run(() -> {
             prefsStore.save(prefsStore.load().preferences().withTheme(mode.name()));
             return Boolean.TRUE;
         }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
-        MainView view = new MainView(vm, theme, new WindowActions(this, vm, tasks, stage));
-        fleet = new io.eksid.ui.fleet.FleetConsole(workspace, env, home, vm, view, tasks, timer, clock,
-                () -> prefsStore.load().preferences().clusterByContext(), subjects -> wizards(stage).convert(subjects));
+        MainView view = components.view(components.wizardActions(stage, () -> openSandbox(tasks, "acme-prod")));
+        components.attachFleet(() -> prefsStore.load().preferences().clusterByContext(),
+                subjects -> components.wizards(stage).convert(subjects));
         Scene scene = new Scene(view, 1500, 940);
         scene.getStylesheets().add(ConsoleApp.class.getResource("/io/eksid/ui/console.css").toExternalForm());
         theme.attach(view);
@@ -211,25 +201,10 @@ public final class ConsoleApp extends Application {
         return Files.isRegularFile(home.resolve(".kube").resolve("config"));
     }
 
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     @Override
     public void stop() {
-        if (vm != null) {
-            vm.shutdown();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (workspace != null) {
-            workspace.close();
+        if (components != null) {
+            components.close();
         }
         Sandbox sb = sandbox;
         if (sb != null) {
@@ -239,51 +214,5 @@ public final class ConsoleApp extends Application {
                 LOG.warn("sandbox did not stop cleanly", e);
             }
         }
-        if (background != null) {
-            background.shutdownNow();
-        }
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        if (live != null) {
-            live.shutdownNow();
-        }
     }
-
-    /** Opens the wizards and the sandbox for the main view. */
-    private record WindowActions(ConsoleApp app, MainViewModel vm, TaskRunner tasks, Stage stage)
-            implements MainView.Actions {
-        @Override
-        public void convert(List<String> subjects) {
-            app.wizards(stage).convert(subjects);
-        }
-
-        @Override
-        public void newAssociation(String serviceAccountNodeId) {
-            app.wizards(stage).newAssociation(serviceAccountNodeId);
-        }
-
-        @Override
-        public void openSandbox() {
-            app.openSandbox(tasks, "acme-prod");
-        }
-
-        @Override
-        public void rollback(String journalId) {
-            app.wizards(stage).rollback(journalId);
-        }
-    }
-
-    private WizardLauncher wizards;
-    private io.eksid.ui.fleet.FleetConsole fleet;
-    private Path journalDir;
-
-    WizardLauncher wizards(Stage owner) {
-        if (wizards == null) {
-            wizards = new WizardLauncher(owner, vm, workspace, new io.eksid.engine.convert.JournalFiles(journalDir),
-                    io.eksid.engine.convert.ExecutorSettings.DEFAULTS, vm.readOnlyProperty());
-        }
-        return wizards;
-    }
-
 }

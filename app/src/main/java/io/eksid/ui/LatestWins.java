@@ -33,6 +33,25 @@ public final class LatestWins<T> {
         }
     }
 
+    /** How deliveries are paced and where they run: one per window, each model makes its own {@link LatestWins}. */
+    public record Factory(Clock clock, Scheduler scheduler, Consumer<Runnable> uiThread, long minIntervalMillis) {
+
+        public Factory {
+            Objects.requireNonNull(clock);
+            Objects.requireNonNull(scheduler);
+            Objects.requireNonNull(uiThread);
+        }
+
+        /** Computes and delivers on the offering thread, at once: for view-model tests without threads. */
+        public static Factory synchronous(Clock clock) {
+            return new Factory(clock, (task, delay) -> task.run(), Runnable::run, 0);
+        }
+
+        public <T> LatestWins<T> create(Consumer<T> sink, Consumer<Throwable> onFailure) {
+            return new LatestWins<>(clock, scheduler, uiThread, minIntervalMillis, sink, onFailure);
+        }
+    }
+
     private final AtomicReference<Callable<T>> latest = new AtomicReference<>();
     /** True from the moment a delivery is scheduled until the UI thread has taken it. */
     private final AtomicBoolean inFlight = new AtomicBoolean();
@@ -70,7 +89,10 @@ public final class LatestWins<T> {
         submit(() -> value);
     }
 
-    /** Offers work computing the value, run off the UI thread only if no newer offer replaces it first. */
+    /**
+     * Offers work computing the value, run off the UI thread only if no newer offer replaces it first. Work that
+     * returns null delivers nothing.
+     */
     public void submit(Callable<T> work) {
         latest.set(Objects.requireNonNull(work));
         scheduleIfIdle();
@@ -92,6 +114,10 @@ public final class LatestWins<T> {
         T value;
         try {
             value = work.call();
+            if (value == null) {
+                finished(); // nothing to show: no UI delivery
+                return;
+            }
         } catch (Exception | Error e) {
             uiThread.accept(() -> {
                 try {

@@ -1,32 +1,20 @@
 package io.eksid.ui;
 
-import io.eksid.engine.live.IdentityState;
-import io.eksid.model.graph.GraphNode;
-import io.eksid.model.graph.NodeKind;
 import io.eksid.ui.graph.GraphPalette;
 import io.eksid.ui.graph.GraphPane;
 import io.eksid.ui.inspector.InspectorModel;
 import io.eksid.ui.inspector.InspectorView;
 import io.eksid.ui.inspector.PermissionsSection;
-import io.eksid.ui.tables.FilterableTable;
-import io.eksid.ui.tables.FindingsView;
-import io.eksid.ui.tables.TableRows;
 import io.eksid.ui.theme.ThemeManager;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -34,18 +22,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /** The console window's content, built in code: toolbar, navigator, tabs, inspector, status bar. */
 public final class MainView extends BorderPane {
 
-    private static final String ALL_NAMESPACES = "All namespaces";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final MainViewModel vm;
@@ -57,19 +38,11 @@ public final class MainView extends BorderPane {
     private final WhoCanView whoCan;
     private final SplitPane work = new SplitPane();
     private final TabPane tabs = new TabPane();
-    private final Button convert = new Button("Convert IRSA\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
-    private final ComboBox<String> namespaces = new ComboBox<>();
-    private final TextField search = new TextField();
-    private final FilterableTable<TableRows.ServiceAccountRow> saTable;
-    private final FilterableTable<TableRows.AssociationRow> assocTable;
-    private final FilterableTable<TableRows.RoleRow> roleTable;
-    private final FilterableTable<TableRows.FindingRow> findingTable;
-    private final FindingsView findingsView;
-    private final LatestOnlyQueue<Rows> rowQueue;
+    private final ClusterTables tables;
     private final SummaryStrip summaryStrip = new SummaryStrip(this::focus);
     private final NavigatorView navigator;
     private final SplitPane split;
-    private ToolBar toolBar;
+    private final MainToolbar toolBar;
     private javafx.scene.Node fleet;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
@@ -87,56 +60,21 @@ public final class MainView extends BorderPane {
         this.vm = vm;
         this.whoCanModel = new WhoCanViewModel(vm.tasks(), vm.stateProperty()::get);
         this.whoCan = new WhoCanView(whoCanModel, vm.selectedNodeIdProperty(), this::closeWhoCan);
-        this.rowQueue = new LatestOnlyQueue<>(vm.tasks(), this::showRows,
-                e -> vm.log(ActivityEntry.Kind.ERROR, "Could not build the tables: " + e.getMessage()));
         setId("main-view");
-        saTable = new FilterableTable<>("service-accounts", TableRows.ServiceAccountRow::nodeId,
-                r -> r.namespace() + " " + r.name() + " " + r.irsaRole() + " " + r.association() + " " + r.status(),
-                vm.selectedNodeIdProperty());
-        saTable.text("Namespace", TableRows.ServiceAccountRow::namespace, 120);
-        saTable.text("Service account", TableRows.ServiceAccountRow::name, 170);
-        saTable.text("New pods get", TableRows.ServiceAccountRow::newPodsGet, 200);
-        saTable.text("IRSA role", TableRows.ServiceAccountRow::irsaRole, 240);
-        saTable.text("Association role", TableRows.ServiceAccountRow::association, 240);
-        saTable.column("Pods", TableRows.ServiceAccountRow::pods, 70);
-        saTable.column("Stale", TableRows.ServiceAccountRow::stalePods, 70);
-        saTable.text("Status", TableRows.ServiceAccountRow::status, 200);
-        assocTable = new FilterableTable<>("associations", TableRows.AssociationRow::nodeId,
-                r -> r.associationId() + " " + r.namespace() + " " + r.serviceAccount() + " " + r.roleArn(),
-                vm.selectedNodeIdProperty());
-        assocTable.text("ID", TableRows.AssociationRow::associationId, 170);
-        assocTable.text("Namespace", TableRows.AssociationRow::namespace, 120);
-        assocTable.text("Service account", TableRows.AssociationRow::serviceAccount, 160);
-        assocTable.wrapped("Role", TableRows.AssociationRow::roleArn, 300);
-        assocTable.text("Target role", TableRows.AssociationRow::targetRoleArn, 200);
-        assocTable.text("Owner", TableRows.AssociationRow::owner, 140);
-        assocTable.wrapped("Status", TableRows.AssociationRow::status, 320);
-        roleTable = new FilterableTable<>("roles", TableRows.RoleRow::nodeId,
-                r -> r.name() + " " + r.path() + " " + r.account() + " " + r.availability(), vm.selectedNodeIdProperty());
-        roleTable.text("Role", TableRows.RoleRow::name, 220);
-        roleTable.text("Path", TableRows.RoleRow::path, 140);
-        roleTable.text("Account", TableRows.RoleRow::account, 120);
-        roleTable.text("Readable", TableRows.RoleRow::availability, 100);
-        roleTable.column("Used by", TableRows.RoleRow::usedBy, 70);
-        roleTable.text("Trust size", TableRows.RoleRow::trustSize, 100);
-        findingTable = new FilterableTable<>("findings", TableRows.FindingRow::nodeId,
-                r -> r.severity() + " " + r.code() + " " + r.subject() + " " + r.message(), vm.selectedNodeIdProperty());
-        findingTable.wrapped("Finding", TableRows.FindingRow::code, 190);
-        findingTable.wrapped("Subject", TableRows.FindingRow::subject, 230);
-        findingTable.wrapped("What is wrong", TableRows.FindingRow::message, 520);
-        findingsView = new FindingsView(findingTable, id -> {
+        tables = new ClusterTables(vm.selectedNodeIdProperty(), id -> {
             vm.selectedNodeIdProperty().set(id);
             tabs.getSelectionModel().select(0);
         });
-
-        VBox top = new VBox(banner(vm), toolbar(theme, actions));
+        toolBar = new MainToolbar(vm, theme, actions, () -> tabs.getSelectionModel().select(0), this::openWhoCan);
+        VBox top = new VBox(banner(vm), toolBar);
         setTop(top);
         navigator = new NavigatorView(vm, actions::openSandbox);
         setLeft(navigator);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", saTable),
-                new Tab("Associations", assocTable), new Tab("Roles", roleTable), new Tab("Findings", findingsView),
+        tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", tables.serviceAccounts),
+                new Tab("Associations", tables.associations), new Tab("Roles", tables.roles),
+                new Tab("Findings", tables.findingsView),
                 new Tab("Activity", new ActivityView(vm, actions::rollback)));
         inspector.setFooter(permissions);
         work.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -177,7 +115,7 @@ public final class MainView extends BorderPane {
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
-                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), toolBar::focusSearch);
                 javafx.application.Platform.runLater(graphPane.canvas()::requestFocus);
             }
         });
@@ -185,9 +123,9 @@ public final class MainView extends BorderPane {
                 .set(dark ? GraphPalette.dark() : GraphPalette.light()));
         graphPane.canvas().paletteProperty().set(theme.darkProperty().get() ? GraphPalette.dark()
                 : GraphPalette.light());
-        vm.graphProperty().addListener((o, a, g) -> graphPane.setGraph(g, emptyGraphMessage()));
+        vm.graphProperty().addListener((o, a, g) -> graphPane.setGraph(g, GraphMessages.emptyGraph(vm)));
         // the first-run step list moves as each side arrives, before there is any graph
-        Runnable steps = () -> graphPane.setEmptyMessage(emptyGraphMessage());
+        Runnable steps = () -> graphPane.setEmptyMessage(GraphMessages.emptyGraph(vm));
         vm.stateProperty().addListener((o, a, b) -> steps.run());
         vm.currentContextProperty().addListener((o, a, b) -> steps.run());
         vm.sandboxProperty().addListener((o, a, b) -> steps.run());
@@ -199,9 +137,9 @@ public final class MainView extends BorderPane {
             } else if (id == null && graphPane.canvas().selectedIdProperty().get() != null) {
                 graphPane.canvas().select(null); // one selection: cleared anywhere, cleared in the graph too
             }
-            showInspector(vm.stateProperty().get(), id);
+            showInspector(vm.presentationProperty().get(), id);
         });
-        vm.stateProperty().addListener((o, a, s) -> stateChanged(s));
+        vm.presentationProperty().addListener((o, a, p) -> presentationChanged(p));
         vm.clusterChoice().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (!vm.clusterChoice().isEmpty()) {
                 javafx.application.Platform.runLater(this::askForCluster);
@@ -231,120 +169,17 @@ public final class MainView extends BorderPane {
         return banner;
     }
 
-    private ToolBar toolbar(ThemeManager theme, Actions actions) {
-        ComboBox<String> contexts = new ComboBox<>();
-        contexts.setId("context-switcher");
-        contexts.setPromptText("Context");
-        contexts.setPrefWidth(180);
-        contexts.setTooltip(new Tooltip("Kubeconfig context: which cluster the console shows"));
-        vm.contexts().addListener((javafx.collections.ListChangeListener<io.eksid.engine.live.ContextInfo>) c ->
-                contexts.getItems().setAll(vm.contexts().stream().map(io.eksid.engine.live.ContextInfo::name).toList()));
-        contexts.valueProperty().bindBidirectional(vm.currentContextProperty());
-        contexts.valueProperty().addListener((o, a, b) -> vm.connect(b));
-
-        namespaces.setId("namespace-filter");
-        namespaces.getItems().add(ALL_NAMESPACES);
-        namespaces.setValue(ALL_NAMESPACES);
-        namespaces.setPrefWidth(160);
-        namespaces.setTooltip(new Tooltip("Show one namespace in the graph"));
-        namespaces.valueProperty().addListener((o, a, b) -> vm.namespaceFilterProperty().set(
-                b == null || b.equals(ALL_NAMESPACES) ? Set.of() : Set.of(b)));
-
-        TextField search = this.search;
-        search.setId("search");
-        search.setTooltip(new Tooltip("Find a service account, role, pod or namespace (Ctrl+F); Enter selects it"));
-        search.setPromptText("Search service accounts, roles, pods\u2026");
-        search.setPrefWidth(240);
-        Label notFound = new Label();
-        notFound.setId("search-not-found");
-        notFound.getStyleClass().add("field-error");
-        // A long miss message must not push Refresh and the theme toggle into the toolbar's overflow menu.
-        notFound.setMaxWidth(170);
-        notFound.setPrefWidth(Region.USE_COMPUTED_SIZE);
-        notFound.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
-        notFound.textProperty().addListener((o, a, b) -> notFound.setTooltip(b == null || b.isEmpty() ? null
-                : new Tooltip(b)));
-        search.setOnAction(e -> {
-            boolean found = vm.search(search.getText()).isPresent();
-            notFound.setText(found || search.getText().isBlank() ? "" : "No match for \u201c" + search.getText() + "\u201d");
-            if (found) {
-                tabs.getSelectionModel().select(0);
-            }
-        });
-
-        convert.setId("convert-irsa");
-        convert.setGraphic(new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
-        convert.getStyleClass().add("convert-button");
-        convert.textProperty().bind(vm.convertibleCountProperty().asString("Convert IRSA\u2026 (%d)"));
-        convert.disableProperty().bind(vm.convertibleCountProperty().isEqualTo(0).or(vm.readOnlyProperty()));
-        convert.setTooltip(new Tooltip("Preview the conversion of every IRSA mapping of this cluster to Pod Identity"));
-        convert.setOnAction(e -> actions.convert(List.of()));
-        Button newAssoc = new Button("New association\u2026", new FontIcon(MaterialDesignP.PLUS));
-        newAssoc.setId("new-association");
-        newAssoc.setOnAction(e -> {
-            String sel = vm.selectedNodeIdProperty().get();
-            actions.newAssociation(sel != null && sel.startsWith("sa:") ? sel : null);
-        });
-        newAssoc.disableProperty().bind(vm.stateProperty().isNull().or(vm.readOnlyProperty()));
-        Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
-        refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip("Read the AWS side (roles, associations, providers, add-ons) again now"));
-        refresh.setOnAction(e -> vm.refresh());
-        refresh.disableProperty().bind(vm.refreshingProperty().or(vm.stateProperty().isNull()));
-        javafx.scene.control.ProgressIndicator spinning = new javafx.scene.control.ProgressIndicator();
-        spinning.setPrefSize(16, 16);
-        vm.refreshingProperty().addListener((o, a, busy) -> refresh.setGraphic(busy ? spinning
-                : new FontIcon(MaterialDesignR.REFRESH)));
-        Button themeToggle = new Button(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
-        themeToggle.setId("theme-toggle");
-        themeToggle.setTooltip(new Tooltip("Switch light / dark"));
-        themeToggle.setOnAction(e -> theme.toggle());
-        theme.darkProperty().addListener((o, a, d) -> themeToggle.setGraphic(new FontIcon(d
-                ? MaterialDesignW.WEATHER_SUNNY : MaterialDesignW.WEATHER_NIGHT)));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox searchBox = new HBox(6, search, notFound);
-        searchBox.setAlignment(Pos.CENTER_LEFT);
-        Label app = new Label(null, new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
-        app.setTooltip(new Tooltip("EKS Identity Console"));
-        // Icon only: the toolbar must keep its other buttons visible in a 1,280-pixel window.
-        Button whoCanButton = new Button(null, new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
-        whoCanButton.setId("who-can-open");
-        whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
-                + "resource (Ctrl+K)"));
-        whoCanButton.setOnAction(e -> openWhoCan());
-        toolBar = new ToolBar(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
-                themeToggle);
-        return toolBar;
-    }
-
-    /** Rows of every table for one state; built off the FX thread (50,000 pods make this real work). */
-    private record Rows(List<TableRows.ServiceAccountRow> serviceAccounts, List<TableRows.AssociationRow> associations,
-                        List<TableRows.RoleRow> roles, List<TableRows.FindingRow> findings, List<String> namespaces,
-                        IdentitySummary summary) {
-        static Rows of(IdentityState s) {
-            Set<String> ns = new TreeSet<>();
-            for (GraphNode n : s.graph().nodes()) {
-                if (n.kind() == NodeKind.NAMESPACE) {
-                    ns.add(n.label());
-                }
-            }
-            List<String> items = new ArrayList<>();
-            items.add(ALL_NAMESPACES);
-            items.addAll(ns);
-            return new Rows(TableRows.serviceAccounts(s), TableRows.associations(s), TableRows.roles(s),
-                    TableRows.findings(s), items, IdentitySummary.of(s));
-        }
-    }
-
-    private void stateChanged(IdentityState s) {
-        if (s == null) {
+    /** One delivery per update: the tables, the counts and the inspector follow the presentation. */
+    private void presentationChanged(Presentation p) {
+        if (p == null) {
             return;
         }
-        rowQueue.submit(() -> Rows.of(s));
+        summaryStrip.show(p.summary());
+        tables.show(p.tables());
+        toolBar.showNamespaces(p.namespaces());
         String sel = vm.selectedNodeIdProperty().get();
         if (sel != null) {
-            showInspector(s, sel);
+            showInspector(p, sel);
         }
     }
 
@@ -367,22 +202,9 @@ public final class MainView extends BorderPane {
         return whoCanModel;
     }
 
-    private void showInspector(IdentityState s, String id) {
-        permissions.show(s, id);
-        inspector.show(inspectorModel.describe(s, id));
-    }
-
-    private void showRows(Rows rows) {
-        summaryStrip.show(rows.summary());
-        saTable.setRows(rows.serviceAccounts());
-        assocTable.setRows(rows.associations());
-        roleTable.setRows(rows.roles());
-        findingTable.setRows(rows.findings());
-        if (!namespaces.getItems().equals(rows.namespaces())) {
-            String keep = namespaces.getValue();
-            namespaces.getItems().setAll(rows.namespaces());
-            namespaces.setValue(rows.namespaces().contains(keep) ? keep : ALL_NAMESPACES);
-        }
+    private void showInspector(Presentation p, String id) {
+        permissions.show(p == null ? null : p.state(), id);
+        inspector.show(inspectorModel.describe(p == null ? null : p.inspector(), id));
     }
 
     /** Neither the exec plugin nor the server URL names the context's EKS cluster: the user picks it. */
@@ -404,15 +226,15 @@ public final class MainView extends BorderPane {
     /** A summary link: filter the graph and the tables to what it counts. */
     private void focus(SummaryStrip.Focus f) {
         vm.namespaceFilterProperty().set(Set.of());
-        namespaces.setValue(ALL_NAMESPACES);
+        toolBar.showAllNamespaces();
         vm.onlyIrsaProperty().set(f == SummaryStrip.Focus.IRSA || f == SummaryStrip.Focus.CONVERTIBLE);
         vm.onlyProblemsProperty().set(f == SummaryStrip.Focus.BROKEN || f == SummaryStrip.Focus.STALE);
         String tableFilter = switch (f) {
             case BROKEN -> "broken";
             default -> "";
         };
-        saTable.filterField().setText(tableFilter);
-        findingTable.filterField().setText(switch (f) {
+        tables.serviceAccounts.filterField().setText(tableFilter);
+        tables.findings.filterField().setText(switch (f) {
             case BROKEN -> "ERROR";
             case STALE -> "STALE";
             case AGENT -> "AGENT";
@@ -427,7 +249,7 @@ public final class MainView extends BorderPane {
 
     private Tab findingsTab() {
         for (Tab t : tabs.getTabs()) {
-            if (t.getContent() == findingsView) {
+            if (t.getContent() == tables.findingsView) {
                 return t;
             }
         }
@@ -436,50 +258,6 @@ public final class MainView extends BorderPane {
 
     public SummaryStrip summaryStrip() {
         return summaryStrip;
-    }
-
-    /** First run: what is done and what is still coming, instead of an empty pane. */
-    private String connectingSteps(IdentityState s) {
-        String context = vm.currentContextProperty().get() == null ? "the cluster" : vm.currentContextProperty().get();
-        boolean kube = MainViewModel.kubeListed(s) && s != null && !s.sources().isEmpty();
-        boolean aws = kube && MainViewModel.awsRead(s);
-        StringBuilder b = new StringBuilder("Connecting to " + context + "\n\n");
-        if (vm.sandboxProperty().get()) {
-            b.append(vm.currentContextProperty().get() == null ? "\u25CB  Starting the sandbox\n"
-                    : "\u2713  Sandbox started\n");
-        }
-        b.append(s == null ? "\u25CB  Kubeconfig context opened\n" : "\u2713  Kubeconfig context opened\n");
-        b.append(kube ? "\u2713  Kubernetes listed\n" : "\u25CB  Listing Kubernetes (namespaces, service accounts, "
-                + "pods, workloads)\n");
-        b.append(aws ? "\u2713  AWS read\n" : "\u25CB  Reading AWS (cluster, roles, associations, OIDC providers)\n");
-        b.append("\u25CB  Drawing the graph");
-        return b.toString();
-    }
-
-    private void focusSearch() {
-        search.requestFocus();
-        search.selectAll();
-    }
-
-    /** Why the canvas is empty: still loading, or the filters leave nothing, and which ones. */
-    private String emptyGraphMessage() {
-        IdentityState s = vm.stateProperty().get();
-        if (s == null || s.graph().nodes().isEmpty() || !MainViewModel.kubeListed(s)) {
-            return connectingSteps(s);
-        }
-        List<String> filters = new ArrayList<>();
-        if (!vm.namespaceFilterProperty().get().isEmpty()) {
-            filters.add("namespace " + String.join(", ", vm.namespaceFilterProperty().get()));
-        }
-        if (vm.onlyProblemsProperty().get()) {
-            filters.add("only problems");
-        }
-        if (vm.onlyIrsaProperty().get()) {
-            filters.add("only IRSA");
-        }
-        return filters.isEmpty() ? "No workload or service account with an AWS identity in this cluster."
-                : "Nothing matches " + String.join(" + ", filters) + ". Turn a filter off (or pick All namespaces) "
-                + "to see more.";
     }
 
     /**

@@ -1,248 +1,154 @@
 package io.eksid.ui;
 
+import io.eksid.engine.live.ConsoleBackend;
 import io.eksid.engine.live.ContextInfo;
 import io.eksid.engine.live.IdentityState;
-import io.eksid.engine.live.LiveSession;
-import io.eksid.engine.live.Workspace;
-import io.eksid.model.graph.GraphNode;
-import io.eksid.model.graph.NodeIds;
-import io.eksid.model.graph.NodeKind;
+import io.eksid.engine.live.SessionHandle;
 import io.eksid.model.store.SourceState;
-import io.eksid.model.store.SourceStatus;
-import io.eksid.ui.graph.GroupedLayout;
 import io.eksid.ui.graph.LaidOutGraph;
-import io.eksid.ui.graph.ViewGraph;
-import io.eksid.ui.graph.ViewGraphBuilder;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 /**
- * State of the console window: which context is connected, the latest identity state, the laid-out graph,
- * the shared selection, filters and the activity log. Views bind to these properties; nothing here touches a
- * control. Background work goes through the injected {@link TaskRunner}.
+ * The window's state, in four parts: the {@link SessionModel} (connection), the {@link GraphModel} (what the graph
+ * shows), the {@link SelectionModel} and the {@link ActivityModel}. It owns the presentation stage: every identity
+ * state and every change of view becomes one {@link Presenter} run off the UI thread, and its {@link Presentation}
+ * reaches the UI thread through one {@link LatestWins}, once per update. Nothing here touches a control.
  */
 public final class MainViewModel {
 
-    /** Namespaces are expanded on first show only when the whole graph stays readable. */
-    static final int EXPAND_ALL_LIMIT = 400;
-
-    private final Workspace workspace;
     private final TaskRunner tasks;
     private final Clock clock;
-    private final ObservableList<ContextInfo> contexts = FXCollections.observableArrayList();
-    private final ObservableList<String> kubeconfigProblems = FXCollections.observableArrayList();
-    private final StringProperty currentContext = new SimpleStringProperty();
-    private final ReadOnlyObjectWrapper<IdentityState> state = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LaidOutGraph> graph = new ReadOnlyObjectWrapper<>(LaidOutGraph.EMPTY);
-    private final StringProperty selectedNodeId = new SimpleStringProperty();
-    private final ObservableSet<String> expanded = FXCollections.observableSet(new HashSet<>());
-    private final ObjectProperty<Set<String>> namespaceFilter = new SimpleObjectProperty<>(Set.of());
-    private final BooleanProperty onlyProblems = new SimpleBooleanProperty();
-    private final BooleanProperty onlyIrsa = new SimpleBooleanProperty();
-    private final BooleanProperty sandbox = new SimpleBooleanProperty();
+    private final ActivityModel activity;
+    private final GraphModel graph;
+    private final SessionModel session;
+    private final SelectionModel selection;
+    private final Presenter presenter = new Presenter();
+    private final LatestWins<Presentation> presentations;
+    private final ReadOnlyObjectWrapper<Presentation> presentation = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
-    private final ObservableList<String> clusterChoice = FXCollections.observableArrayList();
-    private final Set<String> askedForCluster = new java.util.HashSet<>();
-    private java.util.function.BiConsumer<String, String> rememberCluster = (context, cluster) -> { };
-    private java.util.function.Function<String, String> profileForContext = c -> null;
-    private final SsoSignInModel ssoSignIn;
-    private final ReadOnlyIntegerWrapper convertibleCount = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyStringWrapper connectionSummary = new ReadOnlyStringWrapper("Not connected");
-    private final ReadOnlyObjectWrapper<SourceState> connectionState = new ReadOnlyObjectWrapper<>(
-            SourceState.CONNECTING);
-    private final ObservableList<ActivityEntry> activity = FXCollections.observableArrayList();
-    private final IntegerProperty graphUpdates = new SimpleIntegerProperty();
-    private final LatestOnlyQueue<LaidOutGraph> layoutQueue;
-    private final GroupedLayout layout = new GroupedLayout();
-    private final javafx.beans.property.DoubleProperty layoutAspect = new javafx.beans.property.SimpleDoubleProperty(0);
-    private final ViewGraphBuilder viewGraphs = new ViewGraphBuilder();
-    private final LiveStateSink sink;
-    private LiveSession session;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper refreshing =
-            new javafx.beans.property.ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<java.time.Instant> awsReadAt = new ReadOnlyObjectWrapper<>();
-    private java.time.Instant refreshRequestedAt;
-    /** The "Connected" line is written once per connection, when both sides have been read. */
-    private boolean connectedLogged;
-    /** Until the user expands or collapses something, every namespace is opened as it appears (small graphs). */
-    private boolean autoExpand = true;
+    /** The open context's newest state; written by the sessions' threads, read by the presentation's. */
+    private volatile IdentityState latest;
 
-    /** How identity states reach the UI thread: coalesced, latest wins. */
-    public interface LiveStateSink {
-        /** Returns a consumer callable from any thread that delivers to {@code onUi} coalesced. */
-        Consumer<IdentityState> coalesce(Consumer<IdentityState> onUi);
-    }
-
-    public MainViewModel(Workspace workspace, TaskRunner tasks, Clock clock, LiveStateSink sink, boolean sandbox) {
-        this.workspace = Objects.requireNonNull(workspace);
+    public MainViewModel(ConsoleBackend backend, TaskRunner tasks, Clock clock, LatestWins.Factory delivery,
+                         ConsolePreferences preferences, boolean sandbox) {
         this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
-        this.sink = Objects.requireNonNull(sink);
-        this.sandbox.set(sandbox);
-        this.ssoSignIn = new SsoSignInModel(workspace, tasks, currentContext::get, c -> profileForContext.apply(c),
-                this::log, this::refresh);
-        this.layoutQueue = new LatestOnlyQueue<>(tasks, g -> {
-            graph.set(g);
-            graphUpdates.set(graphUpdates.get() + 1);
-        }, e -> log(ActivityEntry.Kind.ERROR, "Graph layout failed: " + e.getMessage()));
-        expanded.addListener((javafx.collections.SetChangeListener<String>) c -> relayout());
-        namespaceFilter.addListener((o, a, b) -> relayout());
-        onlyProblems.addListener((o, a, b) -> relayout());
-        onlyIrsa.addListener((o, a, b) -> relayout());
-        layoutAspect.addListener((o, a, b) -> relayout());
+        this.activity = new ActivityModel(clock);
+        this.presentations = delivery.create(this::show, e -> activity.log(ActivityEntry.Kind.ERROR,
+                "Could not lay out the graph and the tables: " + e.getMessage()));
+        this.graph = new GraphModel(this::present);
+        this.session = new SessionModel(backend, tasks, clock, activity, preferences, sandbox, s -> {
+            latest = s;
+            present();
+        }, this::connecting);
+        this.selection = new SelectionModel(session.stateProperty()::get, graph::reveal);
+        this.readOnly.set(preferences.readOnly());
     }
 
-    /** Reads the kubeconfig contexts (in the background) and connects to the current or first one. */
+    /** Asks for a presentation of the newest state with the newest options, both read when it is computed. */
+    private void present() {
+        presentations.submit(() -> {
+            IdentityState s = latest;
+            return s == null ? null : presenter.present(s, graph.options());
+        });
+    }
+
+    private void connecting() {
+        latest = null;
+        presentation.set(null);
+        graph.reset();
+    }
+
+    private void show(Presentation p) {
+        if (session.accept(p)) {
+            graph.show(p);
+            presentation.set(p);
+        }
+    }
+
+    public SessionModel sessionModel() {
+        return session;
+    }
+
+    public GraphModel graphModel() {
+        return graph;
+    }
+
+    public SelectionModel selection() {
+        return selection;
+    }
+
+    public ActivityModel activityModel() {
+        return activity;
+    }
+
+    /** The latest presentation of the open context (tables, counts, inspector index), or null. */
+    public ReadOnlyObjectProperty<Presentation> presentationProperty() {
+        return presentation.getReadOnlyProperty();
+    }
+
+    /** Presentations delivered to the UI thread so far. */
+    public long presentationsDelivered() {
+        return presentations.deliveries();
+    }
+
     public void start(String preferredContext) {
-        tasks.run(() -> new Object[] {workspace.contexts(), workspace.kubeconfigProblems()}, r -> {
-            @SuppressWarnings("unchecked")
-            List<ContextInfo> list = (List<ContextInfo>) r[0];
-            @SuppressWarnings("unchecked")
-            List<String> problems = (List<String>) r[1];
-            contexts.setAll(list);
-            kubeconfigProblems.setAll(problems);
-            problems.forEach(p -> log(ActivityEntry.Kind.WARNING, p));
-            String pick = preferredContext != null ? preferredContext
-                    : workspace.currentContext().orElse(list.isEmpty() ? null : list.get(0).name());
-            if (pick != null) {
-                connect(pick);
-            } else {
-                connectionSummary.set("No kubeconfig contexts found");
-                connectionState.set(SourceState.ERROR);
-            }
-        }, e -> {
-            connectionSummary.set("Cannot read kubeconfig: " + e.getMessage());
-            connectionState.set(SourceState.ERROR);
-            log(ActivityEntry.Kind.ERROR, "Cannot read kubeconfig: " + e.getMessage());
-        });
+        session.start(preferredContext);
     }
 
-    /** Switches to another context; the old session is closed. */
     public void connect(String contextName) {
-        if (contextName == null || contextName.equals(currentContext.get()) && session != null) {
-            return;
-        }
-        closeSession();
-        currentContext.set(contextName);
-        state.set(null);
-        graph.set(LaidOutGraph.EMPTY);
-        expanded.clear();
-        autoExpand = true;
-        connectedLogged = false;
-        connectionState.set(SourceState.CONNECTING);
-        connectionSummary.set("Connecting to " + contextName + "\u2026");
-        log(ActivityEntry.Kind.INFO, "Connecting to " + contextName);
-        Consumer<IdentityState> delivery = sink.coalesce(this::accept);
-        String profile = profileForContext.apply(contextName);
-        tasks.run(() -> workspace.open(contextName, profile, delivery), s -> {
-            if (!contextName.equals(currentContext.get())) {
-                s.close();
-                return;
-            }
-            session = s;
-            s.snapshotCacheProblems().forEach(p -> log(ActivityEntry.Kind.WARNING, p));
-        }, e -> {
-            connectionState.set(SourceState.ERROR);
-            connectionSummary.set(contextName + ": " + e.getMessage());
-            log(ActivityEntry.Kind.ERROR, "Cannot connect to " + contextName + ": " + e.getMessage());
-        });
+        session.connect(contextName);
     }
 
-    /** A new identity state, on the UI thread. */
-    void accept(IdentityState s) {
-        if (!s.contextName().equals(currentContext.get())) {
-            return;
-        }
-        IdentityState previous = state.get();
-        state.set(s);
-        convertibleCount.set(s.graph().convertibleIrsaMappings().size());
-        SourceState worst = s.sources().isEmpty() ? SourceState.CONNECTING : SourceState.LIVE;
-        boolean listing = false;
-        StringBuilder problems = new StringBuilder();
-        for (SourceStatus src : s.sources()) {
-            if (src.state().ordinal() > worst.ordinal()) {
-                worst = src.state();
-            }
-            listing |= src.state() == SourceState.CONNECTING;
-            if (src.state() != SourceState.LIVE && !src.reason().isEmpty()) {
-                problems.append(problems.length() == 0 ? "" : "; ").append(src.source()).append(": ")
-                        .append(src.reason());
-            }
-        }
-        if (listing && worst == SourceState.LIVE) {
-            worst = SourceState.CONNECTING; // still listing is not "live"
-        }
-        connectionState.set(worst);
-        connectionSummary.set(s.contextName() + " \u2014 " + worst.name().toLowerCase(Locale.ROOT)
-                + (problems.length() == 0 ? "" : " (" + problems + ")"));
-        if (!connectedLogged && kubeListed(s) && awsRead(s)) {
-            connectedLogged = true;
-            log(ActivityEntry.Kind.INFO, "Connected to " + s.contextName() + ": "
-                    + s.graph().counts().serviceAccounts() + " service accounts, " + s.graph().counts().pods()
-                    + " pods, " + s.graph().counts().roles() + " roles");
-        }
-        if (session != null && !session.clusterCandidates().isEmpty() && askedForCluster.add(s.contextName())) {
-            clusterChoice.setAll(session.clusterCandidates());
-        }
-        if (autoExpand) {
-            int visible = 0;
-            List<String> namespaces = new java.util.ArrayList<>();
-            for (GraphNode n : s.graph().nodes()) {
-                if (n.kind() == NodeKind.WORKLOAD || n.kind() == NodeKind.SERVICE_ACCOUNT) {
-                    visible++;
-                } else if (n.kind() == NodeKind.NAMESPACE) {
-                    namespaces.add(n.id());
-                }
-            }
-            if (visible > EXPAND_ALL_LIMIT) {
-                autoExpand = false;
-            } else if (!expanded.containsAll(namespaces)) {
-                expanded.addAll(namespaces);
-                return; // the expansion listener already asked for a layout
-            }
-        }
-        relayout();
+    public void toggle(String nodeId) {
+        graph.toggle(nodeId);
     }
 
-    private void relayout() {
-        IdentityState s = state.get();
-        if (s == null) {
-            return;
-        }
-        Set<String> exp = Set.copyOf(expanded);
-        ViewGraphBuilder.Filter filter = new ViewGraphBuilder.Filter(namespaceFilter.get(), onlyProblems.get(),
-                onlyIrsa.get());
-        boolean awsRead = awsRead(s);
-        double aspect = layoutAspect.get();
-        layoutQueue.submit(() -> {
-            ViewGraph vg = viewGraphs.build(s.graph(), s.findings(), exp, filter, awsRead);
-            synchronized (layout) {
-                return layout.layout(vg, aspect);
-            }
-        });
+    public Optional<String> search(String text) {
+        return selection.search(text);
+    }
+
+    public void reveal(String nodeId) {
+        graph.reveal(nodeId);
+    }
+
+    public void refresh() {
+        session.refresh();
+    }
+
+    public void updateFreshness() {
+        session.updateFreshness();
+    }
+
+    public void chooseCluster(String cluster) {
+        session.chooseCluster(cluster);
+    }
+
+    public void shutdown() {
+        session.shutdown();
+    }
+
+    public void log(ActivityEntry.Kind kind, String summary) {
+        activity.log(kind, summary);
+    }
+
+    public void log(ActivityEntry entry) {
+        activity.log(entry);
     }
 
     /** See {@link LoadProgress#awsRead(IdentityState)}. */
@@ -255,227 +161,102 @@ public final class MainViewModel {
         return LoadProgress.kubeListed(s);
     }
 
-    /** Expands or collapses a namespace or workload. */
-    public void toggle(String nodeId) {
-        autoExpand = false;
-        if (!expanded.remove(nodeId)) {
-            expanded.add(nodeId);
-        }
+    public Optional<SessionHandle> session() {
+        return session.session();
     }
 
-    /** Finds the best node for a search text and selects it (see {@link NodeSearch}). */
-    public Optional<String> search(String text) {
-        IdentityState s = state.get();
-        Optional<String> found = s == null ? Optional.empty() : NodeSearch.best(s.graph(), text);
-        found.ifPresent(id -> {
-            reveal(id);
-            selectedNodeId.set(id);
-        });
-        return found;
+    public String profileForContext(String contextName) {
+        return session.profileForContext(contextName);
     }
 
-    /** Makes sure a node is visible: expands its namespace (and workload for pods). */
-    public void reveal(String nodeId) {
-        if (nodeId.startsWith("sa:") || nodeId.startsWith("wl:") || nodeId.startsWith("pod:")) {
-            String rest = nodeId.substring(nodeId.indexOf(':') + 1);
-            String ns = rest.substring(0, rest.indexOf('/'));
-            expanded.add(NodeIds.namespace(ns));
-        }
-    }
-
-    /** Polls AWS now; {@link #refreshingProperty()} stays true until every source has been read again. */
-    public void refresh() {
-        if (session != null) {
-            LiveSession s = session;
-            refreshRequestedAt = clock.instant();
-            refreshing.set(true);
-            tasks.run(() -> {
-                s.refreshNow();
-                return Boolean.TRUE;
-            }, ok -> { }, e -> {
-                refreshing.set(false);
-                log(ActivityEntry.Kind.ERROR, "Refresh failed: " + e.getMessage());
-            });
-        }
-    }
-
-    /** How long a refresh may take before the console stops waiting for it and says so. */
-    static final java.time.Duration REFRESH_PATIENCE = java.time.Duration.ofSeconds(60);
-
-    /**
-     * Reads how fresh the AWS side is (cheap: no I/O) and ends a pending refresh once every source has been read
-     * after it was asked for. The status bar calls this every second, so "AWS read … ago" moves on its own.
-     */
-    public void updateFreshness() {
-        java.time.Instant readAt = session == null ? null : session.awsReadAt().orElse(null);
-        awsReadAt.set(readAt);
-        java.time.Instant asked = refreshRequestedAt;
-        if (!refreshing.get() || asked == null) {
-            return;
-        }
-        if (readAt != null && !readAt.isBefore(asked)) {
-            refreshing.set(false);
-            log(ActivityEntry.Kind.INFO, "AWS data read again for " + currentContext.get() + " at "
-                    + MainView.time(readAt));
-        } else if (clock.instant().isAfter(asked.plus(REFRESH_PATIENCE))) {
-            refreshing.set(false);
-            log(ActivityEntry.Kind.WARNING, "AWS refresh asked at " + MainView.time(asked) + " has not completed "
-                    + "after " + REFRESH_PATIENCE.toSeconds() + " s; the sources' tooltips say why");
-        }
-    }
-
-    /** True from a click on Refresh until every AWS source has been read again. */
-    public javafx.beans.property.ReadOnlyBooleanProperty refreshingProperty() {
-        return refreshing.getReadOnlyProperty();
-    }
-
-    /** When the AWS side was last read in full (see {@link LiveSession#awsReadAt()}), or null. */
-    public ReadOnlyObjectProperty<java.time.Instant> awsReadAtProperty() {
-        return awsReadAt.getReadOnlyProperty();
-    }
-
-    /** IAM Identity Center sign-in for the current context's profile (the navigator's button). */
     public SsoSignInModel ssoSignIn() {
-        return ssoSignIn;
-    }
-
-    public void log(ActivityEntry.Kind kind, String summary) {
-        activity.add(0, new ActivityEntry(clock.instant(), kind, summary, "", null));
-        if (activity.size() > 500) {
-            activity.remove(500, activity.size());
-        }
-    }
-
-    public void log(ActivityEntry entry) {
-        activity.add(0, entry);
-    }
-
-    private void closeSession() {
-        if (session != null) {
-            LiveSession old = session;
-            session = null;
-            tasks.run(() -> {
-                old.close();
-                return Boolean.TRUE;
-            }, ok -> { }, e -> { });
-        }
-    }
-
-    public void shutdown() {
-        closeSession();
-    }
-
-    public Optional<LiveSession> session() {
-        return Optional.ofNullable(session);
+        return session.ssoSignIn();
     }
 
     public ObservableList<ContextInfo> contexts() {
-        return contexts;
+        return session.contexts();
     }
 
     public ObservableList<String> kubeconfigProblems() {
-        return kubeconfigProblems;
+        return session.kubeconfigProblems();
     }
 
     public StringProperty currentContextProperty() {
-        return currentContext;
+        return session.currentContextProperty();
     }
 
     public ReadOnlyObjectProperty<IdentityState> stateProperty() {
-        return state.getReadOnlyProperty();
+        return session.stateProperty();
+    }
+
+    public ObservableList<String> clusterChoice() {
+        return session.clusterChoice();
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return session.refreshingProperty();
+    }
+
+    public ReadOnlyObjectProperty<java.time.Instant> awsReadAtProperty() {
+        return session.awsReadAtProperty();
+    }
+
+    public ReadOnlyIntegerProperty convertibleCountProperty() {
+        return session.convertibleCountProperty();
+    }
+
+    public ReadOnlyStringProperty connectionSummaryProperty() {
+        return session.connectionSummaryProperty();
+    }
+
+    public ReadOnlyObjectProperty<SourceState> connectionStateProperty() {
+        return session.connectionStateProperty();
+    }
+
+    public BooleanProperty sandboxProperty() {
+        return session.sandboxProperty();
+    }
+
+    public ReadOnlyObjectProperty<LaidOutGraph> graphProperty() {
+        return graph.graphProperty();
+    }
+
+    public IntegerProperty graphUpdatesProperty() {
+        return graph.graphUpdatesProperty();
+    }
+
+    public ObservableSet<String> expanded() {
+        return graph.expanded();
+    }
+
+    public ObjectProperty<Set<String>> namespaceFilterProperty() {
+        return graph.namespaceFilterProperty();
     }
 
     /** The graph viewport's width / height: namespaces are packed in bands to match it. */
     public javafx.beans.property.DoubleProperty layoutAspectProperty() {
-        return layoutAspect;
-    }
-
-    public ReadOnlyObjectProperty<LaidOutGraph> graphProperty() {
-        return graph.getReadOnlyProperty();
-    }
-
-    public StringProperty selectedNodeIdProperty() {
-        return selectedNodeId;
-    }
-
-    public ObservableSet<String> expanded() {
-        return expanded;
-    }
-
-    public ObjectProperty<Set<String>> namespaceFilterProperty() {
-        return namespaceFilter;
+        return graph.layoutAspectProperty();
     }
 
     public BooleanProperty onlyProblemsProperty() {
-        return onlyProblems;
+        return graph.onlyProblemsProperty();
     }
 
     public BooleanProperty onlyIrsaProperty() {
-        return onlyIrsa;
+        return graph.onlyIrsaProperty();
     }
 
-    /** Clusters to choose from for the current context (the view asks the user), or empty. */
-    public ObservableList<String> clusterChoice() {
-        return clusterChoice;
+    public StringProperty selectedNodeIdProperty() {
+        return selection.selectedNodeIdProperty();
     }
 
-    /** Where a chosen cluster is remembered (the preferences); called with the context and the cluster. */
-    public void setRememberCluster(java.util.function.BiConsumer<String, String> remember) {
-        this.rememberCluster = Objects.requireNonNull(remember);
-    }
-
-    /** The user picked the EKS cluster of the current context: remember it and connect again. */
-    public void chooseCluster(String cluster) {
-        String context = currentContext.get();
-        clusterChoice.clear();
-        if (context == null || cluster == null) {
-            return;
-        }
-        rememberCluster.accept(context, cluster);
-        log(ActivityEntry.Kind.INFO, "Context " + context + " is EKS cluster " + cluster + " (remembered)");
-        closeSession();
-        session = null;
-        currentContext.set(null);
-        connect(context);
-    }
-
-    /** The AWS profile to use for a context (preferences), or null to follow the context and the defaults. */
-    public void setProfileForContext(java.util.function.Function<String, String> lookup) {
-        this.profileForContext = Objects.requireNonNull(lookup);
-    }
-
-    /** The AWS profile the preferences name for a context, or null. */
-    public String profileForContext(String contextName) {
-        return profileForContext.apply(contextName);
+    public ObservableList<ActivityEntry> activity() {
+        return activity.entries();
     }
 
     /** Read-only mode (preferences): no write action is offered. */
     public BooleanProperty readOnlyProperty() {
         return readOnly;
-    }
-
-    public BooleanProperty sandboxProperty() {
-        return sandbox;
-    }
-
-    public ReadOnlyIntegerProperty convertibleCountProperty() {
-        return convertibleCount.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty connectionSummaryProperty() {
-        return connectionSummary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<SourceState> connectionStateProperty() {
-        return connectionState.getReadOnlyProperty();
-    }
-
-    public ObservableList<ActivityEntry> activity() {
-        return activity;
-    }
-
-    public IntegerProperty graphUpdatesProperty() {
-        return graphUpdates;
     }
 
     public Clock clock() {

@@ -1,6 +1,6 @@
 package io.eksid.ui;
 
-import io.eksid.engine.live.Workspace;
+import io.eksid.engine.live.ConsoleBackend;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -14,7 +14,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class SsoSignInModel {
 
-    private final Workspace workspace;
+    private final ConsoleBackend workspace;
     private final TaskRunner tasks;
     private final Supplier<String> context;
     private final Function<String, String> profileFor;
@@ -22,7 +22,7 @@ public final class SsoSignInModel {
     private final Runnable refresh;
     private final StringProperty message = new SimpleStringProperty("");
 
-    SsoSignInModel(Workspace workspace, TaskRunner tasks, Supplier<String> context, Function<String, String> profileFor,
+    SsoSignInModel(ConsoleBackend workspace, TaskRunner tasks, Supplier<String> context, Function<String, String> profileFor,
                    BiConsumer<ActivityEntry.Kind, String> log, Runnable refresh) {
         this.workspace = Objects.requireNonNull(workspace);
         this.tasks = Objects.requireNonNull(tasks);

@@ -145,7 +145,7 @@ public final class WizardLauncher {
     }
 
     private void refreshLive() {
-        vm.session().ifPresent(LiveSession::refreshNow);
+        vm.session().ifPresent(io.eksid.engine.live.SessionHandle::refreshNow);
     }
 
     private Stage stage(String title, PlanRunner runner) {

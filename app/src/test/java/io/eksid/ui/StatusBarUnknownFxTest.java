@@ -3,7 +3,6 @@ package io.eksid.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eksid.engine.live.IdentityState;
-import io.eksid.engine.live.Workspace;
 import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.UnreadSources;
 import io.eksid.model.findings.FindingsAnalyzer;
@@ -17,8 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -33,18 +30,17 @@ class StatusBarUnknownFxTest {
 
     @TempDir
     static Path dir;
-    static ScheduledExecutorService executor;
-    static Workspace workspace;
+    static final FakeBackend backend = new FakeBackend("prod");
     static MainViewModel vm;
     final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void window() throws Exception {
         org.testfx.api.FxToolkit.registerPrimaryStage();
-        executor = Executors.newSingleThreadScheduledExecutor();
-        workspace = new Workspace(Map.of(), dir.resolve("home"), executor, Clock.systemUTC());
-        vm = new MainViewModel(workspace, TaskRunner.synchronous(), Clock.systemUTC(), onUi -> onUi::accept, true);
         ErrorDialogFxTest.onFx(() -> {
+            vm = new MainViewModel(backend, TaskRunner.synchronous(), Clock.systemUTC(),
+                    LatestWins.Factory.synchronous(Clock.systemUTC()), ConsolePreferences.NONE, true);
+            vm.connect("prod");
             Stage stage = new Stage();
             stage.setScene(new Scene(new StatusBarView(vm), 1200, 40));
             stage.show();
@@ -53,9 +49,11 @@ class StatusBarUnknownFxTest {
     }
 
     @AfterAll
-    static void close() {
-        workspace.close();
-        executor.shutdownNow();
+    static void close() throws Exception {
+        ErrorDialogFxTest.onFx(() -> {
+            vm.shutdown();
+            return null;
+        });
     }
 
     private static IdentityState state(UnreadSources unread) {
@@ -88,8 +86,7 @@ class StatusBarUnknownFxTest {
         ClusterSnapshot s = UiFixtures.snapshot();
         IdentityGraph g = IdentityGraph.build(s, new TrustEvaluator());
         ErrorDialogFxTest.onFx(() -> {
-            vm.currentContextProperty().set("prod");
-            vm.accept(new IdentityState("prod", s, g, List.of(), List.of(), 0, Instant.EPOCH, null));
+            backend.push(new IdentityState("prod", s, g, List.of(), List.of(), 0, Instant.EPOCH, null));
             return null;
         });
         assertThat(text("status-counts")).isEqualTo("nothing read yet");
@@ -99,8 +96,7 @@ class StatusBarUnknownFxTest {
     @Test
     void unreadAddOnsAndAssociationsAreUnknownNotMissingOrZero() throws Exception {
         ErrorDialogFxTest.onFx(() -> {
-            vm.currentContextProperty().set("prod");
-            vm.accept(state(UnreadSources.of(Map.of("aws/addons", "AccessDeniedException: eks:ListAddons",
+            backend.push(state(UnreadSources.of(Map.of("aws/addons", "AccessDeniedException: eks:ListAddons",
                     "aws/associations", "AccessDeniedException: eks:ListPodIdentityAssociations"))));
             return null;
         });
@@ -114,7 +110,7 @@ class StatusBarUnknownFxTest {
                 .contains("aws/associations could not be read");
 
         ErrorDialogFxTest.onFx(() -> {
-            vm.accept(state(UnreadSources.NONE));
+            backend.push(state(UnreadSources.NONE));
             return null;
         });
         assertThat(text("status-agent")).isEqualTo("Pod Identity agent: missing");

@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * derives the identity graph and findings off the writers' threads, latest wins, and hands each new
  * {@link IdentityState} to the listener. A failing side degrades the session, never stops the other.
  */
-public final class LiveSession implements AutoCloseable {
+public final class LiveSession implements SessionHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
 

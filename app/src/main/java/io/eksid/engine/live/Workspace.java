@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * The contexts and profiles the console can connect to, gathered from one or more sources, and the factory of
  * live sessions. Thread-safe.
  */
-public final class Workspace implements AutoCloseable {
+public final class Workspace implements ConsoleBackend, AutoCloseable {
 
     private volatile SnapshotCache snapshotCache;
     private final Map<String, String> environment;

@@ -3,13 +3,12 @@ package io.eksid.ui.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksid.engine.live.IdentityState;
-import io.eksid.engine.live.LiveSession;
-import io.eksid.engine.live.Workspace;
 import io.eksid.engine.live.WorkspaceSource;
 import io.eksid.model.graph.GraphNode;
 import io.eksid.model.graph.NodeKind;
 import io.eksid.sandbox.Sandbox;
 import io.eksid.sandbox.SandboxOptions;
+import io.eksid.ui.ConsoleComponents;
 import io.eksid.ui.graph.GraphPalette;
 import io.eksid.ui.graph.GroupedLayout;
 import io.eksid.ui.graph.LaidOutGraph;
@@ -19,15 +18,11 @@ import io.eksid.ui.graph.Viewport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -76,18 +71,22 @@ public final class BenchRenderCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String pipeline = System.getProperty("prism.order", "(default)");
         Path dir = Files.createTempDirectory("eksid-bench-render");
-        ScheduledExecutorService live = Executors.newScheduledThreadPool(4);
         CountDownLatch fx = new CountDownLatch(1);
         Platform.startup(fx::countDown);
         Platform.setImplicitExit(false);
         fx.await();
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.large(dir, pods))) {
-            Workspace ws = new Workspace(Map.of(), dir.resolve("home"), live, Clock.systemUTC());
-            ws.addSource(WorkspaceSource.sandbox(sandbox.kubeconfigPath(), sandbox.awsConfigPath(),
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.large(dir, pods));
+             ConsoleComponents console = new ConsoleComponents(ConsoleComponents.Settings.forTests(
+                     dir.resolve("home"), true))) {
+            console.workspace().addSource(WorkspaceSource.sandbox(sandbox.kubeconfigPath(), sandbox.awsConfigPath(),
                     sandbox.awsCredentialsPath(), "sandbox"));
             String context = sandbox.clusters().get(0);
             AtomicReference<IdentityState> latest = new AtomicReference<>();
-            LiveSession session = ws.open(context, null, latest::set);
+            // The window's own pipeline: the state arrives on the FX thread with its presentation.
+            Platform.runLater(() -> {
+                console.vm().stateProperty().addListener((o, a, st) -> latest.set(st));
+                console.vm().start(context);
+            });
             out.printf(Locale.ROOT, "waiting for %d pods of %s%n", pods, context);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (latest.get() == null || latest.get().graph().counts().pods() < pods
@@ -124,13 +123,10 @@ public final class BenchRenderCommand implements Callable<Integer> {
                     GraphPalette.light());
 
             // (c) the UI thread under churn: the whole pipeline, coalesced into the FX thread.
-            UiLoadProbe.Result rc = new UiLoadProbe().run(session, churnRate, churnSeconds);
-            session.close();
-            ws.close();
+            UiLoadProbe.Result rc = new UiLoadProbe().run(console, churnRate, churnSeconds);
             report(out, pipeline, ra, rb, rc);
             return 0;
         } finally {
-            live.shutdownNow();
             Platform.exit();
         }
     }

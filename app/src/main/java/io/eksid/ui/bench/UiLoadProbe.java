@@ -1,78 +1,64 @@
 package io.eksid.ui.bench;
 
-import io.eksid.engine.live.IdentityState;
 import io.eksid.engine.live.LiveSession;
-import io.eksid.ui.LatestValueThrottle;
-import io.eksid.ui.TaskRunner;
-import io.eksid.ui.graph.GraphCanvas;
-import io.eksid.ui.graph.GroupedLayout;
-import io.eksid.ui.graph.ViewGraphBuilder;
+import io.eksid.ui.ConsoleComponents;
+import io.eksid.ui.MainView;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Churns the cluster while the real pipeline runs (store → coalescer → derived state → throttled delivery →
- * layout off the FX thread → canvas), and reads the FX thread's CPU time: its busy share of the wall time.
- * The churn is written into the session's store at a fixed event rate — exactly what the informers do with
- * watch events — so the rate does not depend on how fast the simulated API server can replace pods.
+ * Churns the cluster while the window's real pipeline runs (store → coalescer → derived state → presentation off
+ * the FX thread → one latest-wins delivery → graph, tables, inspector), and reads the FX thread's CPU time: its
+ * busy share of the wall time. The churn is written into the session's store at a fixed event rate — exactly
+ * what the informers do with watch events — so the rate does not depend on how fast the simulated API server can
+ * replace pods.
  */
 final class UiLoadProbe {
-
 
     record Result(double eventsPerSecond, double fxBusyShare, long uiUpdates) {
     }
 
-    Result run(LiveSession session, double eventsPerSecond, int seconds) throws Exception {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ScheduledExecutorService layoutPool = Executors.newSingleThreadScheduledExecutor();
-        CompletableFuture<GraphCanvas> shown = new CompletableFuture<>();
+    /** @param console connected (its view model has a session) and not shown yet */
+    Result run(ConsoleComponents console, double eventsPerSecond, int seconds) throws Exception {
         CompletableFuture<Long> fxThread = new CompletableFuture<>();
+        CompletableFuture<LiveSession> session = new CompletableFuture<>();
         Platform.runLater(() -> {
-            GraphCanvas canvas = new GraphCanvas();
+            MainView view = console.view(new MainView.Actions() {
+                @Override
+                public void convert(List<String> subjects) {
+                }
+
+                @Override
+                public void newAssociation(String serviceAccountNodeId) {
+                }
+
+                @Override
+                public void openSandbox() {
+                }
+
+                @Override
+                public void rollback(String journalId) {
+                }
+            });
             Stage stage = new Stage();
-            stage.setScene(new Scene(canvas, 1280, 800));
+            stage.setScene(new Scene(view, 1280, 800));
             stage.show();
             fxThread.complete(Thread.currentThread().getId());
-            shown.complete(canvas);
+            console.vm().session().ifPresentOrElse(s -> session.complete((LiveSession) s),
+                    () -> session.completeExceptionally(new IllegalStateException("the console has no session")));
         });
-        GraphCanvas canvas = shown.get(30, TimeUnit.SECONDS);
-        long fxId = fxThread.get();
-        // Deliveries go to the FX thread exactly as in the console (FxTaskRunner.onUiThread).
-        TaskRunner ui = new io.eksid.ui.FxTaskRunner(layoutPool);
-        AtomicLong updates = new AtomicLong();
-        GroupedLayout layout = new GroupedLayout();
-        ViewGraphBuilder views = new ViewGraphBuilder();
-        LatestValueThrottle<IdentityState> throttle = new LatestValueThrottle<>(timer, ui, 100, s -> {
-            if (layoutPool.isShutdown()) {
-                return; // the measurement is over
-            }
-            layoutPool.execute(() -> {
-                    var g = layout.layout(views.build(s.graph(), s.findings(), Set.of(), ViewGraphBuilder.Filter.ALL));
-                    Platform.runLater(() -> {
-                        canvas.setGraph(g);
-                        updates.incrementAndGet();
-                    });
-                });
-        });
-        long versionBefore = session.store().version();
-        ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
-        poll.scheduleAtFixedRate(() -> {
-            IdentityState s = session.current();
-            if (s != null) {
-                throttle.offer(s);
-            }
-        }, 0, 20, TimeUnit.MILLISECONDS);
+        long fxId = fxThread.get(30, TimeUnit.SECONDS);
+        LiveSession live = session.get(30, TimeUnit.SECONDS);
+        long updatesBefore = onFx(() -> console.vm().presentationsDelivered());
+        long versionBefore = live.store().version();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        StoreChurn churn = new StoreChurn(session.store(), eventsPerSecond);
+        StoreChurn churn = new StoreChurn(live.store(), eventsPerSecond);
         churn.start();
         long cpu0 = threads.getThreadCpuTime(fxId);
         long t0 = System.nanoTime();
@@ -80,12 +66,22 @@ final class UiLoadProbe {
         long cpu1 = threads.getThreadCpuTime(fxId);
         long t1 = System.nanoTime();
         churn.stop();
-        long events = session.store().version() - versionBefore;
-        poll.shutdownNow();
-        layoutPool.shutdownNow();
-        timer.shutdownNow();
-        Platform.runLater(() -> canvas.getScene().getWindow().hide());
+        long events = live.store().version() - versionBefore;
+        long updates = onFx(() -> console.vm().presentationsDelivered()) - updatesBefore;
+        Platform.runLater(() -> console.view(null).getScene().getWindow().hide());
         double wall = (t1 - t0) / 1e9;
-        return new Result(events / wall, (cpu1 - cpu0) / 1e9 / wall, updates.get());
+        return new Result(events / wall, (cpu1 - cpu0) / 1e9 / wall, updates);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
     }
 }

@@ -2,11 +2,10 @@ package io.eksid.ui.fleet;
 
 import io.eksid.engine.fleet.FleetScanner;
 import io.eksid.engine.live.IdentityState;
-import io.eksid.engine.live.LiveSession;
 import io.eksid.engine.live.Workspace;
 import io.eksid.engine.live.WorkspaceSource;
 import io.eksid.ui.ActivityEntry;
-import io.eksid.ui.LatestValueThrottle;
+import io.eksid.ui.LatestWins;
 import io.eksid.ui.MainView;
 import io.eksid.ui.MainViewModel;
 import io.eksid.ui.TaskRunner;
@@ -41,8 +40,7 @@ public final class FleetConsole implements AutoCloseable {
      * @param convert          opens the conversion preview of the window's current cluster
      */
     public FleetConsole(Workspace workspace, Map<String, String> environment, java.nio.file.Path home,
-                        MainViewModel vm, MainView window, TaskRunner tasks,
-                        java.util.concurrent.ScheduledExecutorService timer, Clock clock,
+                        MainViewModel vm, MainView window, TaskRunner tasks, LatestWins.Factory delivery, Clock clock,
                         Supplier<Map<String, String>> clusterByContext, Consumer<List<String>> convert) {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         // Each session's start-up runs two blocking tasks, then its pollers: three threads per context in flight.
@@ -60,10 +58,8 @@ public final class FleetConsole implements AutoCloseable {
             return new FleetScanner(fleetWorkspace, new FleetScanner.Options(PARALLEL, CONTEXT_TIMEOUT))
                     .scan(targets, progress);
         };
-        model = new FleetViewModel(tasks, workspace::contexts, vm::profileForContext, scanner, clock, onUi -> {
-            LatestValueThrottle<FleetViewModel.Progress> throttle = new LatestValueThrottle<>(timer, tasks, 100, onUi);
-            return throttle::offer;
-        });
+        model = new FleetViewModel(tasks, workspace::contexts, vm::profileForContext, scanner, clock,
+                onUi -> delivery.<FleetViewModel.Progress>create(onUi, e -> { })::offer);
         view = new FleetView(model, context -> {
             window.showCluster();
             vm.connect(context);
@@ -94,7 +90,7 @@ public final class FleetConsole implements AutoCloseable {
                     return;
                 }
                 // The first states can arrive before the window holds the new session: wait for a later one.
-                LiveSession session = vm.session().filter(x -> x.contextName().equals(context)).orElse(null);
+                io.eksid.engine.live.SessionHandle session = vm.session().filter(x -> x.contextName().equals(context)).orElse(null);
                 if (session == null) {
                     return;
                 }

@@ -1,5 +1,8 @@
 package io.eksid.ui.inspector;
 
+import static io.eksid.ui.inspector.InspectorSections.associationFields;
+import static io.eksid.ui.inspector.InspectorSections.explain;
+
 import io.eksid.engine.live.IdentityState;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
@@ -15,7 +18,6 @@ import io.eksid.model.graph.ResolvedRole;
 import io.eksid.model.graph.RoleAvailability;
 import io.eksid.model.graph.ServiceAccountIdentity;
 import io.eksid.model.trust.PolicySize;
-import io.eksid.model.trust.TrustDecision;
 import io.eksid.ui.inspector.InspectorContent.Action;
 import io.eksid.ui.inspector.InspectorContent.Field;
 import io.eksid.ui.inspector.InspectorContent.Meter;
@@ -31,26 +33,32 @@ public final class InspectorModel {
     static final int POD_ROWS = 50;
 
     public InspectorContent describe(IdentityState state, String nodeId) {
-        if (state == null || nodeId == null) {
+        return describe(state == null ? null : InspectorIndex.of(state), nodeId);
+    }
+
+    /** As {@link #describe(IdentityState, String)}, with the lookups of an index built off the UI thread. */
+    public InspectorContent describe(InspectorIndex ix, String nodeId) {
+        if (ix == null || nodeId == null) {
             return InspectorContent.EMPTY;
         }
-        IdentityGraph g = state.graph();
+        IdentityGraph g = ix.state().graph();
         GraphNode node = g.node(nodeId).orElse(null);
         if (node == null) {
             return new InspectorContent(nodeId, "", nodeId, "No longer in the cluster.", List.of(), List.of());
         }
         return switch (node.kind()) {
-            case SERVICE_ACCOUNT -> serviceAccount(state, node);
-            case ROLE -> role(state, node);
-            case ASSOCIATION -> association(state, node);
-            case POD -> pod(state, node);
-            case WORKLOAD -> workload(state, node);
-            case NAMESPACE -> namespace(state, node);
-            case OIDC_PROVIDER -> oidcProvider(state, node);
+            case SERVICE_ACCOUNT -> serviceAccount(ix, node);
+            case ROLE -> role(ix, node);
+            case ASSOCIATION -> association(ix, node);
+            case POD -> pod(ix, node);
+            case WORKLOAD -> workload(ix, node);
+            case NAMESPACE -> namespace(ix, node);
+            case OIDC_PROVIDER -> oidcProvider(ix, node);
         };
     }
 
-    private InspectorContent serviceAccount(IdentityState state, GraphNode node) {
+    private InspectorContent serviceAccount(InspectorIndex ix, GraphNode node) {
+        IdentityState state = ix.state();
         IdentityGraph g = state.graph();
         ServiceAccountRef ref = ServiceAccountRef.parse(node.id().substring(3));
         ServiceAccountIdentity sa = g.serviceAccount(ref).orElse(null);
@@ -76,15 +84,13 @@ public final class InspectorModel {
             actions.add(Action.CLEAN_UP_IRSA);
         }
         sections.add(Section.fields("Identity", identity));
-        addFindings(state, node.id(), sections);
+        addFindings(ix, node.id(), sections);
         if (sa.association() != null) {
-            addFindings(state, NodeIds.association(sa.association().associationId(), ref), sections);
+            addFindings(ix, NodeIds.association(sa.association().associationId(), ref), sections);
         }
 
         List<Field> annotations = new ArrayList<>();
-        state.snapshot().serviceAccounts().stream()
-                .filter(s -> s.namespace().equals(ref.namespace()) && s.name().equals(ref.name()))
-                .findFirst()
+        java.util.Optional.ofNullable(ix.serviceAccount(ref.namespace(), ref.name()))
                 .ifPresent(info -> info.annotations().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .forEach(e -> annotations.add(Field.of(e.getKey(), e.getValue()))));
         if (!annotations.isEmpty()) {
@@ -121,50 +127,6 @@ public final class InspectorModel {
         return roleArn == null ? m : m + " \u2192 " + roleArn;
     }
 
-    private static Section explain(String title, MappingCheck check, String roleArn) {
-        List<Field> f = new ArrayList<>();
-        f.add(Field.of("Role", roleArn));
-        if (check == null) {
-            f.add(new Field("Verdict", "not evaluated", "muted"));
-            return Section.fields(title, f);
-        }
-        String tone = switch (check.status()) {
-            case OK -> "ok";
-            case SHADOWED, UNPROVABLE -> "warn";
-            case BROKEN -> "error";
-        };
-        f.add(new Field("Verdict", check.status().name().toLowerCase(java.util.Locale.ROOT), tone));
-        TrustDecision d = check.decision();
-        if (d != null) {
-            f.add(Field.of("Deciding statement", d.statementIndex() == null ? "none" : "#" + d.statementIndex()));
-            f.add(Field.of("Reason", d.reason()));
-        } else if (!check.reason().isEmpty()) {
-            f.add(Field.of("Reason", check.reason()));
-        }
-        return Section.fields(title, f);
-    }
-
-    static List<Field> associationFields(PodIdentityAssociation a) {
-        List<Field> f = new ArrayList<>();
-        f.add(Field.of("Association ID", a.associationId()));
-        f.add(Field.of("ARN", a.associationArn()));
-        f.add(Field.of("Cluster", a.clusterName()));
-        f.add(Field.of("Namespace", a.namespace()));
-        f.add(Field.of("Service account", a.serviceAccount()));
-        f.add(Field.of("Role", a.roleArn()));
-        f.add(Field.of("Target role", a.targetRoleArn() == null ? "\u2014" : a.targetRoleArn()));
-        f.add(Field.of("Session tags", a.disableSessionTags() ? "disabled" : "enabled"));
-        f.add(Field.of("Session policy", a.policy() == null ? "\u2014" : a.policy()));
-        f.add(Field.of("External ID", a.externalId() == null ? "\u2014" : a.externalId()));
-        f.add(new Field("Owner", a.ownerArn() == null ? "\u2014 (managed directly)"
-                : a.ownerArn() + " (owned by an add-on: change it through the add-on)", a.ownedByAddon() ? "warn" : ""));
-        f.add(Field.of("Created", String.valueOf(a.createdAt())));
-        f.add(Field.of("Modified", String.valueOf(a.modifiedAt())));
-        a.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> f.add(Field.of("tag " + e.getKey(), e.getValue())));
-        return f;
-    }
-
     private static Section pods(IdentityGraph g, List<PodInfo> pods) {
         List<Field> f = new ArrayList<>();
         int stale = 0;
@@ -189,7 +151,8 @@ public final class InspectorModel {
         return Section.fields(title, f);
     }
 
-    private InspectorContent role(IdentityState state, GraphNode node) {
+    private InspectorContent role(InspectorIndex ix, GraphNode node) {
+        IdentityState state = ix.state();
         IdentityGraph g = state.graph();
         String arnText = node.id().substring("role:".length());
         ResolvedRole rr = g.role(arnText).orElse(null);
@@ -212,8 +175,8 @@ public final class InspectorModel {
                     : String.join(", ", rr.role().inlinePolicyNames())));
         }
         sections.add(Section.fields("Role", f));
-        addFindings(state, node.id(), sections);
-        addFindings(state, arnText, sections);
+        addFindings(ix, node.id(), sections);
+        addFindings(ix, arnText, sections);
 
         // Who uses it, with each verdict; the first deciding statement is highlighted in the policy.
         List<Field> users = new ArrayList<>();
@@ -278,17 +241,13 @@ public final class InspectorModel {
         return c == null || c.decision() == null ? null : c.decision().statementIndex();
     }
 
-    private InspectorContent association(IdentityState state, GraphNode node) {
+    private InspectorContent association(InspectorIndex ix, GraphNode node) {
+        IdentityState state = ix.state();
         IdentityGraph g = state.graph();
-        PodIdentityAssociation found = null;
-        for (PodIdentityAssociation a : state.snapshot().associations()) {
-            if (NodeIds.association(a.associationId(), a.serviceAccountRef()).equals(node.id())) {
-                found = a;
-            }
-        }
+        PodIdentityAssociation found = ix.association(node.id());
         List<Section> sections = new ArrayList<>();
         AccessVerdicts.Verdict answer = null;
-        addFindings(state, node.id(), sections);
+        addFindings(ix, node.id(), sections);
         if (found != null) {
             ServiceAccountIdentity sa = g.serviceAccount(found.serviceAccountRef()).orElse(null);
             if (sa != null) {
@@ -304,13 +263,13 @@ public final class InspectorModel {
                 found == null ? "" : found.namespace() + "/" + found.serviceAccount(), sections, List.of(), answer);
     }
 
-    private InspectorContent pod(IdentityState state, GraphNode node) {
+    private InspectorContent pod(InspectorIndex ix, GraphNode node) {
+        IdentityState state = ix.state();
         IdentityGraph g = state.graph();
         String rest = node.id().substring(4);
         String ns = rest.substring(0, rest.indexOf('/'));
         String name = rest.substring(rest.indexOf('/') + 1);
-        PodInfo pod = state.snapshot().pods().stream().filter(p -> p.namespace().equals(ns) && p.name().equals(name))
-                .findFirst().orElse(null);
+        PodInfo pod = ix.pod(NodeIds.pod(ns, name));
         List<Section> sections = new ArrayList<>();
         AccessVerdicts.Verdict answer = null;
         if (pod != null) {
@@ -335,15 +294,16 @@ public final class InspectorModel {
                 f.add(Field.of("A new pod would get", id.expectedForNewPod().name()));
             }
             sections.add(Section.fields("Effective identity", f));
-            addFindings(state, node.id(), sections);
-            addFindings(state, NodeIds.serviceAccount(new ServiceAccountRef(ns, pod.serviceAccount())), sections);
+            addFindings(ix, node.id(), sections);
+            addFindings(ix, NodeIds.serviceAccount(new ServiceAccountRef(ns, pod.serviceAccount())), sections);
         }
         return new InspectorContent(node.id(), "Pod", name, "namespace " + ns, sections,
                 pod != null && g.effectiveIdentity(pod).map(EffectiveIdentity::stale).orElse(false)
                         ? List.of(Action.RESTART_HINT) : List.of(), answer);
     }
 
-    private InspectorContent workload(IdentityState state, GraphNode node) {
+    private InspectorContent workload(InspectorIndex ix, GraphNode node) {
+        IdentityState state = ix.state();
         IdentityGraph g = state.graph();
         List<Section> sections = new ArrayList<>();
         List<Field> f = new ArrayList<>();
@@ -376,7 +336,7 @@ public final class InspectorModel {
             }
         }
         sections.add(Section.fields("Workload", f));
-        addFindings(state, node.id(), sections);
+        addFindings(ix, node.id(), sections);
         sections.add(pods(g, pods));
         long stale = pods.stream().filter(p -> g.effectiveIdentity(p).map(EffectiveIdentity::stale).orElse(false))
                 .count();
@@ -386,7 +346,8 @@ public final class InspectorModel {
         return new InspectorContent(node.id(), "Workload", node.label(), rest, sections, actions, answer);
     }
 
-    private InspectorContent namespace(IdentityState state, GraphNode node) {
+    private InspectorContent namespace(InspectorIndex ix, GraphNode node) {
+        IdentityState state = ix.state();
         List<Section> sections = new ArrayList<>();
         long sas = state.graph().serviceAccounts().stream()
                 .filter(s -> s.ref().namespace().equals(node.label())).count();
@@ -396,12 +357,13 @@ public final class InspectorModel {
                 .filter(s -> s.ref().namespace().equals(node.label()) && s.hasAssociation()).count();
         sections.add(Section.fields("Namespace", List.of(Field.of("Service accounts", String.valueOf(sas)),
                 Field.of("IRSA mappings", String.valueOf(irsa)), Field.of("Associations", String.valueOf(assoc)))));
-        addFindings(state, node.id(), sections);
+        addFindings(ix, node.id(), sections);
         return new InspectorContent(node.id(), "Namespace", node.label(), "", sections,
                 irsa > assoc ? List.of(Action.CONVERT_TO_POD_IDENTITY) : List.of());
     }
 
-    private InspectorContent oidcProvider(IdentityState state, GraphNode node) {
+    private InspectorContent oidcProvider(InspectorIndex ix, GraphNode node) {
+        IdentityState state = ix.state();
         String arn = node.id().substring("oidc:".length());
         List<Field> f = new ArrayList<>();
         f.add(Field.of("ARN", arn));
@@ -410,22 +372,20 @@ public final class InspectorModel {
         boolean ours = state.snapshot().cluster().oidcProviderArn().map(arn::equals).orElse(false);
         f.add(Field.of("Cluster", ours ? "this cluster's issuer" : "another issuer"));
         List<Section> sections = new ArrayList<>(List.of(Section.fields("OIDC provider", f)));
-        addFindings(state, node.id(), sections);
+        addFindings(ix, node.id(), sections);
         return new InspectorContent(node.id(), "OIDC provider", node.label(), arn, sections, List.of());
     }
 
-    private static void addFindings(IdentityState state, String subject, List<Section> sections) {
+    private static void addFindings(InspectorIndex ix, String subject, List<Section> sections) {
         List<Field> f = new ArrayList<>();
-        for (Finding finding : state.findings()) {
-            if (finding.subject().equals(subject)) {
-                String tone = switch (finding.severity()) {
-                    case CRITICAL, ERROR -> "error";
-                    case WARNING -> "warn";
-                    case INFO -> "muted";
-                };
-                f.add(new Field(finding.severity() + " " + finding.code(), finding.message()
-                        + (finding.fix().isEmpty() ? "" : "\nFix: " + finding.fix()), tone));
-            }
+        for (Finding finding : ix.findingsAbout(subject)) {
+            String tone = switch (finding.severity()) {
+                case CRITICAL, ERROR -> "error";
+                case WARNING -> "warn";
+                case INFO -> "muted";
+            };
+            f.add(new Field(finding.severity() + " " + finding.code(), finding.message()
+                    + (finding.fix().isEmpty() ? "" : "\nFix: " + finding.fix()), tone));
         }
         if (!f.isEmpty()) {
             sections.add(Section.fields("Findings (" + f.size() + ")", f));

@@ -66,19 +66,14 @@ class FleetViewFxTest {
         org.testfx.api.FxToolkit.setupFixture(() -> {
             console = new ConsoleHarness(dir);
             console.workspace.addSource(new WorkspaceSource("offline", List.of(offline), null, null, null));
-            fleet = new FleetConsole(console.workspace, Map.of(), dir.resolve("home"), console.vm, console.view,
-                    new FxTaskRunner(console.background), console.timer, Clock.systemUTC(), Map::of,
-                    subjects -> console.wizardCalls.add("convert " + subjects + " on "
-                            + console.vm.currentContextProperty().get()));
+            fleet = console.components.attachFleet(Map::of, subjects -> console.wizardCalls.add("convert "
+                    + subjects + " on " + console.vm.currentContextProperty().get()));
         });
     }
 
     @AfterAll
     static void tearDown() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (console != null) {
+        if (console != null) { // closes the fleet's workspace too
             console.close();
         }
     }

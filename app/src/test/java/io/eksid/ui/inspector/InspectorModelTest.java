@@ -133,6 +133,6 @@ class InspectorModelTest {
     @Test
     void unknownOrVanishedNodesSayTheyAreGone() {
         assertThat(model.describe(state, "sa:gone/away").subtitle()).contains("No longer");
-        assertThat(model.describe(null, "sa:x/y")).isEqualTo(InspectorContent.EMPTY);
+        assertThat(model.describe((IdentityState) null, "sa:x/y")).isEqualTo(InspectorContent.EMPTY);
     }
 }

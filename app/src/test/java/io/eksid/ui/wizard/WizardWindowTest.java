@@ -3,18 +3,17 @@ package io.eksid.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eksid.engine.live.IdentityState;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.StepAction;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustPolicy;
 import io.eksid.sandbox.aws.AwsWorld;
 import io.eksid.ui.ActivityEntry;
-import io.eksid.ui.FxTaskRunner;
-import io.eksid.ui.LatestValueThrottle;
+import io.eksid.engine.live.WorkspaceSource;
+import io.eksid.ui.ConsoleComponents;
+import io.eksid.ui.ConsolePreferences;
 import io.eksid.ui.MainView;
 import io.eksid.ui.MainViewModel;
-import io.eksid.ui.WizardLauncher;
 import io.eksid.ui.theme.ThemeManager;
 import io.eksid.ui.theme.ThemeMode;
 import java.nio.file.Files;
@@ -23,13 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -57,8 +52,7 @@ class WizardWindowTest {
     @TempDir
     static Path dir;
     static WizardSandbox sandbox;
-    static ExecutorService background;
-    static ScheduledExecutorService timer;
+    static ConsoleComponents components;
     static MainViewModel vm;
     static ThemeManager theme;
     static Stage stage;
@@ -69,39 +63,18 @@ class WizardWindowTest {
         // Start the toolkit the way TestFX does, so the window tests behave the same whichever runs first.
         org.testfx.api.FxToolkit.registerPrimaryStage();
         sandbox = new WizardSandbox(dir);
-        background = Executors.newFixedThreadPool(3);
-        timer = Executors.newSingleThreadScheduledExecutor();
-        FxTaskRunner tasks = new FxTaskRunner(background);
         onFx(() -> {
-            vm = new MainViewModel(sandbox.workspace, tasks, Clock.systemUTC(), onUi -> {
-                LatestValueThrottle<IdentityState> t = new LatestValueThrottle<>(timer, tasks, 100, onUi);
-                return t::offer;
-            }, true);
-            theme = new ThemeManager(() -> false);
+            // the window as the console builds it, on the sandbox's contexts, journals and fast executor settings
+            components = new ConsoleComponents(new ConsoleComponents.Settings(java.util.Map.of(), dir.resolve("home"),
+                    Clock.systemUTC(), true, ConsolePreferences.NONE, sandbox.journals, WizardSandbox.FAST,
+                    () -> false));
+            components.workspace().addSource(WorkspaceSource.sandbox(sandbox.sandbox.kubeconfigPath(),
+                    sandbox.sandbox.awsConfigPath(), sandbox.sandbox.awsCredentialsPath(), "sandbox"));
+            vm = components.vm();
+            theme = components.theme();
             theme.modeProperty().set(ThemeMode.LIGHT);
             stage = new Stage();
-            WizardLauncher wizards = new WizardLauncher(stage, vm, sandbox.workspace, sandbox.journals,
-                    WizardSandbox.FAST, new SimpleBooleanProperty(false));
-            MainView view = new MainView(vm, theme, new MainView.Actions() {
-                @Override
-                public void convert(List<String> subjects) {
-                    wizards.convert(subjects);
-                }
-
-                @Override
-                public void newAssociation(String serviceAccountNodeId) {
-                    wizards.newAssociation(serviceAccountNodeId);
-                }
-
-                @Override
-                public void openSandbox() {
-                }
-
-                @Override
-                public void rollback(String journalId) {
-                    wizards.rollback(journalId);
-                }
-            });
+            MainView view = components.view(components.wizardActions(stage, () -> { }));
             stage.setScene(new Scene(view, 1200, 780));
             theme.attach(view);
             stage.show();
@@ -123,8 +96,7 @@ class WizardWindowTest {
             vm.shutdown();
             return null;
         });
-        background.shutdownNow();
-        timer.shutdownNow();
+        components.close();
         sandbox.close();
     }
 

@@ -1,0 +1,146 @@
+package io.eksid.ui;
+
+import io.eksid.engine.live.ContextInfo;
+import io.eksid.ui.theme.ThemeManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** The window's toolbar: context, namespace filter, search, Who can…?, Convert, New association, Refresh, theme. */
+final class MainToolbar extends ToolBar {
+
+    static final String ALL_NAMESPACES = "All namespaces";
+
+    private final ComboBox<String> namespaces = new ComboBox<>();
+    private final TextField search = new TextField();
+
+    /**
+     * @param showGraph  shows the Graph tab (a search hit is selected there)
+     * @param openWhoCan opens the Who can…? panel
+     */
+    MainToolbar(MainViewModel vm, ThemeManager theme, MainView.Actions actions, Runnable showGraph,
+                Runnable openWhoCan) {
+        ComboBox<String> contexts = new ComboBox<>();
+        contexts.setId("context-switcher");
+        contexts.setPromptText("Context");
+        contexts.setPrefWidth(180);
+        contexts.setTooltip(new Tooltip("Kubeconfig context: which cluster the console shows"));
+        vm.contexts().addListener((ListChangeListener<ContextInfo>) c ->
+                contexts.getItems().setAll(vm.contexts().stream().map(ContextInfo::name).toList()));
+        contexts.valueProperty().bindBidirectional(vm.currentContextProperty());
+        contexts.valueProperty().addListener((o, a, b) -> vm.connect(b));
+
+        namespaces.setId("namespace-filter");
+        namespaces.getItems().add(ALL_NAMESPACES);
+        namespaces.setValue(ALL_NAMESPACES);
+        namespaces.setPrefWidth(160);
+        namespaces.setTooltip(new Tooltip("Show one namespace in the graph"));
+        namespaces.valueProperty().addListener((o, a, b) -> vm.namespaceFilterProperty().set(
+                b == null || b.equals(ALL_NAMESPACES) ? Set.of() : Set.of(b)));
+
+        search.setId("search");
+        search.setTooltip(new Tooltip("Find a service account, role, pod or namespace (Ctrl+F); Enter selects it"));
+        search.setPromptText("Search service accounts, roles, pods\u2026");
+        search.setPrefWidth(240);
+        Label notFound = new Label();
+        notFound.setId("search-not-found");
+        notFound.getStyleClass().add("field-error");
+        // A long miss message must not push Refresh and the theme toggle into the toolbar's overflow menu.
+        notFound.setMaxWidth(170);
+        notFound.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        notFound.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
+        notFound.textProperty().addListener((o, a, b) -> notFound.setTooltip(b == null || b.isEmpty() ? null
+                : new Tooltip(b)));
+        search.setOnAction(e -> {
+            boolean found = vm.search(search.getText()).isPresent();
+            notFound.setText(found || search.getText().isBlank() ? "" : "No match for \u201c" + search.getText() + "\u201d");
+            if (found) {
+                showGraph.run();
+            }
+        });
+
+        Button convert = new Button("Convert IRSA\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
+        convert.setId("convert-irsa");
+        convert.getStyleClass().add("convert-button");
+        convert.textProperty().bind(vm.convertibleCountProperty().asString("Convert IRSA\u2026 (%d)"));
+        convert.disableProperty().bind(vm.convertibleCountProperty().isEqualTo(0).or(vm.readOnlyProperty()));
+        convert.setTooltip(new Tooltip("Preview the conversion of every IRSA mapping of this cluster to Pod Identity"));
+        convert.setOnAction(e -> actions.convert(List.of()));
+        Button newAssoc = new Button("New association\u2026", new FontIcon(MaterialDesignP.PLUS));
+        newAssoc.setId("new-association");
+        newAssoc.setOnAction(e -> {
+            String sel = vm.selectedNodeIdProperty().get();
+            actions.newAssociation(sel != null && sel.startsWith("sa:") ? sel : null);
+        });
+        newAssoc.disableProperty().bind(vm.stateProperty().isNull().or(vm.readOnlyProperty()));
+        Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
+        refresh.setId("refresh");
+        refresh.setTooltip(new Tooltip("Read the AWS side (roles, associations, providers, add-ons) again now"));
+        refresh.setOnAction(e -> vm.refresh());
+        refresh.disableProperty().bind(vm.refreshingProperty().or(vm.stateProperty().isNull()));
+        ProgressIndicator spinning = new ProgressIndicator();
+        spinning.setPrefSize(16, 16);
+        vm.refreshingProperty().addListener((o, a, busy) -> refresh.setGraphic(busy ? spinning
+                : new FontIcon(MaterialDesignR.REFRESH)));
+        Button themeToggle = new Button(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
+        themeToggle.setId("theme-toggle");
+        themeToggle.setTooltip(new Tooltip("Switch light / dark"));
+        themeToggle.setOnAction(e -> theme.toggle());
+        theme.darkProperty().addListener((o, a, d) -> themeToggle.setGraphic(new FontIcon(d
+                ? MaterialDesignW.WEATHER_SUNNY : MaterialDesignW.WEATHER_NIGHT)));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox searchBox = new HBox(6, search, notFound);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        Label app = new Label(null, new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
+        app.setTooltip(new Tooltip("EKS Identity Console"));
+        // Icon only: the toolbar must keep its other buttons visible in a 1,280-pixel window.
+        Button whoCanButton = new Button(null, new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
+        whoCanButton.setId("who-can-open");
+        whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
+                + "resource (Ctrl+K)"));
+        whoCanButton.setOnAction(e -> openWhoCan.run());
+        getItems().addAll(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
+                themeToggle);
+    }
+
+    /** The namespace filter's choices follow the cluster's namespaces; a chosen one that is gone falls back to all. */
+    void showNamespaces(List<String> names) {
+        List<String> items = new ArrayList<>();
+        items.add(ALL_NAMESPACES);
+        items.addAll(names);
+        if (!namespaces.getItems().equals(items)) {
+            String keep = namespaces.getValue();
+            namespaces.getItems().setAll(items);
+            namespaces.setValue(items.contains(keep) ? keep : ALL_NAMESPACES);
+        }
+    }
+
+    void showAllNamespaces() {
+        namespaces.setValue(ALL_NAMESPACES);
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+}
