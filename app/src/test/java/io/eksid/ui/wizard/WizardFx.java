@@ -80,6 +80,19 @@ final class WizardFx {
         return out;
     }
 
+    /** Every node matching {@code query} in any showing window. Call on the FX thread. */
+    static List<Node> allNodes(String query) {
+        List<Node> out = new ArrayList<>();
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.isShowing()) {
+                w.getScene().getRoot().applyCss();
+                w.getScene().getRoot().layout();
+                out.addAll(w.getScene().getRoot().lookupAll(query));
+            }
+        }
+        return out;
+    }
+
     static String text(String query) {
         Node n = node(query);
         return n instanceof Labeled l && l.getText() != null ? l.getText() : "";
