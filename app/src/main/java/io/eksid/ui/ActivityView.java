@@ -2,18 +2,31 @@ package io.eksid.ui;
 
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
-/** The Activity tab: what the console did and saw, newest first; applied plans offer a rollback. */
+/**
+ * The Activity tab: what the console did and saw, newest first; applied plans offer a rollback until they are
+ * rolled back, then say so instead.
+ */
 public final class ActivityView extends BorderPane {
 
     public ActivityView(MainViewModel vm, Consumer<String> rollback) {
+        this(vm.activity(), rollback);
+    }
+
+    public ActivityView(ObservableList<ActivityEntry> activity, Consumer<String> rollback) {
         setId("activity");
-        TableView<ActivityEntry> table = new TableView<>(vm.activity());
+        TableView<ActivityEntry> table = new TableView<>(activity);
+        // a rollback entry changes what its run's row offers
+        activity.addListener((ListChangeListener<ActivityEntry>) c -> table.refresh());
         table.setId("activity-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ActivityEntry, String> at = new TableColumn<>("Time");
@@ -53,6 +66,18 @@ public final class ActivityView extends BorderPane {
                         || getTableRow().getItem().kind() != ActivityEntry.Kind.CONVERSION) {
                     setGraphic(null);
                     setText(id);
+                    return;
+                }
+                java.util.Optional<ActivityEntry> undone = activity.stream().filter(e -> e.kind()
+                        == ActivityEntry.Kind.ROLLBACK && id.equals(e.journalId())).findFirst();
+                if (undone.isPresent()) {
+                    Label done = new Label("Rolled back \u00b7 " + id);
+                    done.setId("rolled-back-" + id);
+                    done.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+                    done.setTooltip(new Tooltip("Rolled back at " + MainView.time(undone.get().at())
+                            + ": its changes were undone, nothing is left to roll back"));
+                    setText(null);
+                    setGraphic(done);
                     return;
                 }
                 Button b = new Button("Roll back " + id);

@@ -1,9 +1,5 @@
 package io.eksid.ui;
 
-import io.eksid.engine.failure.UserFacingErrors;
-import io.eksid.model.UserFacingError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.eksid.engine.convert.ExecutorSettings;
 import io.eksid.engine.convert.JournalFiles;
 import io.eksid.engine.live.IdentityState;
@@ -16,6 +12,8 @@ import io.eksid.ui.wizard.Selections;
 import io.eksid.ui.wizard.NewAssociationModel;
 import io.eksid.ui.wizard.NewAssociationView;
 import io.eksid.ui.wizard.PlanRunner;
+import io.eksid.ui.wizard.RollbackModel;
+import io.eksid.ui.wizard.RollbackView;
 import io.eksid.ui.wizard.WorkspacePlanRunner;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -33,8 +31,6 @@ public final class WizardLauncher {
     private final JournalFiles journals;
     private final ExecutorSettings settings;
     private final BooleanProperty readOnly;
-    private final DialogService dialogs;
-    private static final Logger LOG = LoggerFactory.getLogger(WizardLauncher.class);
     /** One apply or rollback at a time in this window. */
     private final BooleanProperty applyRunning = new SimpleBooleanProperty();
 
@@ -52,7 +48,6 @@ public final class WizardLauncher {
         this.journals = journals;
         this.settings = settings;
         this.readOnly = readOnly;
-        this.dialogs = new DialogService(() -> owner);
     }
 
     /** Opens the conversion wizard at its preview; an empty list converts every IRSA mapping of the cluster. */
@@ -111,31 +106,14 @@ public final class WizardLauncher {
                     + " when it ends");
             return;
         }
-        if (!dialogs.confirm("Roll back " + journalId, "Restore every change journaled in " + journalId
-                + "? Resources changed since by someone else are not overwritten; they are reported as conflicts.")) {
-            return;
-        }
+        // the confirmation (what will be undone, per kind), the progress and the result live in their own window
         PlanRunner runner = runner();
-        applyRunning.set(true);
-        vm.log(ActivityEntry.Kind.INFO, "Rolling back " + journalId + "\u2026");
-        vm.tasks().run(() -> runner.rollback(journalId, e -> { }, null), r -> {
-            applyRunning.set(false);
-            runner.close();
-            String text = r.rolledBack().size() + " changes undone, " + r.conflicts().size() + " conflicts, "
-                    + r.failed().size() + " failed, " + r.kept().size() + " kept";
-            vm.log(new ActivityEntry(vm.clock().instant(), r.conflicts().isEmpty() && r.failed().isEmpty()
-                    ? ActivityEntry.Kind.ROLLBACK : ActivityEntry.Kind.WARNING, "Rollback of " + journalId + ": "
-                    + text, text, journalId));
-            refreshLive();
-        }, e -> {
-            applyRunning.set(false);
-            runner.close();
-            UserFacingError error = UserFacingErrors.of("cannot roll back " + journalId,
-                    vm.currentContextProperty().get(), e);
-            LOG.warn("{}", error.headline(), e);
-            vm.log(ActivityEntry.Kind.ERROR, error.headline());
-            dialogs.showError(error);
-        });
+        RollbackModel model = new RollbackModel(journalId, journals, vm.tasks(), runner, readOnly, applyRunning,
+                vm::log, this::refreshLive, vm.clock());
+        Stage stage = stage("Roll back " + journalId, runner);
+        stage.getScene().setRoot(new RollbackView(model, stage::close));
+        stage.show();
+        model.load();
     }
 
     private PlanRunner runner() {

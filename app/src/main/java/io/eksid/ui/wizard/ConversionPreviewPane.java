@@ -29,8 +29,11 @@ final class ConversionPreviewPane extends TabPane {
     private final Tab accounts = new Tab();
     private final Tab skipped = new Tab();
     private final Tab requests = new Tab();
+    private final java.util.function.BiConsumer<io.eksid.model.ServiceAccountRef, Boolean> includeBroken;
 
-    ConversionPreviewPane() {
+    /** @param includeBroken opts a broken IRSA mapping in (true) or out of the plan */
+    ConversionPreviewPane(java.util.function.BiConsumer<io.eksid.model.ServiceAccountRef, Boolean> includeBroken) {
+        this.includeBroken = includeBroken;
         getTabs().addAll(trust, accounts, skipped, requests);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         trust.setId("tab-trust");
@@ -39,17 +42,25 @@ final class ConversionPreviewPane extends TabPane {
         requests.setId("tab-requests");
     }
 
-    void show(ConversionPlan plan) {
+    void show(ConversionPlan plan, PreviewFlags flags) {
         List<TrustChange> changes = TrustChange.of(plan);
         trust.setText("Role trust (" + changes.size() + ")");
         trust.setContent(scroll(changes.isEmpty() ? List.of(muted("No trust policy changes: every role already "
                 + "trusts Pod Identity.")) : changes.stream().map(c -> (Node) new TrustDiffView(c)).toList()));
 
-        accounts.setText("Service accounts (" + plan.planned().size() + ")");
         List<Node> sas = new java.util.ArrayList<>();
-        for (PlannedServiceAccount p : plan.planned()) {
-            sas.add(serviceAccount(plan, p));
+        for (io.eksid.model.ServiceAccountRef ref : flags.excluded()) {
+            sas.add(broken(ref, flags.brokenIrsa().get(ref), false));
         }
+        int shown = 0;
+        for (PlannedServiceAccount p : plan.planned()) {
+            if (!flags.excluded().contains(p.serviceAccount())) {
+                sas.add(serviceAccount(plan, p, flags));
+                shown++;
+            }
+        }
+        accounts.setText("Service accounts (" + shown + (flags.excluded().isEmpty() ? "" : ", "
+                + flags.excluded().size() + " not included") + ")");
         for (AlreadyDone d : plan.alreadyDone()) {
             sas.add(row(new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE), d.serviceAccount() + " \u2014 already "
                     + "converted", d.detail()));
@@ -66,11 +77,24 @@ final class ConversionPreviewPane extends TabPane {
                 : plan.externalRequests().stream().map(ConversionPreviewPane::request).toList()));
     }
 
-    private static Node serviceAccount(ConversionPlan plan, PlannedServiceAccount p) {
-        VBox box = card();
-        Label name = new Label(p.serviceAccount() + "  \u2192  " + p.associationRoleArn());
-        name.getStyleClass().add(Styles.TEXT_BOLD);
-        box.getChildren().add(name);
+    private Node serviceAccount(ConversionPlan plan, PlannedServiceAccount p, PreviewFlags flags) {
+        String why = flags.brokenIrsa().get(p.serviceAccount());
+        VBox box = why == null ? card() : (VBox) broken(p.serviceAccount(), why, true);
+        if (why == null) {
+            Label name = new Label(p.serviceAccount() + "  \u2192  " + p.associationRoleArn());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            box.getChildren().add(name);
+        } else {
+            box.getChildren().add(muted("\u2192  " + p.associationRoleArn()));
+        }
+        String hostNetwork = flags.hostNetworkNote(p.serviceAccount());
+        if (hostNetwork != null) {
+            Label note = new Label(hostNetwork, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+            note.setId("host-network-" + p.serviceAccount().namespace() + "-" + p.serviceAccount().name());
+            note.getStyleClass().add("host-network-note");
+            note.setWrapText(true);
+            box.getChildren().add(note);
+        }
         if (p.targetRoleArn() != null) {
             box.getChildren().add(muted("chains to " + p.targetRoleArn() + " (targetRoleArn)"));
         }
@@ -87,6 +111,29 @@ final class ConversionPreviewPane extends TabPane {
                 box.getChildren().add(step);
             }
         }
+        return box;
+    }
+
+    /**
+     * A service account whose IRSA mapping gives its pods no credentials today: converting it grants credentials
+     * they do not have, so it is in the plan only once the user ticks it.
+     */
+    private Node broken(io.eksid.model.ServiceAccountRef ref, String why, boolean included) {
+        VBox box = card();
+        box.setStyle(box.getStyle() + "-fx-background-color: -color-warning-subtle; -fx-background-radius: 6;");
+        Label title = new Label(ref + " \u2014 grants credentials these pods do not have today"
+                + (included ? "" : " (not included)"), new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setWrapText(true);
+        Label detail = new Label("Its IRSA mapping is broken (" + why + "), so its pods get no AWS credentials now; "
+                + "after the conversion they would get the role's.");
+        detail.setWrapText(true);
+        javafx.scene.control.CheckBox include = new javafx.scene.control.CheckBox("Convert anyway: give these pods "
+                + "the role's credentials");
+        include.setId("include-broken-" + ref.namespace() + "-" + ref.name());
+        include.setSelected(included);
+        include.selectedProperty().addListener((o, a, b) -> includeBroken.accept(ref, b));
+        box.getChildren().addAll(title, detail, include);
         return box;
     }
 

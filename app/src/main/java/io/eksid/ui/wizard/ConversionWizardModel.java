@@ -7,15 +7,13 @@ import io.eksid.engine.convert.CancellationToken;
 import io.eksid.engine.convert.JournalFiles;
 import io.eksid.engine.convert.StepEvent;
 import io.eksid.model.ClusterSnapshot;
+import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.plan.ConversionOptions;
 import io.eksid.model.plan.ConversionPlan;
-import io.eksid.model.plan.ConversionPlanner;
 import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.PlanSummary;
 import io.eksid.model.plan.Selection;
 import io.eksid.model.plan.StepKind;
-import io.eksid.model.trust.TrustEvaluator;
-import io.eksid.model.trust.TrustRewriter;
 import io.eksid.ui.ActivityEntry;
 import io.eksid.ui.TaskRunner;
 import java.time.Clock;
@@ -33,6 +31,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 
 /**
  * The conversion wizard's state: a plan computed from the live snapshot and re-planned whenever an option changes,
@@ -53,7 +53,7 @@ public final class ConversionWizardModel {
     private final Consumer<ActivityEntry> activity;
     private final Runnable afterApply;
     private final Clock clock;
-    private final ConversionPlanner planner = new ConversionPlanner(new TrustEvaluator(), new TrustRewriter());
+    private final WizardPlanning planning;
 
     private final BooleanProperty restartWorkloads = new SimpleBooleanProperty(true);
     private final BooleanProperty removeAnnotation = new SimpleBooleanProperty(false);
@@ -61,7 +61,11 @@ public final class ConversionWizardModel {
     private final BooleanProperty chainCrossAccount = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<ConversionPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper planError = new ReadOnlyStringWrapper();
-    private final SimpleBooleanProperty planning = new SimpleBooleanProperty();
+    private final SimpleBooleanProperty planningNow = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<PreviewFlags> flags = new ReadOnlyObjectWrapper<>(PreviewFlags.NONE);
+    /** Broken IRSA mappings opted in: each grants credentials its pods do not have today. */
+    private final ObservableSet<ServiceAccountRef> optedInBroken = FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<ApplySummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.PREVIEW);
     private final ReadOnlyStringWrapper applyDisabledReason = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
@@ -70,8 +74,6 @@ public final class ConversionWizardModel {
             r -> new javafx.beans.Observable[] {r.stateProperty(), r.detailProperty()});
     private final ObservableList<String> verification = FXCollections.observableArrayList();
     private final Map<String, StepRow> rowsById = new LinkedHashMap<>();
-    private Set<String> writableAccounts;
-    private String accountsNote;
     private long planGeneration;
     private CancellationToken cancel;
     private boolean cancelRequested;
@@ -93,6 +95,8 @@ public final class ConversionWizardModel {
         this.activity = activity;
         this.afterApply = afterApply;
         this.clock = clock;
+        this.planning = new WizardPlanning(snapshot);
+        optedInBroken.addListener((SetChangeListener<ServiceAccountRef>) c -> replan());
         for (BooleanProperty option : List.of(restartWorkloads, removeAnnotation, removeOidcTrust, chainCrossAccount)) {
             option.addListener((o, a, b) -> replan());
         }
@@ -100,7 +104,7 @@ public final class ConversionWizardModel {
         applyRunning.addListener((o, a, b) -> updateApplyState());
         plan.addListener((o, a, b) -> updateApplyState());
         planError.addListener((o, a, b) -> updateApplyState());
-        planning.addListener((o, a, b) -> updateApplyState());
+        planningNow.addListener((o, a, b) -> updateApplyState());
         phase.addListener((o, a, b) -> updateApplyState());
         updateApplyState();
     }
@@ -112,20 +116,18 @@ public final class ConversionWizardModel {
         }
         phase.set(Phase.PREVIEW);
         ConversionOptions options = options();
+        Set<ServiceAccountRef> optedIn = Set.copyOf(optedInBroken);
         long generation = ++planGeneration;
-        planning.set(true);
-        tasks.run(() -> {
-            if (writableAccounts == null) {
-                writableAccounts = readWritableAccounts();
-            }
-            return planner.plan(snapshot, selection, options.withWritableAccounts(writableAccounts));
-        }, p -> {
+        planningNow.set(true);
+        tasks.run(() -> planning.plan(selection, options.withWritableAccounts(planning.writableAccounts(runner)),
+                optedIn), p -> {
             if (generation != planGeneration) {
                 return;
             }
             planError.set(null);
-            plan.set(p);
-            planning.set(false);
+            flags.set(p.flags());
+            plan.set(p.plan());
+            planningNow.set(false);
         }, e -> {
             if (generation != planGeneration) {
                 return;
@@ -133,25 +135,13 @@ public final class ConversionWizardModel {
             UserFacingError error = UserFacingErrors.of("", null, e);
             planError.set(error.cause() + (error.fix().isEmpty() ? "" : " Fix: " + error.fix()));
             plan.set(null);
-            planning.set(false);
+            planningNow.set(false);
         });
-    }
-
-    private Set<String> readWritableAccounts() {
-        try {
-            accountsNote = null;
-            return runner.writableAccounts();
-        } catch (RuntimeException e) {
-            // Planning still works from the live snapshot; only cross-account writes are then left to their owners.
-            accountsNote = "Could not check which other accounts a profile can write (" + e.getMessage()
-                    + "); cross-account trust changes are listed as requests to their owners.";
-            return Set.of();
-        }
     }
 
     /** A note about the planning inputs (an unreachable profile), or null. */
     public String accountsNote() {
-        return accountsNote;
+        return planning.accountsNote();
     }
 
     public ConversionOptions options() {
@@ -183,8 +173,11 @@ public final class ConversionWizardModel {
         if (planError.get() != null) {
             return "The plan could not be computed: " + planError.get();
         }
-        if (planning.get() || p == null) {
+        if (planningNow.get() || p == null) {
             return "Computing the plan\u2026";
+        }
+        if (flags.get().allExcluded()) {
+            return flags.get().nothingIncluded();
         }
         if (p.steps().isEmpty()) {
             PlanSummary s = p.summary();
@@ -295,6 +288,7 @@ public final class ConversionWizardModel {
         } + " \u00b7 " + r.awsWrites() + " AWS and " + r.kubeWrites() + " Kubernetes writes in "
                 + Math.max(1, r.elapsed().toSeconds()) + " s \u00b7 journal " + id;
         result.set(text);
+        summary.set(ApplySummary.of(r, plan.get(), snapshot));
         phase.set(Phase.FINISHED);
         applyRunning.set(false);
         activity.accept(new ActivityEntry(clock.instant(), ActivityEntry.Kind.CONVERSION,
@@ -369,8 +363,17 @@ public final class ConversionWizardModel {
     }
 
     public SimpleBooleanProperty planningProperty() {
-        return planning;
+        return planningNow;
     }
+
+    /** The preview's per-service-account flags: host-network pods, broken IRSA mappings, the ones left out. */
+    public ReadOnlyObjectProperty<PreviewFlags> flagsProperty() { return flags.getReadOnlyProperty(); }
+
+    /** Broken IRSA mappings opted in to the plan (out by default); a change re-plans. */
+    public ObservableSet<ServiceAccountRef> optedInBroken() { return optedInBroken; }
+
+    /** What the finished apply did; null before it ends (or when it stopped without a result). */
+    public ReadOnlyObjectProperty<ApplySummary> summaryProperty() { return summary.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();

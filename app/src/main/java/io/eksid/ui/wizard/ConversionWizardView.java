@@ -44,13 +44,20 @@ public final class ConversionWizardView extends BorderPane {
     private final javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(6, 6);
     private final Label progressTitle = new Label();
     private final javafx.scene.control.ProgressBar progressBar = new javafx.scene.control.ProgressBar(0);
-    private final ConversionPreviewPane preview = new ConversionPreviewPane();
+    private final ConversionPreviewPane preview;
     private final ListView<StepRow> progress = new ListView<>();
     private final Label status = new Label();
 
     /** @param close closes the wizard's window */
     public ConversionWizardView(ConversionWizardModel vm, Runnable close) {
         this.vm = vm;
+        this.preview = new ConversionPreviewPane((sa, include) -> {
+            if (include) {
+                vm.optedInBroken().add(sa);
+            } else {
+                vm.optedInBroken().remove(sa);
+            }
+        });
         setId("conversion-wizard");
         setPadding(new Insets(14));
         setTop(header());
@@ -124,7 +131,7 @@ public final class ConversionWizardView extends BorderPane {
         HBox progressHeader = new HBox(12, progressTitle, progressBar);
         progressHeader.setAlignment(Pos.CENTER_LEFT);
         vm.steps().addListener((javafx.collections.ListChangeListener<StepRow>) c -> updateProgress());
-        VBox applying = new VBox(8, progressHeader, progress, verTitle, verification);
+        VBox applying = new VBox(8, summaryCard(), progressHeader, progress, verTitle, verification);
         applying.visibleProperty().bind(vm.phaseProperty().isEqualTo(ConversionWizardModel.Phase.APPLYING)
                 .or(vm.phaseProperty().isEqualTo(ConversionWizardModel.Phase.FINISHED)));
         preview.visibleProperty().bind(applying.visibleProperty().not());
@@ -132,6 +139,28 @@ public final class ConversionWizardView extends BorderPane {
         busy.setMaxSize(48, 48);
         busy.visibleProperty().bind(vm.planningProperty().and(applying.visibleProperty().not()));
         return new StackPane(preview, applying, busy);
+    }
+
+    /** When the apply ends: what it did, what is left to the user, and where the journal is. */
+    private VBox summaryCard() {
+        Label title = new Label("Summary");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox lines = new VBox(2);
+        lines.setId("apply-summary-lines");
+        VBox card = new VBox(4, title, lines);
+        card.setId("apply-summary");
+        card.setPadding(new Insets(8, 10, 8, 10));
+        card.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;"
+                + "-fx-background-color: -color-bg-subtle;");
+        vm.summaryProperty().addListener((o, a, s) -> lines.getChildren().setAll(s == null ? java.util.List.of()
+                : s.lines().stream().map(t -> {
+                    Label l = new Label(t);
+                    l.setWrapText(true);
+                    return (javafx.scene.Node) l;
+                }).toList()));
+        card.visibleProperty().bind(vm.summaryProperty().isNotNull());
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
     }
 
     private VBox footer(Runnable close) {
@@ -250,8 +279,10 @@ public final class ConversionWizardView extends BorderPane {
         summary.setText(String.format("Cluster %s (account %s) \u00b7 %d service accounts selected \u00b7 %d steps "
                         + "to apply, %d to convert, %d skipped%s", p.cluster().name(), p.cluster().account(),
                 s.serviceAccountsSelected(), s.steps(), s.serviceAccountsToConvert(), s.serviceAccountsSkipped(),
-                vm.accountsNote() == null ? "" : "\n" + vm.accountsNote()));
-        preview.show(p);
+                (vm.flagsProperty().get().excluded().isEmpty() ? "" : ", " + vm.flagsProperty().get().excluded().size()
+                        + " not included (IRSA broken today: opt in on the Service accounts tab)")
+                        + (vm.accountsNote() == null ? "" : "\n" + vm.accountsNote())));
+        preview.show(p, vm.flagsProperty().get());
     }
 
     private static Label chip(String text, String background) {

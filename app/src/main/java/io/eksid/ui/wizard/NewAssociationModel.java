@@ -28,7 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,10 +42,14 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The new-association wizard's state: the fields with their messages, the roles of the cluster account with
- * whether each trusts Pod Identity, the exact API calls, and an Apply that runs them as a small plan through the
- * engine's journaled executor (so the change is journaled, idempotent and can be rolled back).
+ * whether each trusts Pod Identity, the exact API calls, a confirm step that freezes the plan and lists its calls,
+ * and an Apply that runs exactly that plan through the engine's journaled executor (so the change is journaled,
+ * idempotent and can be rolled back). Nothing is written before {@link #apply()} on the confirm step.
  */
 public final class NewAssociationModel {
+
+    /** Where the wizard is: editing the fields, confirming the listed calls, applying them, done. */
+    public enum Phase { EDIT, CONFIRM, APPLYING, DONE }
 
     /** A role the association can use, and whether its trust policy already admits Pod Identity. */
     public record RoleOption(String arn, boolean trustsPodIdentity, String trustPolicy) {
@@ -79,9 +88,15 @@ public final class NewAssociationModel {
     private final ReadOnlyStringWrapper apiCalls = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper applyDisabledReason = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
-    private final BooleanProperty applying = new SimpleBooleanProperty();
-    private final BooleanProperty done = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.EDIT);
+    /** Set by an attempt to continue: every field's message shows, touched or not. */
+    private final ReadOnlyBooleanWrapper attempted = new ReadOnlyBooleanWrapper();
+    /** The plan the confirm step shows, frozen, and its calls: Apply runs exactly this plan. */
+    private final ReadOnlyObjectWrapper<AssociationCalls> confirmedCalls = new ReadOnlyObjectWrapper<>();
+    private ConversionPlan confirmed;
     private final NewRoleFields newRole;
+    private final ServiceAccountLabels labels;
+    private final RestartOffer restart;
 
     public NewAssociationModel(ClusterSnapshot snapshot, TaskRunner tasks, PlanRunner runner, BooleanProperty readOnly,
                                BooleanProperty applyRunning, Consumer<ActivityEntry> activity, Runnable afterApply,
@@ -100,8 +115,10 @@ public final class NewAssociationModel {
                 .map(r -> new RoleOption(r.arn().toString(), trustsPodIdentity(r), r.trustPolicyJson()))
                 .sorted(java.util.Comparator.comparing(RoleOption::arn)).toList();
         this.newRole = new NewRoleFields(snapshot);
+        this.labels = new ServiceAccountLabels(snapshot);
+        this.restart = new RestartOffer(snapshot, tasks, runner, readOnly, applyRunning, activity, afterApply, clock);
         for (Observable o : List.<Observable>of(namespace, serviceAccount, roleArn, addTrust, targetRoleArn,
-                disableSessionTags, sessionPolicy, readOnly, applyRunning, applying, done, newRole.enabled,
+                disableSessionTags, sessionPolicy, readOnly, applyRunning, phase, newRole.enabled,
                 newRole.name, newRole.path, newRole.policies)) {
             o.addListener(x -> validate());
         }
@@ -139,9 +156,9 @@ public final class NewAssociationModel {
         boolean saExists = snapshot.serviceAccounts().stream().anyMatch(s -> s.namespace().equals(ns)
                 && s.name().equals(sa));
         // EKS accepts an association before its service account exists (FACTS.md; eksctl #7775).
-        serviceAccountNote.set(serviceAccountError.get() == null && !sa.isEmpty() && !saExists
+        serviceAccountNote.set(serviceAccountError.get() != null || sa.isEmpty() ? null : !saExists
                 ? "New service account: the association is created now and applies to pods once " + ns + "/" + sa
-                + " exists (create it with kubectl or your manifests)" : null);
+                + " exists (create it with kubectl or your manifests)" : labels.irsaNote(ns, sa));
         newRole.validate();
         roleError.set(newRole.enabled.get() ? newRole.nameErrorProperty().get() : rules.role(roleArn.get()));
         existingRoleError.set(newRole.enabled.get() ? null : roleError.get());
@@ -149,7 +166,7 @@ public final class NewAssociationModel {
         sessionPolicyError.set(rules.sessionPolicy(sessionPolicy.get(), disableSessionTags.get()));
         trustDiff.set(roleError.get() == null && !newRole.enabled.get() ? trustRewrite().map(r -> UnifiedDiffText.of(r, roleArn.get()))
                 .orElse(null) : null);
-        apiCalls.set(plan().map(NewAssociationModel::describeCalls).orElse(""));
+        apiCalls.set(plan().map(p -> AssociationCalls.of(p).text()).orElse(""));
         applyDisabledReason.set(disabledReason());
     }
 
@@ -170,10 +187,10 @@ public final class NewAssociationModel {
         if (readOnly.get()) {
             return "Read-only mode is on (Preferences): the console writes nothing.";
         }
-        if (done.get()) {
+        if (phase.get() == Phase.DONE) {
             return "Created; close the wizard.";
         }
-        if (applying.get()) {
+        if (phase.get() == Phase.APPLYING) {
             return "Applying\u2026";
         }
         if (applyRunning.get()) {
@@ -255,74 +272,82 @@ public final class NewAssociationModel {
                 List.of("created with the new-association wizard")));
     }
 
-    /** The exact AWS calls of a plan, one per line. */
-    static String describeCalls(ConversionPlan plan) {
-        StringBuilder out = new StringBuilder();
-        for (PlanStep s : plan.steps()) {
-            if (s.action() instanceof StepAction.EnsureAgentAddon a) {
-                out.append("eks:CreateAddon {\"clusterName\":\"").append(a.clusterName()).append("\",\"addonName\":\"")
-                        .append(a.addonName()).append("\"}\n");
-            } else if (s.action() instanceof StepAction.CreateRole r) {
-                out.append("iam:CreateRole {\"RoleName\":\"").append(r.roleName()).append("\",\"Path\":\"")
-                        .append(r.rolePath()).append("\"}  (trusts pods.eks.amazonaws.com)\n");
-                for (String policy : r.managedPolicyArns()) {
-                    out.append("iam:AttachRolePolicy ").append(r.roleName()).append(' ').append(policy).append('\n');
-                }
-            } else if (s.action() instanceof StepAction.UpdateRoleTrust t) {
-                out.append("iam:UpdateAssumeRolePolicy role/").append(t.roleName())
-                        .append("  (adds the pods.eks.amazonaws.com statement; ").append(t.charactersAfter())
-                        .append(" of ").append(t.quota()).append(" characters)\n");
-            } else if (s.action() instanceof StepAction.CreateAssociation c) {
-                out.append("eks:CreatePodIdentityAssociation {\"clusterName\":\"").append(c.clusterName())
-                        .append("\",\"namespace\":\"").append(c.namespace()).append("\",\"serviceAccount\":\"")
-                        .append(c.serviceAccount()).append("\",\"roleArn\":\"").append(c.roleArn()).append('"');
-                if (c.targetRoleArn() != null) {
-                    out.append(",\"targetRoleArn\":\"").append(c.targetRoleArn()).append('"');
-                }
-                if (c.disableSessionTags()) {
-                    out.append(",\"disableSessionTags\":true");
-                }
-                if (c.sessionPolicy() != null) {
-                    out.append(",\"policy\":\"\u2026").append(c.sessionPolicy().length()).append(" characters\"");
-                }
-                out.append("}\n");
-            }
-        }
-        return out.toString();
-    }
-
-    /** Applies the plan through the engine's journal. */
-    public void apply() {
+    /**
+     * Continue to the confirm step: every field's message shows; with none, the plan is frozen and its calls
+     * listed. Nothing is written.
+     */
+    public void review() {
+        attempted.set(true);
         Optional<ConversionPlan> p = plan();
-        if (applyDisabledReason.get() != null || p.isEmpty()) {
+        if (phase.get() != Phase.EDIT || applyDisabledReason.get() != null || p.isEmpty()) {
             return;
         }
-        applying.set(true);
+        confirmed = p.get();
+        confirmedCalls.set(AssociationCalls.of(confirmed));
+        phase.set(Phase.CONFIRM);
+    }
+
+    /** From the confirm step back to the fields; nothing is written. */
+    public void back() {
+        if (phase.get() == Phase.CONFIRM) {
+            phase.set(Phase.EDIT);
+        }
+    }
+
+    /** Applies the confirmed plan, exactly as the confirm step listed it, through the engine's journal. */
+    public void apply() {
+        if (phase.get() != Phase.CONFIRM || readOnly.get() || applyRunning.get()) {
+            return;
+        }
+        ConversionPlan p = confirmed;
+        AssociationCalls calls = confirmedCalls.get();
+        phase.set(Phase.APPLYING);
         applyRunning.set(true);
-        result.set("Applying " + p.get().steps().size() + " steps\u2026");
-        tasks.run(() -> runner.apply(p.get(), e -> { }, new io.eksid.engine.convert.CancellationToken()), r -> {
+        result.set("Applying " + calls.count() + "\u2026");
+        tasks.run(() -> runner.apply(p, e -> { }, new io.eksid.engine.convert.CancellationToken()), r -> {
             applyRunning.set(false);
-            applying.set(false);
             String id = JournalFiles.runId(r.journal());
             boolean ok = r.outcome() == ApplyResult.Outcome.COMPLETED;
-            String text = ok ? "Created the association for " + p.get().selection().describe() + " \u00b7 journal " + id
+            String text = ok ? "Created the association for " + p.selection().describe() + " \u00b7 "
+                    + r.succeeded().size() + " steps, " + r.awsWrites() + " API calls \u00b7 journal " + id
                     : "Not created: " + r.failed().stream().map(f -> f.title() + ": " + f.detail())
                     .reduce((a, b) -> a + "; " + b).orElse(r.outcome().name()) + " \u00b7 journal " + id;
             result.set(text);
-            done.set(ok);
+            phase.set(ok ? Phase.DONE : Phase.CONFIRM);
             activity.accept(new ActivityEntry(clock.instant(), ok ? ActivityEntry.Kind.CONVERSION
-                    : ActivityEntry.Kind.ERROR, "New association for " + p.get().selection().describe()
+                    : ActivityEntry.Kind.ERROR, "New association for " + p.selection().describe()
                     + (ok ? "" : " failed"), text, id));
+            if (ok) {
+                p.actions(StepAction.CreateAssociation.class).forEach(a -> restart.offerFor(
+                        new ServiceAccountRef(a.namespace(), a.serviceAccount()), a.roleArn()));
+            }
             afterApply.run();
         }, e -> {
             applyRunning.set(false);
-            applying.set(false);
+            phase.set(Phase.CONFIRM);
             result.set("Not created: " + e.getMessage());
             activity.accept(new ActivityEntry(clock.instant(), ActivityEntry.Kind.ERROR,
                     "New association failed: " + e.getMessage(), String.valueOf(e), null));
         });
     }
 
+    /** The service-account list's text: name, "IRSA → role" or "Pod Identity → role", the one-association flag. */
+    public String serviceAccountListText(String ns, String sa) {
+        return labels.listText(ns, sa);
+    }
+
+    public boolean serviceAccountAssociated(String ns, String sa) {
+        return labels.associated(ns, sa);
+    }
+
+    public RestartOffer restartOffer() { return restart; }
+    public String clusterName() { return snapshot.cluster().name(); }
+    public String clusterAccount() { return snapshot.cluster().account(); }
+    public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty attemptedProperty() { return attempted.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<AssociationCalls> confirmedCallsProperty() {
+        return confirmedCalls.getReadOnlyProperty();
+    }
     public BooleanProperty createRoleProperty() { return newRole.enabled; }
     public StringProperty newRoleNameProperty() { return newRole.name; }
     public StringProperty newRolePathProperty() { return newRole.path; }
@@ -346,5 +371,5 @@ public final class NewAssociationModel {
     public ReadOnlyStringProperty apiCallsProperty() { return apiCalls.getReadOnlyProperty(); }
     public ReadOnlyStringProperty applyDisabledReasonProperty() { return applyDisabledReason.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
-    public BooleanProperty applyingProperty() { return applying; }
+    public BooleanBinding applyingProperty() { return phase.isEqualTo(Phase.APPLYING); }
 }

@@ -1,7 +1,11 @@
 package io.eksid.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,9 +27,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.SimpleStringProperty;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
-/** The new-association wizard: fields with their messages in place, the role picker, the API calls, Apply. */
+/**
+ * The new-association wizard: fields with their messages in place (shown once a field was edited, or on an attempt
+ * to continue, in a line reserved under each field so nothing moves), the role picker, the API calls, then a
+ * confirm step with the exact calls, then the result and the restart offer.
+ */
 public final class NewAssociationView extends BorderPane {
 
     private final NewAssociationModel vm;
@@ -58,6 +67,7 @@ public final class NewAssociationView extends BorderPane {
         vm.namespaceProperty().addListener((o, a, b) -> sa.getItems().setAll(vm.serviceAccountsIn(b.strip())));
         sa.getItems().setAll(vm.serviceAccountsIn(vm.namespaceProperty().get()));
         sa.getEditor().textProperty().bindBidirectional(vm.serviceAccountProperty());
+        sa.setCellFactory(l -> new ServiceAccountCell());
         row = field(form, row, "Service account", sa, sa.getEditor(), vm.serviceAccountErrorProperty(),
                 vm.serviceAccountNoteProperty());
 
@@ -140,20 +150,46 @@ public final class NewAssociationView extends BorderPane {
                 new javafx.scene.layout.ColumnConstraints(200, 800, Double.MAX_VALUE, Priority.ALWAYS, null, true));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
-        setCenter(scroll);
+        AssociationConfirmPane confirm = new AssociationConfirmPane(vm, vm.clusterName(), vm.clusterAccount());
+        ScrollPane confirmScroll = new ScrollPane(confirm);
+        confirmScroll.setFitToWidth(true);
+        scroll.visibleProperty().bind(vm.phaseProperty().isEqualTo(NewAssociationModel.Phase.EDIT));
+        confirmScroll.visibleProperty().bind(scroll.visibleProperty().not());
+        setCenter(new javafx.scene.layout.StackPane(scroll, confirmScroll));
 
         Label reason = muted("");
         reason.setId("association-disabled-reason");
-        reason.textProperty().bind(vm.applyDisabledReasonProperty());
+        // a field's problem shows in the bar only once the user tried to continue; a block (read-only) always
+        reason.textProperty().bind(Bindings.createStringBinding(() -> vm.phaseProperty().get()
+                        != NewAssociationModel.Phase.EDIT || vm.applyDisabledReasonProperty().get() == null ? null
+                        : vm.attemptedProperty().get() || !vm.applyDisabledReasonProperty().get().startsWith("Fix")
+                        ? vm.applyDisabledReasonProperty().get() : null,
+                vm.applyDisabledReasonProperty(), vm.attemptedProperty(), vm.phaseProperty()));
         Label result = new Label();
         result.setId("association-result");
         result.setWrapText(true);
         result.textProperty().bind(vm.resultProperty());
+        Button review = new Button("Review calls\u2026", new FontIcon(MaterialDesignA.ARROW_RIGHT));
+        review.setId("review-association");
+        review.getStyleClass().add(Styles.ACCENT);
+        review.setDefaultButton(true);
+        // enabled with field problems: pressing it is the attempt to continue that shows every field's message
+        review.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.applyDisabledReasonProperty().get()
+                != null && !vm.applyDisabledReasonProperty().get().startsWith("Fix"), vm.applyDisabledReasonProperty()));
+        review.setOnAction(e -> vm.review());
+        showIn(review, NewAssociationModel.Phase.EDIT);
+        Button back = new Button("Back", new FontIcon(MaterialDesignA.ARROW_LEFT));
+        back.setId("back-to-fields");
+        back.setOnAction(e -> vm.back());
+        showIn(back, NewAssociationModel.Phase.CONFIRM);
         Button apply = new Button("Create association", new FontIcon(MaterialDesignL.LINK_VARIANT_PLUS));
         apply.setId("create-association");
-        apply.getStyleClass().add(Styles.ACCENT);
-        apply.disableProperty().bind(vm.applyDisabledReasonProperty().isNotNull());
+        apply.getStyleClass().add(Styles.DANGER);
         apply.setOnAction(e -> vm.apply());
+        apply.visibleProperty().bind(vm.phaseProperty().isEqualTo(NewAssociationModel.Phase.CONFIRM)
+                .or(vm.phaseProperty().isEqualTo(NewAssociationModel.Phase.APPLYING)));
+        apply.managedProperty().bind(apply.visibleProperty());
+        apply.disableProperty().bind(vm.applyingProperty());
         Button closeButton = new Button("Close");
         closeButton.setId("close-association");
         closeButton.setOnAction(e -> close.run());
@@ -164,11 +200,28 @@ public final class NewAssociationView extends BorderPane {
         HBox.setHgrow(result, Priority.SOMETIMES);
         result.setMinWidth(80);
         reason.setMinWidth(80);
-        ConversionWizardView.keepLabelWhole(apply, closeButton);
-        HBox bar = new HBox(10, result, grow, reason, apply, closeButton);
+        ConversionWizardView.keepLabelWhole(review, back, apply, closeButton);
+        HBox bar = new HBox(10, result, grow, reason, back, review, apply, closeButton);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.setPadding(new Insets(10, 0, 0, 0));
         setBottom(bar);
+    }
+
+    private void showIn(Button b, NewAssociationModel.Phase p) {
+        b.visibleProperty().bind(vm.phaseProperty().isEqualTo(p));
+        b.managedProperty().bind(b.visibleProperty());
+    }
+
+    /** A service account of the picked namespace with its identity today; an associated one is flagged. */
+    private final class ServiceAccountCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            String ns = vm.namespaceProperty().get().strip();
+            setText(empty || item == null ? null : vm.serviceAccountListText(ns, item));
+            pseudoClassStateChanged(Styles.STATE_WARNING, !empty && item != null
+                    && vm.serviceAccountAssociated(ns, item));
+        }
     }
 
     private TableView<NewAssociationModel.RoleOption> roleTable() {
@@ -193,31 +246,43 @@ public final class NewAssociationView extends BorderPane {
         return table;
     }
 
-    /** Adds a labelled field with its error (red, under the field) and an optional note. */
-    private static int field(GridPane form, int row, String label, Node control, TextInputControl input,
-                             ReadOnlyStringProperty error, ReadOnlyStringProperty note) {
+    /**
+     * Adds a labelled field with its message line under it: the error (red) once the field was edited or the user
+     * tried to continue, else the note. The line keeps its height when empty, so fields never move as errors clear.
+     */
+    private int field(GridPane form, int row, String label, Node control, TextInputControl input,
+                      ReadOnlyStringProperty error, ReadOnlyStringProperty note) {
         Label l = new Label(label);
         form.add(l, 0, row);
         GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         VBox box = new VBox(2, control);
-        if (error != null) {
+        if (error != null || note != null) {
+            BooleanProperty touched = new SimpleBooleanProperty(input != null && !input.getText().isEmpty());
+            if (input != null) {
+                input.textProperty().addListener((o, a, b) -> touched.set(true));
+            }
+            StringBinding shown = Bindings.createStringBinding(() -> error != null && error.get() != null
+                    && (touched.get() || vm.attemptedProperty().get()) ? error.get() : null,
+                    error == null ? touched : error, touched, vm.attemptedProperty());
             Label e = new Label();
             e.setId(control.getId() + "-error");
             e.setWrapText(true);
             e.setStyle("-fx-text-fill: -color-danger-fg;");
-            e.textProperty().bind(error);
-            e.visibleProperty().bind(error.isNotNull());
-            e.managedProperty().bind(e.visibleProperty());
-            error.addListener((o, a, b) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, b != null
-                    && !input.getText().isEmpty()));
-            box.getChildren().add(e);
-        }
-        if (note != null) {
-            Label n = muted("");
-            n.textProperty().bind(note);
-            n.visibleProperty().bind(note.isNotNull());
-            n.managedProperty().bind(n.visibleProperty());
-            box.getChildren().add(n);
+            e.textProperty().bind(Bindings.createStringBinding(() -> shown.get() == null ? "" : shown.get(), shown));
+            e.setMinHeight(Region.USE_PREF_SIZE);
+            javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(e);
+            line.setAlignment(Pos.TOP_LEFT);
+            if (note != null) {
+                Label n = muted("");
+                n.setId(control.getId() + "-note");
+                n.textProperty().bind(note);
+                n.visibleProperty().bind(shown.isNull().and(note.isNotNull()));
+                line.getChildren().add(n);
+            }
+            if (input != null) {
+                shown.addListener((o, a, b) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, b != null));
+            }
+            box.getChildren().add(line);
         }
         form.add(box, 1, row);
         return row + 1;

@@ -127,6 +127,7 @@ class NewAssociationModelTest {
         m.namespaceProperty().set("checkout");
         m.serviceAccountProperty().set("cart-cache");
         m.roleArnProperty().set(WORKER_ROLE);
+        m.review();
         m.apply();
 
         assertThat(m.resultProperty().get()).startsWith("Created the association");
@@ -160,6 +161,7 @@ class NewAssociationModelTest {
                 + "\"Resource\":\"*\"}]}";
         m.sessionPolicyProperty().set(policy);
         assertThat(m.applyDisabledReasonProperty().get()).isNull();
+        m.review();
         m.apply();
         assertThat(m.resultProperty().get()).startsWith("Created the association");
         assertThat(sandbox.sandbox.awsWorld().podIdentityAssociation("acme-prod", "checkout", "checkout-batch"))
@@ -197,6 +199,7 @@ class NewAssociationModelTest {
                 .contains("iam:AttachRolePolicy orders-reporter arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")
                 .contains("\"roleArn\":\"arn:aws:iam::111122223333:role/teams/orders/orders-reporter\"");
 
+        m.review();
         m.apply();
         assertThat(m.resultProperty().get()).startsWith("Created the association");
         String arn = "arn:aws:iam::111122223333:role/teams/orders/orders-reporter";

@@ -115,17 +115,19 @@ class WizardWindowTest {
         robot.clickOn("#role-arn").write("arn:aws:iam::444455556666:role/acme-ledger-writer");
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> text("#role-arn-error"))
                 .contains("must be in the cluster's account 111122223333"));
-        assertThat(onFx(() -> ((Button) node("#create-association")).isDisabled())).isTrue();
+        robot.clickOn("#review-association");
+        assertThat(onFx(() -> node("#create-association").isVisible())).isFalse();
         assertThat(onFx(() -> text("#association-disabled-reason"))).startsWith("Fix the field marked in red");
 
         onFx(() -> {
             ((TextInputControl) node("#role-arn")).setText(NewAssociationModelTest.WORKER_ROLE);
             return null;
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> ((Button) node("#create-association"))
-                .isDisabled()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> text("#association-disabled-reason")).isEmpty());
         assertThat(onFx(() -> ((TextInputControl) node("#api-calls")).getText()))
                 .contains("eks:CreatePodIdentityAssociation").contains("\"serviceAccount\":\"cart-cache\"");
+        robot.clickOn("#review-association");
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> node("#create-association").isVisible()));
         robot.clickOn("#create-association");
         await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> text("#association-result"))
                 .startsWith("Created the association"));
