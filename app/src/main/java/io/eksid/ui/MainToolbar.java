@@ -42,7 +42,7 @@ final class MainToolbar extends ToolBar {
         ComboBox<String> contexts = new ComboBox<>();
         contexts.setId("context-switcher");
         contexts.setPromptText("Context");
-        contexts.setPrefWidth(180);
+        contexts.setPrefWidth(160);
         contexts.setTooltip(new Tooltip("Kubeconfig context: which cluster the console shows"));
         vm.contexts().addListener((ListChangeListener<ContextInfo>) c ->
                 contexts.getItems().setAll(vm.contexts().stream().map(ContextInfo::name).toList()));
@@ -52,20 +52,20 @@ final class MainToolbar extends ToolBar {
         namespaces.setId("namespace-filter");
         namespaces.getItems().add(ALL_NAMESPACES);
         namespaces.setValue(ALL_NAMESPACES);
-        namespaces.setPrefWidth(160);
+        namespaces.setPrefWidth(140);
         namespaces.setTooltip(new Tooltip("Show one namespace in the graph"));
         namespaces.valueProperty().addListener((o, a, b) -> vm.namespaceFilterProperty().set(
                 b == null || b.equals(ALL_NAMESPACES) ? Set.of() : Set.of(b)));
 
         search.setId("search");
         search.setTooltip(new Tooltip("Find a service account, role, pod or namespace (Ctrl+F); Enter selects it"));
-        search.setPromptText("Search service accounts, roles, pods\u2026");
-        search.setPrefWidth(240);
+        search.setPromptText("Search (Ctrl+F)\u2026");
+        search.setPrefWidth(190);
         Label notFound = new Label();
         notFound.setId("search-not-found");
         notFound.getStyleClass().add("field-error");
         // A long miss message must not push Refresh and the theme toggle into the toolbar's overflow menu.
-        notFound.setMaxWidth(170);
+        notFound.setMaxWidth(140);
         notFound.setPrefWidth(Region.USE_COMPUTED_SIZE);
         notFound.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
         notFound.textProperty().addListener((o, a, b) -> notFound.setTooltip(b == null || b.isEmpty() ? null
@@ -81,12 +81,14 @@ final class MainToolbar extends ToolBar {
         Button convert = new Button("Convert IRSA\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         convert.setId("convert-irsa");
         convert.getStyleClass().add("convert-button");
-        convert.textProperty().bind(vm.convertibleCountProperty().asString("Convert IRSA\u2026 (%d)"));
+        convert.textProperty().bind(vm.convertibleCountProperty().asString("Convert\u2026 (%d)"));
         convert.disableProperty().bind(vm.convertibleCountProperty().isEqualTo(0).or(vm.readOnlyProperty()));
-        convert.setTooltip(new Tooltip("Preview the conversion of every IRSA mapping of this cluster to Pod Identity"));
+        convert.setTooltip(new Tooltip("Convert IRSA\u2026: preview the conversion of every IRSA mapping of this cluster "
+                + "to Pod Identity"));
         convert.setOnAction(e -> actions.convert(List.of()));
-        Button newAssoc = new Button("New association\u2026", new FontIcon(MaterialDesignP.PLUS));
+        Button newAssoc = new Button("Associate\u2026", new FontIcon(MaterialDesignP.PLUS));
         newAssoc.setId("new-association");
+        newAssoc.setTooltip(new Tooltip("New association\u2026: give a service account an IAM role through Pod Identity"));
         newAssoc.setOnAction(e -> {
             String sel = vm.selectedNodeIdProperty().get();
             actions.newAssociation(sel != null && sel.startsWith("sa:") ? sel : null);

@@ -105,4 +105,55 @@ class GlanceFxTest {
             }
         }
     }
+
+    @Test
+    void at1280By760TheToolbarFitsAndTheLegendKeepsToASmallStrip(FxRobot robot) {
+        awaitGraph();
+        robot.interact(() -> {
+            if (robot.lookup("#show-fleet").tryQuery().isEmpty()) {
+                console.view.attachFleet(new javafx.scene.control.Label("fleet")); // as the app wires it
+            }
+            stage.setWidth(1280);
+            stage.setHeight(760);
+        });
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            for (String id : List.of("#refresh", "#theme-toggle", "#convert-irsa", "#new-association",
+                    "#who-can-open", "#show-fleet")) {
+                javafx.scene.Node n = robot.lookup(id).query();
+                javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                assertThat(n.getScene()).as(id).isSameAs(scene);
+                assertThat(n.isVisible() && b.getMinX() >= 0 && b.getMaxX() <= scene.getWidth() + 0.5)
+                        .as("%s at %s in a %s wide window", id, b, scene.getWidth()).isTrue();
+                assertThat(n.getParent()).as(id).isNotInstanceOf(javafx.scene.control.ContextMenu.class);
+            }
+            // nothing went into the toolbar's overflow menu
+            javafx.scene.control.ToolBar bar = robot.lookup(".tool-bar").queryAllAs(javafx.scene.control.ToolBar.class)
+                    .stream().filter(t -> t.getItems().contains(robot.lookup("#refresh").query())).findFirst()
+                    .orElseThrow();
+            for (javafx.scene.Node n : robot.from(bar).lookup(".tool-bar-overflow-button").queryAll()) {
+                assertThat(n.isVisible()).as("the toolbar's overflow menu").isFalse();
+            }
+            robot.interact(() -> canvas().fit());
+            javafx.scene.Node legend = console.view.graphPane().legend();
+            javafx.geometry.Bounds l = legend.localToScene(legend.getLayoutBounds());
+            javafx.geometry.Bounds c = canvas().localToScene(canvas().getLayoutBounds());
+            javafx.geometry.Bounds pane = console.view.graphPane().localToScene(
+                    console.view.graphPane().getLayoutBounds());
+            assertThat(l.getHeight()).as("legend %s in a graph pane %s", l, pane).isLessThanOrEqualTo(60)
+                    .isLessThan(pane.getHeight() * 0.15);
+            LaidOutGraph g = canvas().graph();
+            io.eksid.ui.graph.Viewport vp = canvas().viewport();
+            double bottom = 0;
+            for (int i = 0; i < g.nodeCount(); i++) {
+                bottom = Math.max(bottom, vp.sy(g.y(i) + g.h(i)));
+            }
+            assertThat(c.getMinY() + bottom).as("fitted content bottom").isLessThanOrEqualTo(l.getMinY());
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(1600);
+                stage.setHeight(1000);
+            });
+        }
+    }
 }

@@ -50,14 +50,25 @@ public final class GraphCanvas extends Region {
     private long frames;
     private final QueryOverlay queryOverlay = new QueryOverlay();
     private java.util.Set<String> queryMatches;
+    private boolean timerRunning;
+    /**
+     * Runs only while there is something to paint: a running timer keeps the toolkit pulsing at 60 Hz, and with
+     * churn an always-on timer repainting every flash frame kept the window busy while nobody touched it. A flash
+     * is a fixed colour, so it costs one frame when it starts and one when it ends.
+     */
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            boolean flashing = !flashUntil.isEmpty();
-            if (dirty || flashing) {
-                flashUntil.values().removeIf(t -> t < now);
+            if (flashUntil.values().removeIf(t -> t < now)) {
+                dirty = true;
+            }
+            if (dirty) {
                 dirty = false;
                 draw();
+            }
+            if (flashUntil.isEmpty()) {
+                stop();
+                timerRunning = false;
             }
         }
     };
@@ -77,9 +88,10 @@ public final class GraphCanvas extends Region {
         palette.addListener((o, a, b) -> requestRedraw());
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
-                timer.start();
+                requestRedraw();
             } else {
                 timer.stop();
+                timerRunning = false;
             }
         });
     }
@@ -154,6 +166,11 @@ public final class GraphCanvas extends Region {
         requestRedraw();
     }
 
+    /** Whether the paint timer is running (something is waiting to be drawn, or a flash is on). */
+    public boolean isAnimating() {
+        return timerRunning;
+    }
+
     public long framesDrawn() {
         return frames;
     }
@@ -164,6 +181,9 @@ public final class GraphCanvas extends Region {
      */
     public void setGraph(LaidOutGraph next) {
         LaidOutGraph previous = graph;
+        if (next.samePicture(previous)) {
+            return; // churn that changes nothing drawn (a pod replaced by its twin) paints nothing
+        }
         long until = System.nanoTime() + FLASH_NANOS;
         if (previous.nodeCount() > 0) {
             for (int i = 0; i < next.nodeCount(); i++) {
@@ -228,6 +248,10 @@ public final class GraphCanvas extends Region {
 
     public void requestRedraw() {
         dirty = true;
+        if (!timerRunning && getScene() != null) {
+            timerRunning = true;
+            timer.start();
+        }
     }
 
     /** Draws now (tests and benchmarks call this directly; the UI goes through the pulse timer). */

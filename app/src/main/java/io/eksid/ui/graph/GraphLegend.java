@@ -3,6 +3,7 @@ package io.eksid.ui.graph;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -21,6 +22,8 @@ public final class GraphLegend extends HBox {
 
     private final FlowPane items = new FlowPane(12, 4);
     private final ToggleButton toggle = new ToggleButton("Legend");
+    /** Two lines of legend items. */
+    static final double MAX_LINES_HEIGHT = 42;
 
     public GraphLegend(GraphPalette pal) {
         getStyleClass().add("legend");
@@ -33,10 +36,19 @@ public final class GraphLegend extends HBox {
         toggle.setTooltip(new Tooltip("Show or hide the legend"));
         toggle.setMinWidth(USE_PREF_SIZE);
         items.setAlignment(Pos.CENTER_LEFT);
-        items.visibleProperty().bind(toggle.selectedProperty());
-        items.managedProperty().bind(toggle.selectedProperty());
-        HBox.setHgrow(items, Priority.ALWAYS);
-        getChildren().addAll(toggle, items);
+        // At most two lines, whatever the window's width: the rest scrolls, the graph keeps its room.
+        ScrollPane lines = new ScrollPane(items);
+        lines.setId("legend-items");
+        lines.setFitToWidth(true);
+        lines.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        lines.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        lines.setPrefViewportHeight(MAX_LINES_HEIGHT);
+        lines.setMaxHeight(MAX_LINES_HEIGHT + 4);
+        lines.getStyleClass().add("legend-lines");
+        lines.visibleProperty().bind(toggle.selectedProperty());
+        lines.managedProperty().bind(toggle.selectedProperty());
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        getChildren().addAll(toggle, lines);
         update(pal);
     }
 

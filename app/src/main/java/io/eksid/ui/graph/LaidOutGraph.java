@@ -127,6 +127,15 @@ public final class LaidOutGraph {
         return i == null ? -1 : i;
     }
 
+    /** Whether this layout draws exactly as {@code other}: the same nodes, edges, positions and blocks. */
+    public boolean samePicture(LaidOutGraph other) {
+        return other == this || other != null && width == other.width && height == other.height
+                && bands == other.bands && java.util.Arrays.equals(x, other.x) && java.util.Arrays.equals(y, other.y)
+                && java.util.Arrays.equals(w, other.w) && java.util.Arrays.equals(h, other.h)
+                && java.util.Arrays.equals(edgeFrom, other.edgeFrom) && java.util.Arrays.equals(edgeTo, other.edgeTo)
+                && nodes.equals(other.nodes) && edges.equals(other.edges) && groups.equals(other.groups);
+    }
+
     public SpatialIndex spatial() {
         return spatial;
     }

@@ -94,6 +94,9 @@ public final class FilterableTable<R> extends BorderPane {
 
     /** Replaces the rows, keeping sort order, filter and (where the row still exists) selection. */
     public void setRows(List<R> rows) {
+        if (items.equals(rows)) {
+            return; // live updates that change no row must not re-render the table
+        }
         R selected = table.getSelectionModel().getSelectedItem();
         String selectedId = selected == null ? null : nodeIdOf.apply(selected);
         syncing = true;
