@@ -161,7 +161,9 @@ public final class MainView extends BorderPane {
         graphPane.setOnError(msg -> vm.log(ActivityEntry.Kind.ERROR, msg));
         graphPane.canvas().setOnToggle(vm::toggle);
         graphPane.canvas().setOnActivate(id -> {
-            if (id.startsWith("sa:") || id.startsWith("ns:")) {
+            io.eksid.model.graph.NodeId node = io.eksid.model.graph.NodeId.tryParse(id).orElse(null);
+            if (node instanceof io.eksid.model.graph.NodeId.ServiceAccount
+                    || node instanceof io.eksid.model.graph.NodeId.Namespace) {
                 actions.convert(List.of(id));
             }
         });
@@ -282,7 +284,8 @@ public final class MainView extends BorderPane {
         newAssoc.setId("new-association");
         newAssoc.setOnAction(e -> {
             String sel = vm.selectedNodeIdProperty().get();
-            actions.newAssociation(sel != null && sel.startsWith("sa:") ? sel : null);
+            actions.newAssociation(io.eksid.model.graph.NodeId.tryParse(sel).orElse(null)
+                    instanceof io.eksid.model.graph.NodeId.ServiceAccount ? sel : null);
         });
         newAssoc.disableProperty().bind(vm.stateProperty().isNull().or(vm.readOnlyProperty()));
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
