@@ -5,6 +5,7 @@ import io.eksid.engine.fleet.ClusterScanStatus;
 import io.eksid.model.findings.Finding;
 import io.eksid.model.findings.FindingCode;
 import io.eksid.model.findings.Severity;
+import io.eksid.model.graph.NodeId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -171,18 +172,16 @@ final class SarifReport {
     /** A relative URI naming the object the finding is about, the same in every run. */
     static String artifactUri(ClusterScan scan, String subject) {
         String cluster = clusterPath(scan);
-        if (subject.startsWith("sa:")) {
-            String[] p = subject.substring(3).split("/", 2);
-            return p.length == 2 ? cluster + "/namespaces/" + seg(p[0]) + "/serviceaccounts/" + seg(p[1])
-                    : cluster + "/" + seg(subject);
+        NodeId id = NodeId.tryParse(subject).orElse(null);
+        if (id instanceof NodeId.ServiceAccount sa) {
+            return cluster + "/namespaces/" + seg(sa.ref().namespace()) + "/serviceaccounts/" + seg(sa.ref().name());
         }
-        if (subject.startsWith("wl:")) {
-            String[] p = subject.substring(3).split("/", 3);
-            return p.length == 3 ? cluster + "/namespaces/" + seg(p[0]) + "/" + seg(p[1].toLowerCase() + "s") + "/"
-                    + seg(p[2]) : cluster + "/" + seg(subject);
+        if (id instanceof NodeId.Workload w) {
+            return cluster + "/namespaces/" + seg(w.namespace()) + "/" + seg(w.ref().kind().toLowerCase() + "s") + "/"
+                    + seg(w.ref().name());
         }
-        if (subject.startsWith("assoc:")) {
-            return cluster + "/podidentityassociations/" + seg(subject.substring(6));
+        if (id instanceof NodeId.Association a) {
+            return cluster + "/podidentityassociations/" + seg(a.key());
         }
         if (subject.startsWith("arn:")) {
             String[] p = subject.split(":", 6);
@@ -203,12 +202,14 @@ final class SarifReport {
     private int logicalLocation(ClusterScan scan, String subject) {
         String clusterName = scan.cluster() != null ? scan.cluster().name() : scan.context();
         int cluster = logicalNode(clusterName, clusterName, "module", null);
-        if (subject.startsWith("sa:") || subject.startsWith("wl:")) {
-            String[] p = subject.substring(3).split("/");
-            int ns = logicalNode(p[0], clusterName + "/" + p[0], "namespace", cluster);
-            String leaf = p[p.length - 1];
-            String kind = subject.startsWith("sa:") ? "serviceaccount" : p.length == 3 ? p[1] : "workload";
-            return logicalNode(leaf, clusterName + "/" + p[0] + "/" + kind + "/" + leaf, "object", ns);
+        NodeId id = NodeId.tryParse(subject).orElse(null);
+        if (id instanceof NodeId.ServiceAccount || id instanceof NodeId.Workload) {
+            String namespace = id.inNamespace().orElseThrow();
+            int ns = logicalNode(namespace, clusterName + "/" + namespace, "namespace", cluster);
+            NodeId.Workload workload = id instanceof NodeId.Workload w ? w : null;
+            String leaf = workload != null ? workload.ref().name() : ((NodeId.ServiceAccount) id).ref().name();
+            String kind = workload != null ? workload.ref().kind() : "serviceaccount";
+            return logicalNode(leaf, clusterName + "/" + namespace + "/" + kind + "/" + leaf, "object", ns);
         }
         if (subject.startsWith("arn:") && subject.contains(":role/")) {
             String role = subject.substring(subject.lastIndexOf('/') + 1);

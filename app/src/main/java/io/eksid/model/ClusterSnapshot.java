@@ -31,8 +31,8 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
     public ClusterSnapshot {
         Objects.requireNonNull(cluster, "cluster");
         namespaces = List.copyOf(namespaces == null ? List.of() : namespaces);
-        serviceAccounts = List.copyOf(serviceAccounts == null ? List.of() : serviceAccounts);
-        pods = List.copyOf(pods == null ? List.of() : pods);
+        serviceAccounts = KeyedList.of(serviceAccounts, ServiceAccountInfo::ref);
+        pods = KeyedList.of(pods, ClusterSnapshot::podKey);
         workloads = List.copyOf(workloads == null ? List.of() : workloads);
         associations = List.copyOf(associations == null ? List.of() : associations);
         addons = List.copyOf(addons == null ? List.of() : addons);
@@ -81,6 +81,20 @@ public record ClusterSnapshot(ClusterInfo cluster, List<NamespaceInfo> namespace
 
     public Optional<Addon> addon(String name) {
         return addons.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** The service account with this namespace and name, found in O(1). */
+    public Optional<ServiceAccountInfo> serviceAccount(ServiceAccountRef ref) {
+        return KeyedList.find(serviceAccounts, ServiceAccountInfo::ref, ref);
+    }
+
+    /** The pod with this namespace and name, found in O(1). */
+    public Optional<PodInfo> pod(String namespace, String name) {
+        return KeyedList.find(pods, ClusterSnapshot::podKey, namespace + "/" + name);
+    }
+
+    private static String podKey(PodInfo p) {
+        return p.namespace() + "/" + p.name();
     }
 
     public Optional<IamRole> role(String arn) {

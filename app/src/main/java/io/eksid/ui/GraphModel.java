@@ -114,11 +114,8 @@ public final class GraphModel {
 
     /** Makes sure a node is visible: expands its namespace (and workload for pods). */
     public void reveal(String nodeId) {
-        if (nodeId.startsWith("sa:") || nodeId.startsWith("wl:") || nodeId.startsWith("pod:")) {
-            String rest = nodeId.substring(nodeId.indexOf(':') + 1);
-            String ns = rest.substring(0, rest.indexOf('/'));
-            expanded.add(NodeIds.namespace(ns));
-        }
+        io.eksid.model.graph.NodeId.tryParse(nodeId).flatMap(io.eksid.model.graph.NodeId::inNamespace)
+                .ifPresent(ns -> expanded.add(NodeIds.namespace(ns)));
     }
 
     public ObservableSet<String> expanded() {

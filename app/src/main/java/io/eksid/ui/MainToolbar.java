@@ -91,7 +91,8 @@ final class MainToolbar extends ToolBar {
         newAssoc.setTooltip(new Tooltip("New association\u2026: give a service account an IAM role through Pod Identity"));
         newAssoc.setOnAction(e -> {
             String sel = vm.selectedNodeIdProperty().get();
-            actions.newAssociation(sel != null && sel.startsWith("sa:") ? sel : null);
+            actions.newAssociation(io.eksid.model.graph.NodeId.tryParse(sel).orElse(null)
+                    instanceof io.eksid.model.graph.NodeId.ServiceAccount ? sel : null);
         });
         newAssoc.disableProperty().bind(vm.stateProperty().isNull().or(vm.readOnlyProperty()));
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));

@@ -100,7 +100,9 @@ public final class MainView extends BorderPane {
         graphPane.setOnError(msg -> vm.log(ActivityEntry.Kind.ERROR, msg));
         graphPane.canvas().setOnToggle(vm::toggle);
         graphPane.canvas().setOnActivate(id -> {
-            if (id.startsWith("sa:") || id.startsWith("ns:")) {
+            io.eksid.model.graph.NodeId node = io.eksid.model.graph.NodeId.tryParse(id).orElse(null);
+            if (node instanceof io.eksid.model.graph.NodeId.ServiceAccount
+                    || node instanceof io.eksid.model.graph.NodeId.Namespace) {
                 actions.convert(List.of(id));
             }
         });

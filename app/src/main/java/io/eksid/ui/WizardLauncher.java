@@ -5,6 +5,7 @@ import io.eksid.engine.convert.JournalFiles;
 import io.eksid.engine.live.IdentityState;
 import io.eksid.engine.live.LiveSession;
 import io.eksid.engine.live.Workspace;
+import io.eksid.model.graph.NodeId;
 import io.eksid.model.plan.Selection;
 import io.eksid.ui.wizard.ConversionWizardModel;
 import io.eksid.ui.wizard.ConversionWizardView;
@@ -83,11 +84,10 @@ public final class WizardLauncher {
         PlanRunner runner = runner();
         NewAssociationModel model = new NewAssociationModel(state.snapshot(), vm.tasks(), runner, readOnly,
                 applyRunning, vm::log, this::refreshLive, vm.clock());
-        if (serviceAccountNodeId != null && serviceAccountNodeId.startsWith("sa:")
-                && serviceAccountNodeId.indexOf('/') > 3) {
-            int slash = serviceAccountNodeId.indexOf('/');
-            model.namespaceProperty().set(serviceAccountNodeId.substring(3, slash));
-            model.serviceAccountProperty().set(serviceAccountNodeId.substring(slash + 1));
+        if (serviceAccountNodeId != null
+                && NodeId.tryParse(serviceAccountNodeId).orElse(null) instanceof NodeId.ServiceAccount sa) {
+            model.namespaceProperty().set(sa.ref().namespace());
+            model.serviceAccountProperty().set(sa.ref().name());
         }
         Stage stage = stage("New Pod Identity association \u2014 " + state.snapshot().cluster().name(), runner);
         stage.getScene().setRoot(new NewAssociationView(model, stage::close));

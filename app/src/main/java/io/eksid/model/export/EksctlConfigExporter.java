@@ -1,21 +1,34 @@
 package io.eksid.model.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.json.Json;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.StepAction;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The plan as an eksctl {@code ClusterConfig} for {@code eksctl create addon -f} and
  * {@code eksctl create podidentityassociation -f}. eksctl does not edit the trust of a role given by
  * {@code roleARN}, so the trust changes, bridge roles, restarts and clean-up are listed as comments at the top:
- * apply them first (with the script or Terraform export). Every scalar is double-quoted, so no value can change
- * the YAML's structure.
+ * apply them first (with the script or Terraform export). Every value is double-quoted by Jackson's YAML writer
+ * (a key is quoted wherever YAML would read it as something else), so no value can change the YAML's structure.
  */
 public final class EksctlConfigExporter {
+
+    /** Every string double-quoted (keys where YAML would read them otherwise), no line wrapping, no "---". */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
     public String export(ConversionPlan plan) {
         StringBuilder out = new StringBuilder();
@@ -56,44 +69,41 @@ public final class EksctlConfigExporter {
         comments(out, "Before eksctl (eksctl does not change the trust of an existing role):", before);
         comments(out, "After eksctl:", after);
         NotConverted.lines(plan).forEach(l -> out.append("# ").append(l).append('\n'));
-        out.append("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n");
-        out.append("metadata:\n  name: ").append(quote(plan.cluster().name())).append("\n  region: ")
-                .append(quote(plan.cluster().region())).append('\n');
+        ObjectNode config = Json.object().put("apiVersion", "eksctl.io/v1alpha5").put("kind", "ClusterConfig");
+        config.putObject("metadata").put("name", plan.cluster().name()).put("region", plan.cluster().region());
         if (agent || !addons.isEmpty()) {
-            out.append("addons:\n");
+            ArrayNode list = config.putArray("addons");
             if (agent) {
-                out.append("  - name: \"eks-pod-identity-agent\"\n");
+                list.addObject().put("name", "eks-pod-identity-agent");
             }
             for (StepAction.UpdateAddonPodIdentity u : addons) {
-                out.append("  - name: ").append(quote(u.addonName())).append('\n')
-                        .append("    podIdentityAssociations:\n");
+                ArrayNode owned = list.addObject().put("name", u.addonName()).putArray("podIdentityAssociations");
                 String namespace = u.convertedServiceAccounts().get(0).namespace();
                 for (StepAction.AddonPodIdentity p : u.podIdentityAssociations()) {
-                    out.append("      - namespace: ").append(quote(namespace)).append('\n')
-                            .append("        serviceAccountName: ").append(quote(p.serviceAccount())).append('\n')
-                            .append("        roleARN: ").append(quote(p.roleArn())).append('\n');
+                    owned.addObject().put("namespace", namespace).put("serviceAccountName", p.serviceAccount())
+                            .put("roleARN", p.roleArn());
                 }
             }
         }
         if (!associations.isEmpty()) {
-            out.append("iam:\n  podIdentityAssociations:\n");
+            ArrayNode list = config.putObject("iam").putArray("podIdentityAssociations");
             for (StepAction.CreateAssociation c : associations) {
-                out.append("    - namespace: ").append(quote(c.namespace())).append('\n')
-                        .append("      serviceAccountName: ").append(quote(c.serviceAccount())).append('\n')
-                        .append("      roleARN: ").append(quote(c.roleArn())).append('\n');
+                ObjectNode a = list.addObject().put("namespace", c.namespace())
+                        .put("serviceAccountName", c.serviceAccount()).put("roleARN", c.roleArn());
                 if (c.targetRoleArn() != null) {
-                    out.append("      targetRoleARN: ").append(quote(c.targetRoleArn())).append('\n');
+                    a.put("targetRoleARN", c.targetRoleArn());
                 }
                 if (!c.tags().isEmpty()) {
-                    out.append("      tags:\n");
-                    for (Map.Entry<String, String> t : c.tags().entrySet()) {
-                        out.append("        ").append(quote(t.getKey())).append(": ").append(quote(t.getValue()))
-                                .append('\n');
-                    }
+                    ObjectNode tags = a.putObject("tags");
+                    c.tags().forEach(tags::put);
                 }
             }
         }
-        return out.toString();
+        try {
+            return out.append(YAML.writeValueAsString(config)).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a YAML tree could not be written: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static void comments(StringBuilder out, String title, List<String> lines) {
@@ -102,29 +112,6 @@ public final class EksctlConfigExporter {
         }
         out.append("# ").append(title).append('\n');
         lines.forEach(l -> out.append("#   ").append(l.replace('\n', ' ')).append('\n'));
-    }
-
-    /** A YAML double-quoted scalar: only {@code \} and {@code "} and control characters need escapes. */
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static String refs(List<ServiceAccountRef> refs) {

@@ -1,8 +1,9 @@
 package io.eksid.model.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eksid.model.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -93,33 +94,12 @@ final class Hcl {
         return header + " {\n" + body.render() + "}\n";
     }
 
-    /** An HCL string literal; {@code ${} and {@code %{} are escaped so IAM policy variables stay literal. */
+    /**
+     * An HCL string literal: the JSON literal (whose escapes HCL shares), with {@code ${} and {@code %{} doubled so
+     * IAM policy variables stay literal instead of becoming template interpolations.
+     */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '$', '%' -> {
-                    out.append(c);
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                        out.append(c);
-                    }
-                }
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Json.quote(s).replace("${", "$${").replace("%{", "%%{");
     }
 
     /** An object key: bare when it is an identifier, quoted otherwise. */
@@ -134,42 +114,41 @@ final class Hcl {
     }
 
     /** A JSON value as an HCL expression, laid out like {@code terraform fmt} lays out {@code jsonencode(...)}. */
-    @SuppressWarnings("unchecked")
-    static String expression(Object json) {
-        if (json == null) {
-            return "null";
+    static String expression(JsonNode json) {
+        if (json.isTextual()) {
+            return quote(json.textValue());
         }
-        if (json instanceof String s) {
-            return quote(s);
-        }
-        if (json instanceof Boolean b) {
-            return b.toString();
-        }
-        if (json instanceof JsonTree.Number n) {
-            return n.literal();
-        }
-        if (json instanceof List<?> list) {
-            if (list.isEmpty()) {
+        if (json.isArray()) {
+            if (json.isEmpty()) {
                 return "[]";
             }
-            if (list.stream().noneMatch(v -> v instanceof Map || v instanceof List)) {
-                return "[" + String.join(", ", list.stream().map(Hcl::expression).toList()) + "]";
+            List<String> items = new ArrayList<>();
+            boolean nested = false;
+            for (JsonNode v : json) {
+                items.add(expression(v));
+                nested |= v.isContainerNode();
+            }
+            if (!nested) {
+                return "[" + String.join(", ", items) + "]";
             }
             StringBuilder out = new StringBuilder("[\n");
-            for (Object v : list) {
-                for (String line : (expression(v) + ",").split("\n", -1)) {
+            for (String item : items) {
+                for (String line : (item + ",").split("\n", -1)) {
                     out.append("  ").append(line).append('\n');
                 }
             }
             return out.append(']').toString();
         }
-        Map<String, Object> map = (Map<String, Object>) json;
-        if (map.isEmpty()) {
-            return "{}";
+        if (json.isObject()) {
+            if (json.isEmpty()) {
+                return "{}";
+            }
+            Body body = new Body();
+            json.properties().forEach(e -> body.attr(key(e.getKey()), expression(e.getValue())));
+            return "{\n" + body.render() + "}";
         }
-        Body body = new Body();
-        map.forEach((k, v) -> body.attr(key(k), expression(v)));
-        return "{\n" + body.render() + "}";
+        // null, booleans and numbers are written alike in JSON and HCL
+        return json.toString();
     }
 
     private static String pad(String s, int width) {

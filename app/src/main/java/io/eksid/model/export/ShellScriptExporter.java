@@ -1,6 +1,9 @@
 package io.eksid.model.export;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.json.Json;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.StepAction;
@@ -140,33 +143,15 @@ public final class ShellScriptExporter {
         return String.join(", ", refs.stream().map(ServiceAccountRef::toString).toList());
     }
 
+    /** Tags as the aws CLI takes them: {@code [{"Key":..,"Value":..}]} (IAM) or {@code {"k":"v"}} (EKS). */
     static String jsonTags(Map<String, String> tags, boolean keyValueList) {
-        StringBuilder out = new StringBuilder(keyValueList ? "[" : "{");
-        boolean first = true;
-        for (Map.Entry<String, String> t : tags.entrySet()) {
-            out.append(first ? "" : ",");
-            first = false;
-            if (keyValueList) {
-                out.append("{\"Key\":").append(json(t.getKey())).append(",\"Value\":").append(json(t.getValue()))
-                        .append('}');
-            } else {
-                out.append(json(t.getKey())).append(':').append(json(t.getValue()));
-            }
+        if (keyValueList) {
+            ArrayNode list = Json.array();
+            tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
+            return Json.compact(list);
         }
-        return out.append(keyValueList ? "]" : "}").toString();
-    }
-
-    static String json(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        ObjectNode map = Json.object();
+        tags.forEach(map::put);
+        return Json.compact(map);
     }
 }

@@ -1,5 +1,7 @@
 package io.eksid.model.export;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.eksid.model.json.Json;
 import io.eksid.model.plan.StepAction;
 
 /** The commands of one plan step in the exported script. */
@@ -120,17 +122,14 @@ final class ShellSteps {
     }
 
     private void addon(StepAction.UpdateAddonPodIdentity u) {
-        StringBuilder list = new StringBuilder("[");
+        ArrayNode list = Json.array();
         for (StepAction.AddonPodIdentity p : u.podIdentityAssociations()) {
-            list.append(list.length() > 1 ? "," : "").append("{\"serviceAccount\":")
-                    .append(ShellScriptExporter.json(p.serviceAccount())).append(",\"roleArn\":")
-                    .append(ShellScriptExporter.json(p.roleArn())).append('}');
+            list.addObject().put("serviceAccount", p.serviceAccount()).put("roleArn", p.roleArn());
         }
-        list.append(']');
         String args = "--cluster-name \"$CLUSTER\" --addon-name " + ShellWriter.quote(u.addonName());
         w.comment("UpdateAddon replaces the add-on's whole list: it keeps the associations the add-on owns already.");
         w.line("aws_cluster eks update-addon " + args + " --pod-identity-associations "
-                + ShellWriter.quote(list.toString()));
+                + ShellWriter.quote(Json.compact(list)));
         w.line("aws_cluster eks wait addon-active " + args);
     }
 

@@ -1,12 +1,13 @@
 package io.eksid.model.export;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.json.Json;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.StepAction;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -162,12 +163,12 @@ public final class TerraformExporter {
         StringBuilder out = new StringBuilder("# Bridge role: the association's role must be in the cluster's "
                 + "account; it chains to\n# " + b.targetRoleArn() + "\n");
         Hcl.Body role = new Hcl.Body().string("name", b.roleName()).string("path", b.rolePath())
-                .attr("assume_role_policy", "jsonencode(" + Hcl.expression(JsonTree.parse(b.trustPolicy())) + ")")
+                .attr("assume_role_policy", "jsonencode(" + Hcl.expression(Json.read(b.trustPolicy())) + ")")
                 .attr("tags", tags(b.tags()));
         out.append(Hcl.block("resource \"aws_iam_role\" " + Hcl.quote(name), role)).append('\n');
         Hcl.Body policy = new Hcl.Body().string("name", b.permissionPolicyName())
                 .attr("role", "aws_iam_role." + name + ".id")
-                .attr("policy", "jsonencode(" + Hcl.expression(JsonTree.parse(b.permissionPolicy())) + ")");
+                .attr("policy", "jsonencode(" + Hcl.expression(Json.read(b.permissionPolicy())) + ")");
         return out.append(Hcl.block("resource \"aws_iam_role_policy\" " + Hcl.quote(name), policy)).toString();
     }
 
@@ -181,7 +182,7 @@ public final class TerraformExporter {
             body.attr("provider", provider);
         }
         body.string("name", roleName).string("path", path)
-                .attr("assume_role_policy", "jsonencode(" + Hcl.expression(JsonTree.parse(policy)) + ")");
+                .attr("assume_role_policy", "jsonencode(" + Hcl.expression(Json.read(policy)) + ")");
         return out.append(Hcl.block("resource \"aws_iam_role\" " + Hcl.quote(name), body)).toString();
     }
 
@@ -201,7 +202,7 @@ public final class TerraformExporter {
             body.attr("disable_session_tags", "true");
         }
         if (c.sessionPolicy() != null) {
-            body.attr("policy", "jsonencode(" + Hcl.expression(JsonTree.parse(c.sessionPolicy())) + ")");
+            body.attr("policy", "jsonencode(" + Hcl.expression(Json.read(c.sessionPolicy())) + ")");
         }
         body.attr("tags", tags(c.tags()));
         List<String> deps = dependencies(step, trustResources);
@@ -316,7 +317,8 @@ public final class TerraformExporter {
     }
 
     private static String tags(Map<String, String> tags) {
-        Map<String, Object> map = new LinkedHashMap<>(tags);
+        ObjectNode map = Json.object();
+        tags.forEach(map::put);
         return Hcl.expression(map);
     }
 

@@ -5,31 +5,44 @@ import io.eksid.model.IrsaAnnotations;
 import io.eksid.model.RoleArn;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.WorkloadRef;
+import io.eksid.model.trust.ConditionValues;
+import io.eksid.model.trust.Effect;
+import io.eksid.model.trust.Principal;
+import io.eksid.model.trust.Statement;
+import io.eksid.model.trust.StringValues;
+import io.eksid.model.trust.TrustEvaluator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The concrete remedies findings point to: trust statements to add and commands to run. */
 final class Fixes {
+
+    private static final StringValues ASSUME_AND_TAG = StringValues.list(List.of("sts:AssumeRole", "sts:TagSession"));
 
     private Fixes() {
     }
 
     /** The IRSA trust statement for one service account (UG iam-roles-for-service-accounts). */
     static String irsaStatement(String providerArn, String issuerHost, ServiceAccountRef sa, String audience) {
-        return "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + providerArn + "\"},"
-                + "\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\""
-                + issuerHost + ":sub\":\"" + sa.subject() + "\",\"" + issuerHost + ":aud\":\"" + audience + "\"}}}";
+        Map<String, ConditionValues> keys = new LinkedHashMap<>();
+        keys.put(issuerHost + ":sub", ConditionValues.strings(List.of(sa.subject())));
+        keys.put(issuerHost + ":aud", ConditionValues.strings(List.of(audience)));
+        return new Statement(null, Effect.ALLOW, Principal.of("Federated", providerArn), false,
+                StringValues.of("sts:AssumeRoleWithWebIdentity"), false, Map.of("StringEquals", keys)).toJson();
     }
 
     /** The Pod Identity trust statement (FACTS.md, Pod Identity runtime). */
     static String podIdentityStatement() {
-        return "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"pods.eks.amazonaws.com\"},"
-                + "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}";
+        return new Statement(null, Effect.ALLOW, Principal.of("Service", TrustEvaluator.POD_IDENTITY_SERVICE), false,
+                ASSUME_AND_TAG, false, null).toJson();
     }
 
     /** The statement a target role needs so the association role can chain into it. */
     static String sourceRoleStatement(String sourceRoleArn, boolean sessionTags) {
-        return "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + sourceRoleArn + "\"},\"Action\":"
-                + (sessionTags ? "[\"sts:AssumeRole\",\"sts:TagSession\"]" : "\"sts:AssumeRole\"") + "}";
+        return new Statement(null, Effect.ALLOW, Principal.of("AWS", sourceRoleArn), false,
+                sessionTags ? ASSUME_AND_TAG : StringValues.of("sts:AssumeRole"), false, null).toJson();
     }
 
     static String updateTrust(RoleArn role) {

@@ -1,8 +1,10 @@
 package io.eksid.model.findings;
 
 import io.eksid.model.ClusterInfo;
-import io.eksid.model.trust.PolicyParseException;
+import io.eksid.model.trust.Effect;
+import io.eksid.model.trust.Principal;
 import io.eksid.model.trust.Statement;
+import io.eksid.model.trust.StringValues;
 import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustPolicy;
 import java.util.ArrayList;
@@ -13,9 +15,6 @@ import java.util.List;
  * found by asking the evaluator whether adding an allow for just one of them would be enough.
  */
 final class PodIdentityTrustGap {
-
-    private static final String ALLOW = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"pods.eks.amazonaws.com\"},\"Action\":\"%s\"}]}";
 
     private final TrustEvaluator evaluator;
 
@@ -37,12 +36,9 @@ final class PodIdentityTrustGap {
     }
 
     private static TrustPolicy withAllow(TrustPolicy policy, String action) {
-        try {
-            List<Statement> statements = new ArrayList<>(policy.statements());
-            statements.addAll(TrustPolicy.parse(ALLOW.formatted(action)).statements());
-            return policy.withStatements(statements);
-        } catch (PolicyParseException e) {
-            throw new IllegalStateException("built-in statement does not parse: " + e.getMessage(), e);
-        }
+        List<Statement> statements = new ArrayList<>(policy.statements());
+        statements.add(new Statement(null, Effect.ALLOW, Principal.of("Service", TrustEvaluator.POD_IDENTITY_SERVICE),
+                false, StringValues.of(action), false, null));
+        return policy.withStatements(statements);
     }
 }

@@ -2,8 +2,14 @@ package io.eksid.model.plan;
 
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.RoleArn;
-import io.eksid.model.trust.PolicyParseException;
+import io.eksid.model.trust.ConditionValues;
+import io.eksid.model.trust.Effect;
+import io.eksid.model.trust.PermissionPolicy;
+import io.eksid.model.trust.PermissionStatement;
+import io.eksid.model.trust.Principal;
 import io.eksid.model.trust.Statement;
+import io.eksid.model.trust.StringValues;
+import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.model.trust.TrustPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Names and documents of the bridge roles that carry cross-account chaining: an association's role must be in
@@ -23,6 +30,8 @@ final class BridgeRoles {
     static final String PREFIX = "eksid-bridge-";
     static final String PERMISSION_POLICY_NAME = "eksid-assume-target-role";
     private static final int MAX_NAME = 64;
+    private static final String VERSION = "2012-10-17";
+    private static final StringValues ASSUME_AND_TAG = StringValues.list(List.of("sts:AssumeRole", "sts:TagSession"));
 
     private BridgeRoles() {
     }
@@ -42,17 +51,17 @@ final class BridgeRoles {
 
     /** The bridge's trust policy: the Pod Identity statement, limited to the cluster's account. */
     static String trustPolicy(ClusterInfo cluster) {
-        return pretty("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Principal\":{\"Service\":\"pods.eks.amazonaws.com\"},"
-                + "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],"
-                + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":" + Json.quote(cluster.account()) + "}}}]}");
+        Statement podIdentity = new Statement(null, Effect.ALLOW,
+                Principal.of("Service", TrustEvaluator.POD_IDENTITY_SERVICE), false, ASSUME_AND_TAG, false,
+                Map.of("StringEquals", Map.of("aws:SourceAccount", ConditionValues.strings(List.of(cluster.account())))));
+        return new TrustPolicy(VERSION, null, List.of(podIdentity), true).toPrettyJson();
     }
 
     /** The bridge's inline permission policy: assume the target, passing the session tags. */
     static String permissionPolicy(RoleArn target) {
-        return "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n"
-                + "      \"Action\": [\n        \"sts:AssumeRole\",\n        \"sts:TagSession\"\n      ],\n"
-                + "      \"Resource\": " + Json.quote(target.toString()) + "\n    }\n  ]\n}";
+        PermissionStatement assume = new PermissionStatement(null, Effect.ALLOW, ASSUME_AND_TAG, false,
+                StringValues.of(target.toString()), false, null);
+        return new PermissionPolicy(VERSION, List.of(assume)).toPrettyJson();
     }
 
     /**
@@ -62,43 +71,19 @@ final class BridgeRoles {
      */
     static Statement targetTrustStatement(RoleArn bridge) {
         String root = "arn:" + bridge.partition().id() + ":iam::" + bridge.account() + ":root";
-        String json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Principal\":{\"AWS\":" + Json.quote(root) + "},"
-                + "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],"
-                + "\"Condition\":{\"ArnEquals\":{\"aws:PrincipalArn\":" + Json.quote(bridge.toString()) + "}}}]}";
-        return parse(json).statements().get(0);
+        return new Statement(null, Effect.ALLOW, Principal.of("AWS", root), false, ASSUME_AND_TAG, false,
+                Map.of("ArnEquals", Map.of("aws:PrincipalArn", ConditionValues.strings(List.of(bridge.toString())))));
     }
 
-    /** The target statement alone, pretty-printed, for an {@link ExternalRequest}. */
+    /** The target statement alone, pretty-printed, for an {@link ExternalRequest}: exactly the statement to add. */
     static String targetTrustStatementJson(RoleArn bridge) {
-        String pretty = new TrustPolicy(null, null, List.of(targetTrustStatement(bridge)), false).toPrettyJson();
-        // Strip the enclosing {"Statement": ...} so the owner gets exactly the statement to add.
-        int start = pretty.indexOf('{', 1);
-        int end = pretty.lastIndexOf('}');
-        String body = pretty.substring(start, end).stripTrailing();
-        StringBuilder out = new StringBuilder();
-        for (String line : body.split("\n", -1)) {
-            out.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
-        }
-        return out.toString().stripTrailing();
+        return targetTrustStatement(bridge).toPrettyJson();
     }
 
     static TrustPolicy withStatement(TrustPolicy policy, Statement statement) {
         List<Statement> statements = new ArrayList<>(policy.statements());
         statements.add(statement);
         return policy.withStatements(statements);
-    }
-
-    private static String pretty(String json) {
-        return parse(json).toPrettyJson();
-    }
-
-    private static TrustPolicy parse(String json) {
-        try {
-            return TrustPolicy.parse(json);
-        } catch (PolicyParseException e) {
-            throw new IllegalStateException("built an invalid policy: " + e.getMessage(), e);
-        }
     }
 
     private static String shortHash(String text) {

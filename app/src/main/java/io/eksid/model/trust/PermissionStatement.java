@@ -1,9 +1,6 @@
 package io.eksid.model.trust;
 
 import io.eksid.model.trust.Statement.ConditionEntry;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,20 +19,11 @@ public record PermissionStatement(String sid, Effect effect, StringValues action
         Objects.requireNonNull(effect, "effect");
         Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(resources, "resources");
-        if (condition != null) {
-            Map<String, Map<String, ConditionValues>> copy = new LinkedHashMap<>();
-            condition.forEach((op, keys) -> copy.put(op, Collections.unmodifiableMap(new LinkedHashMap<>(keys))));
-            condition = Collections.unmodifiableMap(copy);
-        }
+        condition = Statement.copyOf(condition);
     }
 
     /** The Condition element flattened to entries, in document order; empty when there is none. */
     public List<ConditionEntry> conditions() {
-        if (condition == null) {
-            return List.of();
-        }
-        List<ConditionEntry> out = new ArrayList<>();
-        condition.forEach((op, keys) -> keys.forEach((k, v) -> out.add(new ConditionEntry(op, k, v))));
-        return out;
+        return Statement.entries(condition);
     }
 }

@@ -23,11 +23,7 @@ public record Statement(String sid, Effect effect, Principal principal, boolean 
         Objects.requireNonNull(effect, "effect");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(actions, "actions");
-        if (condition != null) {
-            Map<String, Map<String, ConditionValues>> copy = new LinkedHashMap<>();
-            condition.forEach((op, keys) -> copy.put(op, Collections.unmodifiableMap(new LinkedHashMap<>(keys))));
-            condition = Collections.unmodifiableMap(copy);
-        }
+        condition = copyOf(condition);
     }
 
     /** One operator/key/values triple of the Condition element. */
@@ -36,12 +32,7 @@ public record Statement(String sid, Effect effect, Principal principal, boolean 
 
     /** The Condition element flattened to entries, in document order; empty when there is none. */
     public List<ConditionEntry> conditions() {
-        if (condition == null) {
-            return List.of();
-        }
-        List<ConditionEntry> out = new ArrayList<>();
-        condition.forEach((op, keys) -> keys.forEach((k, v) -> out.add(new ConditionEntry(op, k, v))));
-        return out;
+        return entries(condition);
     }
 
     /** Builds a Condition map back from entries, grouping by operator in first-seen order. */
@@ -61,6 +52,26 @@ public record Statement(String sid, Effect effect, Principal principal, boolean 
     /** This statement alone indented by two spaces, for someone to paste into a policy. */
     public String toPrettyJson() {
         return Json.pretty(PolicyWriter.node(this));
+    }
+
+    /** An unmodifiable copy of a Condition element, keeping document order; null stays null. */
+    static Map<String, Map<String, ConditionValues>> copyOf(Map<String, Map<String, ConditionValues>> condition) {
+        if (condition == null) {
+            return null;
+        }
+        Map<String, Map<String, ConditionValues>> copy = new LinkedHashMap<>();
+        condition.forEach((op, keys) -> copy.put(op, Collections.unmodifiableMap(new LinkedHashMap<>(keys))));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** A Condition element flattened to entries, in document order; empty for null. */
+    static List<ConditionEntry> entries(Map<String, Map<String, ConditionValues>> condition) {
+        if (condition == null) {
+            return List.of();
+        }
+        List<ConditionEntry> out = new ArrayList<>();
+        condition.forEach((op, keys) -> keys.forEach((k, v) -> out.add(new ConditionEntry(op, k, v))));
+        return out;
     }
 
     public Statement withCondition(Map<String, Map<String, ConditionValues>> newCondition) {

@@ -10,6 +10,7 @@ import io.eksid.model.graph.EffectiveIdentity;
 import io.eksid.model.graph.GraphEdge;
 import io.eksid.model.graph.GraphNode;
 import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.graph.NodeId;
 import io.eksid.model.graph.NodeIds;
 import io.eksid.model.graph.NodeKind;
 import io.eksid.model.graph.ResolvedRole;
@@ -72,7 +73,8 @@ final class MappingEdges {
                         usedRoles.add(r.to());
                     }
                 }
-                String label = assocId.startsWith("assoc:") ? assocId.substring(6) : assocId;
+                String label = NodeId.tryParse(assocId).orElse(null) instanceof NodeId.Association a ? a.key()
+                        : assocId;
                 String detail = "Pod Identity association" + (sa.association() == null ? ""
                         : " \u2192 " + shortRole(sa.association().roleArn()));
                 nodes.add(new ViewNode(assocId, GraphColumn.MAPPING, sa.ref().namespace(), label, detail,
@@ -131,7 +133,8 @@ final class MappingEdges {
                 for (GraphEdge r : g.edgesFrom(e.to())) {
                     if (r.kind() == EdgeKind.ASSOCIATION_ROLE) {
                         EdgeStyle style = e.status() == EdgeStatus.BROKEN ? EdgeStyle.BROKEN : styleOf(r.status());
-                        String why = (e.to().startsWith("assoc:") ? "association " + e.to().substring(6) : "")
+                        String why = (NodeId.tryParse(e.to()).orElse(null) instanceof NodeId.Association a
+                                ? "association " + a.key() : "")
                                 + (e.status() == EdgeStatus.BROKEN ? ": " + e.reason()
                                 : r.reason().isEmpty() ? "" : ": " + r.reason());
                         out.add(new ViewEdge(sa.nodeId(), r.to(), style, why));
@@ -147,7 +150,7 @@ final class MappingEdges {
         Set<String> trustTargets = new LinkedHashSet<>();
         for (String roleId : usedRoles) {
             GraphNode n = g.node(roleId).orElse(null);
-            String arnText = roleId.substring("role:".length());
+            String arnText = ((NodeId.Role) NodeId.parse(roleId)).arn();
             ResolvedRole rr = g.role(arnText).orElse(null);
             boolean missing = awsRead && rr != null && rr.availability() != RoleAvailability.READ;
             String detail = rr != null && rr.arn() != null
@@ -184,7 +187,7 @@ final class MappingEdges {
         }
         for (String id : trustTargets) {
             GraphNode n = g.node(id).orElse(null);
-            boolean oidc = id.startsWith("oidc:");
+            boolean oidc = NodeId.tryParse(id).orElse(null) instanceof NodeId.OidcProvider;
             String label = n != null ? n.label() : id;
             boolean missing = oidc && awsRead && providerKnownMissing(g, id);
             String detail = !oidc ? "target role" : !awsRead ? "OIDC provider \u00b7 reading IAM\u2026"

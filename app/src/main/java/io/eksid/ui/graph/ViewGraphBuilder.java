@@ -10,6 +10,7 @@ import io.eksid.model.graph.EffectiveIdentity;
 import io.eksid.model.graph.GraphEdge;
 import io.eksid.model.graph.GraphNode;
 import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.graph.NodeId;
 import io.eksid.model.graph.NodeIds;
 import io.eksid.model.graph.NodeKind;
 import io.eksid.model.graph.ResolvedRole;
@@ -288,11 +289,9 @@ public final class ViewGraphBuilder {
             // a role-level finding (trust near its quota, wildcard trust) is a problem of whoever maps to it
             boolean roleProblem = false;
             for (GraphEdge e : g.edgesFrom(sa.nodeId())) {
-                roleProblem |= problems.contains(e.to()) || e.to().startsWith("role:")
-                        && problems.contains(e.to().substring(5));
+                roleProblem |= problems.contains(e.to()) || roleArnIn(e.to(), problems);
                 for (GraphEdge r : e.kind() == EdgeKind.ASSOCIATION ? g.edgesFrom(e.to()) : List.<GraphEdge>of()) {
-                    roleProblem |= problems.contains(r.to()) || r.to().startsWith("role:")
-                            && problems.contains(r.to().substring(5));
+                    roleProblem |= problems.contains(r.to()) || roleArnIn(r.to(), problems);
                 }
             }
             boolean problem = roleProblem || problems.contains(sa.nodeId())
@@ -303,6 +302,11 @@ public final class ViewGraphBuilder {
             return problem;
         }
         return true;
+    }
+
+    /** Whether a role node's ARN is a problem subject (role-level findings name the ARN, not the node). */
+    private static boolean roleArnIn(String nodeId, Set<String> problems) {
+        return NodeId.tryParse(nodeId).orElse(null) instanceof NodeId.Role r && problems.contains(r.arn());
     }
 
     static String saDetail(IdentityGraph g, ServiceAccountIdentity sa) {

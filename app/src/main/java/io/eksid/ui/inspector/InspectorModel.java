@@ -13,6 +13,7 @@ import io.eksid.model.graph.GraphEdge;
 import io.eksid.model.graph.GraphNode;
 import io.eksid.model.graph.IdentityGraph;
 import io.eksid.model.graph.MappingCheck;
+import io.eksid.model.graph.NodeId;
 import io.eksid.model.graph.NodeIds;
 import io.eksid.model.graph.ResolvedRole;
 import io.eksid.model.graph.RoleAvailability;
@@ -60,7 +61,7 @@ public final class InspectorModel {
     private InspectorContent serviceAccount(InspectorIndex ix, GraphNode node) {
         IdentityState state = ix.state();
         IdentityGraph g = state.graph();
-        ServiceAccountRef ref = ServiceAccountRef.parse(node.id().substring(3));
+        ServiceAccountRef ref = ((NodeId.ServiceAccount) NodeId.parse(node.id())).ref();
         ServiceAccountIdentity sa = g.serviceAccount(ref).orElse(null);
         List<Section> sections = new ArrayList<>();
         List<Action> actions = new ArrayList<>();
@@ -154,7 +155,7 @@ public final class InspectorModel {
     private InspectorContent role(InspectorIndex ix, GraphNode node) {
         IdentityState state = ix.state();
         IdentityGraph g = state.graph();
-        String arnText = node.id().substring("role:".length());
+        String arnText = ((NodeId.Role) NodeId.parse(node.id())).arn();
         ResolvedRole rr = g.role(arnText).orElse(null);
         List<Section> sections = new ArrayList<>();
         List<Field> f = new ArrayList<>();
@@ -183,7 +184,7 @@ public final class InspectorModel {
         Integer highlight = null;
         for (GraphEdge e : g.edgesTo(node.id())) {
             String from = e.from();
-            String who = from.startsWith("assoc:") ? g.edgesTo(from).stream().findFirst().map(GraphEdge::from)
+            String who = NodeId.tryParse(from).orElse(null) instanceof NodeId.Association ? g.edgesTo(from).stream().findFirst().map(GraphEdge::from)
                     .orElse(from) : from;
             String via = switch (e.kind()) {
                 case IRSA -> "IRSA";
@@ -192,7 +193,8 @@ public final class InspectorModel {
                 default -> e.kind().name();
             };
             Integer deciding = decidingStatement(g, who, e.kind().name());
-            users.add(new Field(who.replaceFirst("^sa:", ""), via + " \u00b7 " + e.status().name()
+            users.add(new Field(NodeId.tryParse(who).orElse(null) instanceof NodeId.ServiceAccount s
+                    ? s.ref().toString() : who, via + " \u00b7 " + e.status().name()
                     .toLowerCase(java.util.Locale.ROOT) + (deciding == null ? "" : " \u00b7 statement #" + deciding)
                     + (e.status().name().equals("OK") || e.reason().isEmpty() ? "" : " \u2014 " + e.reason()),
                     e.status().name().equals("OK") ? "ok" : e.status().name().equals("BROKEN") ? "error" : "warn"));
@@ -230,10 +232,10 @@ public final class InspectorModel {
     }
 
     private static Integer decidingStatement(IdentityGraph g, String saId, String kind) {
-        if (!saId.startsWith("sa:")) {
+        if (!(NodeId.tryParse(saId).orElse(null) instanceof NodeId.ServiceAccount id)) {
             return null;
         }
-        ServiceAccountIdentity sa = g.serviceAccount(ServiceAccountRef.parse(saId.substring(3))).orElse(null);
+        ServiceAccountIdentity sa = g.serviceAccount(id.ref()).orElse(null);
         if (sa == null) {
             return null;
         }
@@ -266,9 +268,9 @@ public final class InspectorModel {
     private InspectorContent pod(InspectorIndex ix, GraphNode node) {
         IdentityState state = ix.state();
         IdentityGraph g = state.graph();
-        String rest = node.id().substring(4);
-        String ns = rest.substring(0, rest.indexOf('/'));
-        String name = rest.substring(rest.indexOf('/') + 1);
+        NodeId.Pod podId = (NodeId.Pod) NodeId.parse(node.id());
+        String ns = podId.namespace();
+        String name = podId.name();
         PodInfo pod = ix.pod(NodeIds.pod(ns, name));
         List<Section> sections = new ArrayList<>();
         AccessVerdicts.Verdict answer = null;
@@ -307,26 +309,24 @@ public final class InspectorModel {
         IdentityGraph g = state.graph();
         List<Section> sections = new ArrayList<>();
         List<Field> f = new ArrayList<>();
-        String rest = node.id().substring(3);
-        String[] parts = rest.split("/", 3);
+        NodeId.Workload workload = (NodeId.Workload) NodeId.parse(node.id());
         AccessVerdicts.Verdict answer = null;
         List<PodInfo> pods = new ArrayList<>();
         List<Action> actions = new ArrayList<>();
-        f.add(Field.of("Kind", parts.length > 1 ? parts[1] : ""));
-        f.add(Field.of("Namespace", parts[0]));
+        f.add(Field.of("Kind", workload.ref().kind()));
+        f.add(Field.of("Namespace", workload.namespace()));
         for (GraphEdge e : g.edgesFrom(node.id())) {
-            if (!e.to().startsWith("sa:")) {
+            if (!(NodeId.tryParse(e.to()).orElse(null) instanceof NodeId.ServiceAccount runsAs)) {
                 continue;
             }
-            f.add(Field.of("Runs as", e.to().substring(3)));
-            ServiceAccountIdentity sa = g.serviceAccount(ServiceAccountRef.parse(e.to().substring(3))).orElse(null);
+            f.add(Field.of("Runs as", runsAs.ref().toString()));
+            ServiceAccountIdentity sa = g.serviceAccount(runsAs.ref()).orElse(null);
             if (sa != null) {
                 answer = AccessVerdicts.newPods(g, sa);
                 f.add(new Field("New pods get", describeMechanism(sa.newPod().mechanism().name(),
                         sa.newPod().roleArn()), answer.fieldTone()));
                 for (PodInfo p : g.podsOf(sa.ref())) {
-                    if (p.owner() != null && parts.length > 2 && p.owner().name().equals(parts[2])
-                            && p.owner().kind().equals(parts[1])) {
+                    if (p.owner() != null && p.owner().equals(workload.ref())) {
                         pods.add(p);
                     }
                 }
@@ -343,7 +343,9 @@ public final class InspectorModel {
         if (stale > 0) {
             actions.add(Action.RESTART_HINT);
         }
-        return new InspectorContent(node.id(), "Workload", node.label(), rest, sections, actions, answer);
+        return new InspectorContent(node.id(), "Workload", node.label(),
+                workload.namespace() + "/" + workload.ref().kind() + "/" + workload.ref().name(), sections, actions,
+                answer);
     }
 
     private InspectorContent namespace(InspectorIndex ix, GraphNode node) {
@@ -364,7 +366,7 @@ public final class InspectorModel {
 
     private InspectorContent oidcProvider(InspectorIndex ix, GraphNode node) {
         IdentityState state = ix.state();
-        String arn = node.id().substring("oidc:".length());
+        String arn = ((NodeId.OidcProvider) NodeId.parse(node.id())).arn();
         List<Field> f = new ArrayList<>();
         f.add(Field.of("ARN", arn));
         f.add(new Field("In this account", node.exists() ? "yes" : "no \u2014 IRSA trust naming it cannot work",

@@ -14,6 +14,7 @@ import io.eksid.model.graph.EffectiveIdentity;
 import io.eksid.model.graph.ExpectedIdentity;
 import io.eksid.model.graph.IdentityGraph;
 import io.eksid.model.graph.Mechanism;
+import io.eksid.model.graph.NodeId;
 import io.eksid.model.graph.ServiceAccountIdentity;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +69,12 @@ public final class PermissionsModel {
         }
         ClusterSnapshot snapshot = state.snapshot();
         IdentityGraph graph = state.graph();
-        if (nodeId.startsWith("pod:")) {
-            return pod(snapshot, graph, nodeId);
+        NodeId id = NodeId.tryParse(nodeId).orElse(null);
+        if (id instanceof NodeId.Pod p) {
+            return pod(snapshot, graph, nodeId, p);
         }
-        if (nodeId.startsWith("sa:")) {
-            return graph.serviceAccounts().stream().filter(sa -> sa.nodeId().equals(nodeId)).findFirst()
+        if (id instanceof NodeId.ServiceAccount s) {
+            return graph.serviceAccount(s.ref())
                     .map(sa -> {
                         ExpectedIdentity e = sa.newPod();
                         Optional<SessionIdentity> session = WhoCan.session(snapshot, sa, e.mechanism(), e.roleArn(),
@@ -81,18 +83,16 @@ public final class PermissionsModel {
                                 e.roleArn(), e.mechanism(), session);
                     });
         }
-        if (nodeId.startsWith("role:")) {
-            String arn = nodeId.substring("role:".length());
+        if (id instanceof NodeId.Role r) {
             return Optional.of(subject(snapshot, nodeId, "A session of this role without session tags; select a pod "
-                    + "for the tags it sends", arn, Mechanism.IRSA, Optional.empty()));
+                    + "for the tags it sends", r.arn(), Mechanism.IRSA, Optional.empty()));
         }
         return Optional.empty();
     }
 
-    private Optional<Subject> pod(ClusterSnapshot snapshot, IdentityGraph graph, String nodeId) {
-        String ref = nodeId.substring("pod:".length());
-        Optional<PodInfo> pod = snapshot.pods().stream().filter(p -> (p.namespace() + "/" + p.name()).equals(ref))
-                .findFirst();
+    private Optional<Subject> pod(ClusterSnapshot snapshot, IdentityGraph graph, String nodeId, NodeId.Pod podId) {
+        String ref = podId.namespace() + "/" + podId.name();
+        Optional<PodInfo> pod = snapshot.pod(podId.namespace(), podId.name());
         if (pod.isEmpty()) {
             return Optional.empty();
         }
@@ -169,17 +169,17 @@ public final class PermissionsModel {
     private AccessDecision decide(IdentityState state, Subject subject, AccessRequest request) {
         ClusterSnapshot snapshot = state.snapshot();
         IdentityGraph graph = state.graph();
-        String id = subject.nodeId();
-        if (id.startsWith("pod:")) {
-            String ref = id.substring(4);
-            PodInfo p = snapshot.pods().stream().filter(x -> (x.namespace() + "/" + x.name()).equals(ref)).findFirst()
+        NodeId id = NodeId.tryParse(subject.nodeId()).orElse(null);
+        if (id instanceof NodeId.Pod podId) {
+            String ref = podId.namespace() + "/" + podId.name();
+            PodInfo p = snapshot.pod(podId.namespace(), podId.name())
                     .orElseThrow(() -> new IllegalArgumentException("The pod " + ref + " is gone."));
             ServiceAccountIdentity sa = graph.serviceAccount(p.serviceAccountRef()).orElseThrow(
                     () -> new IllegalArgumentException("The service account of " + ref + " is gone."));
             return whoCan.forPod(snapshot, graph, sa, p, request).decision();
         }
-        if (id.startsWith("sa:")) {
-            ServiceAccountIdentity sa = graph.serviceAccounts().stream().filter(s -> s.nodeId().equals(id)).findFirst()
+        if (id instanceof NodeId.ServiceAccount saId) {
+            ServiceAccountIdentity sa = graph.serviceAccount(saId.ref())
                     .orElseThrow(() -> new IllegalArgumentException("The service account is gone."));
             return whoCan.forServiceAccount(snapshot, graph, sa, request).decision();
         }

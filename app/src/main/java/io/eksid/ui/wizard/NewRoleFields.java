@@ -6,6 +6,12 @@ import io.eksid.model.InvalidArnException;
 import io.eksid.model.RoleArn;
 import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.StepAction;
+import io.eksid.model.trust.Effect;
+import io.eksid.model.trust.Principal;
+import io.eksid.model.trust.Statement;
+import io.eksid.model.trust.StringValues;
+import io.eksid.model.trust.TrustEvaluator;
+import io.eksid.model.trust.TrustPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +31,9 @@ final class NewRoleFields {
 
     private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern PATH = Pattern.compile("/|/[\\x21-\\x7E&&[^/]]+(/[\\x21-\\x7E&&[^/]]+)*/");
-    static final String POD_IDENTITY_TRUST = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n"
-            + "      \"Sid\": \"EksPodIdentity\",\n      \"Effect\": \"Allow\",\n"
-            + "      \"Principal\": {\n        \"Service\": \"pods.eks.amazonaws.com\"\n      },\n"
-            + "      \"Action\": [\n        \"sts:AssumeRole\",\n        \"sts:TagSession\"\n      ]\n    }\n  ]\n}";
+    static final String POD_IDENTITY_TRUST = new TrustPolicy("2012-10-17", null, List.of(new Statement(
+            "EksPodIdentity", Effect.ALLOW, Principal.of("Service", TrustEvaluator.POD_IDENTITY_SERVICE), false,
+            StringValues.list(List.of("sts:AssumeRole", "sts:TagSession")), false, null)), true).toPrettyJson();
 
     private final ClusterSnapshot snapshot;
     final BooleanProperty enabled = new SimpleBooleanProperty(false);

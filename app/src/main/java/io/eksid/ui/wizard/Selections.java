@@ -1,6 +1,7 @@
 package io.eksid.ui.wizard;
 
 import io.eksid.model.ServiceAccountRef;
+import io.eksid.model.graph.NodeId;
 import io.eksid.model.plan.Selection;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,11 @@ public final class Selections {
         List<ServiceAccountRef> sas = new ArrayList<>();
         List<String> namespaces = new ArrayList<>();
         for (String id : subjectNodeIds) {
-            if (id.startsWith("sa:") && id.indexOf('/') > 3) {
-                int slash = id.indexOf('/');
-                sas.add(new ServiceAccountRef(id.substring(3, slash), id.substring(slash + 1)));
-            } else if (id.startsWith("ns:") && id.length() > 3) {
-                namespaces.add(id.substring(3));
+            NodeId node = NodeId.tryParse(id).orElse(null);
+            if (node instanceof NodeId.ServiceAccount sa) {
+                sas.add(sa.ref());
+            } else if (node instanceof NodeId.Namespace ns) {
+                namespaces.add(ns.namespace());
             } else {
                 throw new IllegalArgumentException("cannot convert '" + id + "': pick a service account or a namespace");
             }

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.eksid.model.ClusterInfo;
 import io.eksid.model.plan.ConversionPlan;
+import io.eksid.model.plan.PlanStep;
+import io.eksid.model.plan.StepAction;
+import io.eksid.model.plan.StepKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import io.eksid.model.plan.PlanFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +60,43 @@ class EksctlConfigExporterTest {
         ConversionPlan plan = PlanFixtures.hostilePlan();
         JsonNode config = yaml.readTree(new EksctlConfigExporter().export(plan));
         assertThat(config.at("/iam/podIdentityAssociations/0/roleARN").asText()).isEqualTo(PlanFixtures.HOSTILE_ROLE);
-        assertThat(EksctlConfigExporter.quote("a\"b\\c\n# d: e")).isEqualTo("\"a\\\"b\\\\c\\n# d: e\"");
-        assertThat(yaml.readTree("v: " + EksctlConfigExporter.quote("x: \"y\" # z\n'w'")).get("v").asText())
-                .isEqualTo("x: \"y\" # z\n'w'");
+    }
+
+    @Test
+    void namesYamlWouldReadAsOtherTypesOrStructureStayStrings() throws Exception {
+        List<String> odd = List.of("yes", "on", "012", "no", "null", "~", "1e3", "0x1F", "true", "- x", "a: b",
+                "#c", "'q'", "[x]", " lead", "x\"y\\z\n# w: v", "ctl\u0001\u007f\u2028é", "x".repeat(120));
+        Map<String, String> tags = new LinkedHashMap<>();
+        odd.forEach(o -> tags.put(o, o));
+        ConversionPlan rich = PlanFixtures.richPlan();
+        ClusterInfo cluster = new ClusterInfo("yes", rich.cluster().arn(), rich.cluster().account(),
+                rich.cluster().partition(), "012", rich.cluster().oidcIssuer(), "1.30", "eks.1", false);
+        List<PlanStep> steps = new ArrayList<>();
+        for (int i = 0; i < odd.size(); i++) {
+            steps.add(new PlanStep("a" + i, StepKind.CREATE_ASSOCIATION, "t", List.of(), List.of(), List.of(),
+                    new StepAction.CreateAssociation("yes", odd.get(i), odd.get(i), odd.get(i), odd.get(i), tags,
+                            false, null)));
+        }
+        ConversionPlan plan = new ConversionPlan(rich.id(), cluster, rich.selection(), rich.options(), steps,
+                List.of(), List.of(), List.of(), List.of(), List.of());
+
+        String text = new EksctlConfigExporter().export(plan);
+        JsonNode config = yaml.readTree(text);
+        assertThat(config.at("/metadata/name").isTextual()).isTrue();
+        assertThat(config.at("/metadata/name").textValue()).isEqualTo("yes");
+        assertThat(config.at("/metadata/region").textValue()).isEqualTo("012");
+        assertThat(text).contains("  name: \"yes\"\n  region: \"012\"\n").doesNotContain("\n---");
+        JsonNode associations = config.at("/iam/podIdentityAssociations");
+        assertThat(associations).hasSize(odd.size());
+        for (int i = 0; i < odd.size(); i++) {
+            JsonNode a = associations.get(i);
+            for (String field : List.of("namespace", "serviceAccountName", "roleARN", "targetRoleARN")) {
+                assertThat(a.get(field).isTextual()).as(field + " of " + odd.get(i)).isTrue();
+                assertThat(a.get(field).textValue()).isEqualTo(odd.get(i));
+            }
+            assertThat(a.get("tags").properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrderElementsOf(odd);
+            a.get("tags").properties().forEach(t -> assertThat(t.getValue().textValue()).isEqualTo(t.getKey()));
+        }
+        assertThat(text.lines()).allMatch(l -> l.length() < 400, "no line is wrapped, none is huge");
     }
 }

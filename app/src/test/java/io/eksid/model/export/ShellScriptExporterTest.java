@@ -95,7 +95,7 @@ class ShellScriptExporterTest {
         StepAction.UpdateRoleTrust trust = plan.actions(StepAction.UpdateRoleTrust.class).get(0);
         assertThat(r.log).contains("ARG[update-assume-role-policy]\nARG[--role-name]\nARG[a.b@c+d=e,f-g_h]\n");
         assertThat(r.log).contains(trust.afterPolicy() + "\nENDFILE");
-        assertThat(trust.afterPolicy()).contains(io.eksid.model.plan.JsonQuote.quote(PlanFixtures.HOSTILE_VALUE));
+        assertThat(trust.afterPolicy()).contains(io.eksid.model.json.Json.quote(PlanFixtures.HOSTILE_VALUE));
         assertThat(r.log).contains("ARG[--role-arn]\nARG[" + PlanFixtures.HOSTILE_ROLE + "]\n");
         assertThat(r.log).contains("ARG[--profile]\nARG[ops's profile]\n");
         assertThat(r.log).contains("kubectl\nARG[--context]\nARG[prod ctx]\nARG[-n]\nARG[shop]\nARG[rollout]\n"

@@ -146,7 +146,7 @@ public final class PlanFixtures {
     public static ConversionPlan hostilePlan() {
         String odd = "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"},"
                 + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":"
-                + io.eksid.model.plan.JsonQuote.quote(HOSTILE_VALUE) + "}}}";
+                + io.eksid.model.json.Json.quote(HOSTILE_VALUE) + "}}}";
         ClusterSnapshot snapshot = base().serviceAccount(irsaSa("shop/cart", HOSTILE_ROLE))
                 .role(role(HOSTILE_ROLE, policy(irsaStatement(ACCOUNT, ISSUER, List.of("shop/cart")), odd)))
                 .workload(deployment("shop", "cart", "cart")).build();
