@@ -120,7 +120,7 @@ public final class WizardLauncher {
         vm.log(ActivityEntry.Kind.INFO, "Rolling back " + journalId + "\u2026");
         vm.tasks().run(() -> runner.rollback(journalId, e -> { }, null), r -> {
             applyRunning.set(false);
-            runner.close();
+            closeInBackground(runner);
             String text = r.rolledBack().size() + " changes undone, " + r.conflicts().size() + " conflicts, "
                     + r.failed().size() + " failed, " + r.kept().size() + " kept";
             vm.log(new ActivityEntry(vm.clock().instant(), r.conflicts().isEmpty() && r.failed().isEmpty()
@@ -129,7 +129,7 @@ public final class WizardLauncher {
             refreshLive();
         }, e -> {
             applyRunning.set(false);
-            runner.close();
+            closeInBackground(runner);
             UserFacingError error = UserFacingErrors.of("cannot roll back " + journalId,
                     vm.currentContextProperty().get(), e);
             LOG.warn("{}", error.headline(), e);
@@ -166,12 +166,16 @@ public final class WizardLauncher {
                             io.eksid.ui.theme.ThemeManager.DARK)));
         }
         stage.setScene(scene);
-        // The write connection closes off the FX thread: closing clients can block on the network.
-        stage.setOnHidden(e -> vm.tasks().run(() -> {
-            runner.close();
-            return null;
-        }, x -> { }, x -> { }));
+        stage.setOnHidden(e -> closeInBackground(runner));
         return stage;
+    }
+
+    /** The write connection closes off the FX thread: closing clients can block on the network. */
+    private void closeInBackground(PlanRunner runner) {
+        vm.tasks().run(() -> {
+            runner.close();
+            return Boolean.TRUE;
+        }, x -> { }, e -> LOG.warn("closing the write connection failed", e));
     }
 
     Stage owner() {
