@@ -70,8 +70,13 @@ public final class ConversionWizardModel {
             r -> new javafx.beans.Observable[] {r.stateProperty(), r.detailProperty()});
     private final ObservableList<String> verification = FXCollections.observableArrayList();
     private final Map<String, StepRow> rowsById = new LinkedHashMap<>();
-    private Set<String> writableAccounts;
-    private String accountsNote;
+    /** Read by the planning task in the background: volatile, so the UI thread and the next plan see it. */
+    private volatile Set<String> writableAccounts;
+    private volatile String accountsNote;
+    /** Step events from the executor's threads, drained by the coalesced progress delivery. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<StepEvent> pendingEvents =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final io.eksid.ui.LatestWins<List<StepEvent>> progress;
     private long planGeneration;
     private CancellationToken cancel;
     private boolean cancelRequested;
@@ -93,6 +98,8 @@ public final class ConversionWizardModel {
         this.activity = activity;
         this.afterApply = afterApply;
         this.clock = clock;
+        this.progress = io.eksid.ui.LatestWins.Factory.on(tasks, clock).create(events -> events.forEach(this::onEvent),
+                e -> { });
         for (BooleanProperty option : List.of(restartWorkloads, removeAnnotation, removeOidcTrust, chainCrossAccount)) {
             option.addListener((o, a, b) -> replan());
         }
@@ -241,8 +248,11 @@ public final class ConversionWizardModel {
         applyRunning.set(true);
         phase.set(Phase.APPLYING);
         result.set("Applying " + p.steps().size() + " steps\u2026");
-        tasks.run(() -> runner.apply(p, e -> tasks.onUiThread(() -> onEvent(e)), cancel), this::finished,
-                this::failed);
+        // One UI update per batch of step events, never one per event.
+        tasks.run(() -> runner.apply(p, e -> {
+            pendingEvents.add(e);
+            progress.submit(this::drainEvents);
+        }, cancel), this::finished, this::failed);
     }
 
     /** Stops between steps: started steps finish, the journal says what was done. */
@@ -252,6 +262,15 @@ public final class ConversionWizardModel {
             cancelRequested = true;
             result.set("Cancelling: the steps already started finish, no new step starts\u2026");
         }
+    }
+
+    /** Every event not yet shown, oldest first; null when there is none (nothing to deliver). */
+    private List<StepEvent> drainEvents() {
+        List<StepEvent> events = new java.util.ArrayList<>();
+        for (StepEvent e = pendingEvents.poll(); e != null; e = pendingEvents.poll()) {
+            events.add(e);
+        }
+        return events.isEmpty() ? null : events;
     }
 
     private void onEvent(StepEvent e) {
