@@ -5,12 +5,10 @@ import io.eksid.model.UserFacingError;
 import io.eksid.engine.convert.ApplyResult;
 import io.eksid.engine.convert.CancellationToken;
 import io.eksid.engine.convert.JournalFiles;
-import io.eksid.engine.convert.StepEvent;
 import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.plan.ConversionOptions;
 import io.eksid.model.plan.ConversionPlan;
 import io.eksid.model.plan.ConversionPlanner;
-import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.PlanSummary;
 import io.eksid.model.plan.Selection;
 import io.eksid.model.plan.StepKind;
@@ -19,9 +17,7 @@ import io.eksid.model.trust.TrustRewriter;
 import io.eksid.ui.ActivityEntry;
 import io.eksid.ui.TaskRunner;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -66,18 +62,13 @@ public final class ConversionWizardModel {
     private final ReadOnlyStringWrapper applyDisabledReason = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper journalId = new ReadOnlyStringWrapper();
-    private final ObservableList<StepRow> steps = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.stateProperty(), r.detailProperty()});
+    private final StepRows steps;
     private final ObservableList<String> verification = FXCollections.observableArrayList();
-    private final Map<String, StepRow> rowsById = new LinkedHashMap<>();
     /** Read by the planning task in the background: volatile, so the UI thread and the next plan see it. */
     private volatile Set<String> writableAccounts;
     private volatile String accountsNote;
-    /** Step events from the executor's threads, drained by the coalesced progress delivery. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<StepEvent> pendingEvents =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final io.eksid.ui.LatestWins<List<StepEvent>> progress;
-    private long planGeneration;
+    /** Plans in the background, latest wins: options superseded before their plan starts are never planned. */
+    private final io.eksid.ui.LatestWins<PlanOutcome> plans;
     private CancellationToken cancel;
     private boolean cancelRequested;
 
@@ -98,8 +89,8 @@ public final class ConversionWizardModel {
         this.activity = activity;
         this.afterApply = afterApply;
         this.clock = clock;
-        this.progress = io.eksid.ui.LatestWins.Factory.on(tasks, clock).create(events -> events.forEach(this::onEvent),
-                e -> { });
+        this.steps = new StepRows(tasks, clock);
+        this.plans = io.eksid.ui.LatestWins.Factory.on(tasks, clock).create(this::planned, e -> { });
         for (BooleanProperty option : List.of(restartWorkloads, removeAnnotation, removeOidcTrust, chainCrossAccount)) {
             option.addListener((o, a, b) -> replan());
         }
@@ -119,29 +110,37 @@ public final class ConversionWizardModel {
         }
         phase.set(Phase.PREVIEW);
         ConversionOptions options = options();
-        long generation = ++planGeneration;
         planning.set(true);
-        tasks.run(() -> {
-            if (writableAccounts == null) {
-                writableAccounts = readWritableAccounts();
+        plans.submit(() -> {
+            try {
+                if (writableAccounts == null) {
+                    writableAccounts = readWritableAccounts();
+                }
+                return new PlanOutcome(options, planner.plan(snapshot, selection,
+                        options.withWritableAccounts(writableAccounts)), null);
+            } catch (Exception e) {
+                return new PlanOutcome(options, null, e);
             }
-            return planner.plan(snapshot, selection, options.withWritableAccounts(writableAccounts));
-        }, p -> {
-            if (generation != planGeneration) {
-                return;
-            }
+        });
+    }
+
+    /** A plan, or why there is none, for the options it was computed with. */
+    private record PlanOutcome(ConversionOptions options, ConversionPlan plan, Exception error) {
+    }
+
+    private void planned(PlanOutcome o) {
+        if (!o.options().equals(options())) {
+            return; // the options changed while it was computed: their own plan follows
+        }
+        if (o.error() == null) {
             planError.set(null);
-            plan.set(p);
-            planning.set(false);
-        }, e -> {
-            if (generation != planGeneration) {
-                return;
-            }
-            UserFacingError error = UserFacingErrors.of("", null, e);
+            plan.set(o.plan());
+        } else {
+            UserFacingError error = UserFacingErrors.of("", null, o.error());
             planError.set(error.cause() + (error.fix().isEmpty() ? "" : " Fix: " + error.fix()));
             plan.set(null);
-            planning.set(false);
-        });
+        }
+        planning.set(false);
     }
 
     private Set<String> readWritableAccounts() {
@@ -235,24 +234,15 @@ public final class ConversionWizardModel {
             return;
         }
         ConversionPlan p = plan.get();
-        steps.clear();
-        rowsById.clear();
+        steps.reset(p.steps());
         verification.clear();
-        for (PlanStep s : p.steps()) {
-            StepRow row = new StepRow(s.id(), s.kind(), s.title());
-            rowsById.put(s.id(), row);
-            steps.add(row);
-        }
         cancel = new CancellationToken();
         cancelRequested = false;
         applyRunning.set(true);
         phase.set(Phase.APPLYING);
         result.set("Applying " + p.steps().size() + " steps\u2026");
         // One UI update per batch of step events, never one per event.
-        tasks.run(() -> runner.apply(p, e -> {
-            pendingEvents.add(e);
-            progress.submit(this::drainEvents);
-        }, cancel), this::finished, this::failed);
+        tasks.run(() -> runner.apply(p, steps::offer, cancel), this::finished, this::failed);
     }
 
     /** Stops between steps: started steps finish, the journal says what was done. */
@@ -262,28 +252,6 @@ public final class ConversionWizardModel {
             cancelRequested = true;
             result.set("Cancelling: the steps already started finish, no new step starts\u2026");
         }
-    }
-
-    /** Every event not yet shown, oldest first; null when there is none (nothing to deliver). */
-    private List<StepEvent> drainEvents() {
-        List<StepEvent> events = new java.util.ArrayList<>();
-        for (StepEvent e = pendingEvents.poll(); e != null; e = pendingEvents.poll()) {
-            events.add(e);
-        }
-        return events.isEmpty() ? null : events;
-    }
-
-    private void onEvent(StepEvent e) {
-        StepRow row = rowsById.get(e.stepId());
-        if (row == null) {
-            return;
-        }
-        row.update(switch (e.type()) {
-            case STARTED -> StepRow.State.RUNNING;
-            case DONE -> StepRow.State.DONE;
-            case FAILED -> StepRow.State.FAILED;
-            case SKIPPED -> StepRow.State.SKIPPED;
-        }, e.detail());
     }
 
     private void finished(ApplyResult r) {
@@ -323,16 +291,12 @@ public final class ConversionWizardModel {
     }
 
     private void mark(ApplyResult.StepOutcome o, StepRow.State state) {
-        StepRow row = rowsById.get(o.stepId());
-        if (row != null) {
-            row.update(state, state == StepRow.State.NOT_RUN && o.detail().isEmpty()
-                    ? "not started: the run was cancelled" : o.detail());
-        }
+        steps.mark(o, state);
     }
 
     private void failed(Throwable e) {
         String why = UserFacingErrors.of("", null, e).cause();
-        for (StepRow row : steps) {
+        for (StepRow row : steps.rows()) {
             if (row.state() == StepRow.State.PENDING) {
                 row.update(StepRow.State.NOT_RUN, "not started");
             }
@@ -409,7 +373,7 @@ public final class ConversionWizardModel {
     }
 
     public ObservableList<StepRow> steps() {
-        return steps;
+        return steps.rows();
     }
 
     public ObservableList<String> verification() {
