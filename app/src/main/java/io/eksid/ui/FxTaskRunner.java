@@ -33,6 +33,17 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void execute(Runnable work) {
+        executor.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                LOG.warn("background task failed", e);
+            }
+        });
+    }
+
+    @Override
     public void onUiThread(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();

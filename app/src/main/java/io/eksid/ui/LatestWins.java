@@ -47,6 +47,14 @@ public final class LatestWins<T> {
             return new Factory(clock, (task, delay) -> task.run(), Runnable::run, 0);
         }
 
+        /**
+         * Computes through the task runner's background executor and delivers on its UI thread, with no minimum
+         * interval: one delivery in flight at a time is what keeps the UI thread from one update per event.
+         */
+        public static Factory on(TaskRunner tasks, Clock clock) {
+            return new Factory(clock, (task, delay) -> tasks.execute(task), tasks::onUiThread, 0);
+        }
+
         public <T> LatestWins<T> create(Consumer<T> sink, Consumer<Throwable> onFailure) {
             return new LatestWins<>(clock, scheduler, uiThread, minIntervalMillis, sink, onFailure);
         }

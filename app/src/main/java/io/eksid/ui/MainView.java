@@ -30,7 +30,7 @@ public final class MainView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final MainViewModel vm;
-    private final GraphPane graphPane = new GraphPane();
+    private final GraphPane graphPane;
     private final InspectorView inspector = new InspectorView();
     private final InspectorModel inspectorModel = new InspectorModel();
     private final PermissionsSection permissions = new PermissionsSection();
@@ -58,6 +58,7 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel vm, ThemeManager theme, Actions actions) {
         this.vm = vm;
+        this.graphPane = new GraphPane(vm.tasks());
         this.whoCanModel = new WhoCanViewModel(vm.tasks(), vm.stateProperty()::get);
         this.whoCan = new WhoCanView(whoCanModel, vm.selectedNodeIdProperty(), this::closeWhoCan);
         setId("main-view");

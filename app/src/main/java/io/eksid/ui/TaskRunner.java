@@ -11,6 +11,14 @@ public interface TaskRunner {
 
     <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Runs {@code work} in the background, with no result for the UI thread. */
+    default void execute(Runnable work) {
+        run(() -> {
+            work.run();
+            return Boolean.TRUE;
+        }, ok -> { }, e -> { });
+    }
+
     /** Runs {@code action} on the UI thread (FX thread in the app, the caller's thread in tests). */
     void onUiThread(Runnable action);
 

@@ -22,9 +22,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens the console's wizards (conversion, new association) and rollbacks, owned by the main window. */
 public final class WizardLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WizardLauncher.class);
 
     private final Stage owner;
     private final MainViewModel vm;
@@ -144,12 +148,16 @@ public final class WizardLauncher {
                             io.eksid.ui.theme.ThemeManager.DARK)));
         }
         stage.setScene(scene);
-        // The write connection closes off the FX thread: closing clients can block on the network.
-        stage.setOnHidden(e -> vm.tasks().run(() -> {
-            runner.close();
-            return null;
-        }, x -> { }, x -> { }));
+        stage.setOnHidden(e -> closeInBackground(runner));
         return stage;
+    }
+
+    /** The write connection closes off the FX thread: closing clients can block on the network. */
+    private void closeInBackground(PlanRunner runner) {
+        vm.tasks().run(() -> {
+            runner.close();
+            return Boolean.TRUE;
+        }, x -> { }, e -> LOG.warn("closing the write connection failed", e));
     }
 
     Stage owner() {

@@ -113,6 +113,19 @@ class LatestWinsTest {
     }
 
     @Test
+    void workWithNothingToShowDeliversNothingAndKeepsTheNextOffer() {
+        LatestWins<Integer> w = wins(0);
+        w.submit(() -> null);
+        settle();
+        assertThat(ui).isEmpty();
+        assertThat(delivered).isEmpty();
+        w.offer(4);
+        settle();
+        assertThat(delivered).containsExactly(4);
+        assertThat(w.deliveries()).isEqualTo(1);
+    }
+
+    @Test
     void theMinimumIntervalIsHonouredWithTheInjectedClock() {
         LatestWins<Integer> w = wins(100);
         w.offer(1);

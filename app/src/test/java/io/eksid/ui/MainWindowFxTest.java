@@ -440,11 +440,21 @@ class MainWindowFxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> console.vm.graphProperty().get().nodeCount() > 40);
         Path svg = dir.resolve("graph.svg");
         Path png = dir.resolve("graph.png");
-        robot.interact(() -> {
-            console.view.graphPane().exportTo(svg, "svg");
-            console.view.graphPane().exportTo(png, "png");
-        });
+        javafx.scene.control.Label status = console.view.graphPane().exportStatus();
+        robot.interact(() -> console.view.graphPane().exportTo(svg, "svg"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ("Saved " + svg).equals(ErrorDialogFxTest.onFx(
+                status::getText)));
         assertThat(Files.readString(svg)).startsWith("<svg").contains("catalog-images");
+        robot.interact(() -> console.view.graphPane().exportTo(png, "png"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ("Saved " + png).equals(ErrorDialogFxTest.onFx(
+                status::getText)));
         assertThat(Files.size(png)).isGreaterThan(10_000);
+        // a folder that does not exist: the toolbar says why, nothing is thrown
+        Path nowhere = dir.resolve("no-such-folder").resolve("graph.svg");
+        robot.interact(() -> console.view.graphPane().exportTo(nowhere, "svg"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ErrorDialogFxTest.onFx(status::getText)
+                .startsWith("Could not export the graph to " + nowhere));
+        assertThat(ErrorDialogFxTest.onFx(() -> List.copyOf(console.vm.activity())))
+                .anyMatch(a -> a.summary().startsWith("Could not export the graph to " + nowhere));
     }
 }

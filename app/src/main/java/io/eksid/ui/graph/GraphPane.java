@@ -1,6 +1,5 @@
 package io.eksid.ui.graph;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import io.eksid.ui.TaskRunner;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -32,11 +32,15 @@ public final class GraphPane extends BorderPane {
     private final Label empty = new Label("Waiting for the cluster\u2026");
     private final ToggleButton onlyProblems = new ToggleButton("Only problems");
     private final ToggleButton onlyIrsa = new ToggleButton("Only IRSA");
+    private final Label exportStatus = new Label();
+    private final TaskRunner tasks;
     private Consumer<String> onError = msg -> { };
     private final javafx.beans.property.ReadOnlyDoubleWrapper layoutAspect =
             new javafx.beans.property.ReadOnlyDoubleWrapper(0);
 
-    public GraphPane() {
+    /** @param tasks writes exported files off the FX thread */
+    public GraphPane(TaskRunner tasks) {
+        this.tasks = java.util.Objects.requireNonNull(tasks);
         setId("graph-pane");
         canvas.setId("graph-canvas");
         Button fit = iconButton(MaterialDesignF.FIT_TO_PAGE_OUTLINE, "Fit the whole graph (F)", canvas::fit);
@@ -51,8 +55,9 @@ public final class GraphPane extends BorderPane {
         Button svg = new Button("SVG", new FontIcon(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
         svg.setTooltip(new Tooltip("Export the whole graph as SVG"));
         svg.setOnAction(e -> export("svg"));
+        exportStatus.setId("graph-export-status");
         ToolBar bar = new ToolBar(fit, zoomIn, zoomOut, new Separator(), onlyProblems, onlyIrsa, new Separator(),
-                png, svg);
+                png, svg, exportStatus);
         setTop(bar);
         empty.getStyleClass().add("state-connecting");
         empty.setId("graph-empty");
@@ -138,18 +143,41 @@ public final class GraphPane extends BorderPane {
         }
     }
 
-    /** Writes the whole current graph to a file; errors go to the error handler, never lost silently. */
+    /**
+     * Writes the whole current graph to a file: a PNG is painted here (FX thread), encoding and writing run in the
+     * background. The toolbar then says "Saved <path>", or why not (also given to the error handler).
+     */
     public void exportTo(Path file, String format) {
+        LaidOutGraph g = canvas.graph();
+        GraphPalette pal = canvas.paletteProperty().get();
+        javafx.scene.image.WritableImage image;
         try {
-            if (format.equals("svg")) {
+            image = format.equals("svg") ? null : new PngExporter().render(g, pal);
+        } catch (RuntimeException e) {
+            exportFailed(file, e);
+            return;
+        }
+        exportStatus.setText("Saving " + file + "\u2026");
+        tasks.run(() -> {
+            if (image == null) {
                 try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    new SvgExporter().write(canvas.graph(), canvas.paletteProperty().get(), w);
+                    new SvgExporter().write(g, pal, w);
                 }
             } else {
-                new PngExporter().write(canvas.graph(), canvas.paletteProperty().get(), file);
+                PngExporter.save(image, file);
             }
-        } catch (IOException | RuntimeException e) {
-            onError.accept("Could not export the graph to " + file + ": " + e.getMessage());
-        }
+            return file;
+        }, saved -> exportStatus.setText("Saved " + saved), e -> exportFailed(file, e));
+    }
+
+    private void exportFailed(Path file, Throwable e) {
+        String message = "Could not export the graph to " + file + ": " + e.getMessage();
+        exportStatus.setText(message);
+        onError.accept(message);
+    }
+
+    /** What the last export did: "Saved <path>", or why it failed. */
+    public Label exportStatus() {
+        return exportStatus;
     }
 }

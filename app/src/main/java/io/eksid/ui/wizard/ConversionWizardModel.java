@@ -5,25 +5,20 @@ import io.eksid.model.UserFacingError;
 import io.eksid.engine.convert.ApplyResult;
 import io.eksid.engine.convert.CancellationToken;
 import io.eksid.engine.convert.JournalFiles;
-import io.eksid.engine.convert.StepEvent;
 import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.plan.ConversionOptions;
 import io.eksid.model.plan.ConversionPlan;
-import io.eksid.model.plan.PlanStep;
 import io.eksid.model.plan.PlanSummary;
 import io.eksid.model.plan.Selection;
 import io.eksid.model.plan.StepKind;
 import io.eksid.ui.ActivityEntry;
 import io.eksid.ui.TaskRunner;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -70,11 +65,10 @@ public final class ConversionWizardModel {
     private final ReadOnlyStringWrapper applyDisabledReason = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper journalId = new ReadOnlyStringWrapper();
-    private final ObservableList<StepRow> steps = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.stateProperty(), r.detailProperty()});
+    private final StepRows steps;
     private final ObservableList<String> verification = FXCollections.observableArrayList();
-    private final Map<String, StepRow> rowsById = new LinkedHashMap<>();
-    private long planGeneration;
+    /** Plans in the background, latest wins: options superseded before their plan starts are never planned. */
+    private final io.eksid.ui.LatestWins<PlanOutcome> plans;
     private CancellationToken cancel;
     private boolean cancelRequested;
 
@@ -96,6 +90,8 @@ public final class ConversionWizardModel {
         this.afterApply = afterApply;
         this.clock = clock;
         this.planning = new WizardPlanning(snapshot);
+        this.steps = new StepRows(tasks, clock);
+        this.plans = io.eksid.ui.LatestWins.Factory.on(tasks, clock).create(this::planned, e -> { });
         optedInBroken.addListener((SetChangeListener<ServiceAccountRef>) c -> replan());
         for (BooleanProperty option : List.of(restartWorkloads, removeAnnotation, removeOidcTrust, chainCrossAccount)) {
             option.addListener((o, a, b) -> replan());
@@ -117,26 +113,36 @@ public final class ConversionWizardModel {
         phase.set(Phase.PREVIEW);
         ConversionOptions options = options();
         Set<ServiceAccountRef> optedIn = Set.copyOf(optedInBroken);
-        long generation = ++planGeneration;
         planningNow.set(true);
-        tasks.run(() -> planning.plan(selection, options.withWritableAccounts(planning.writableAccounts(runner)),
-                optedIn), p -> {
-            if (generation != planGeneration) {
-                return;
+        plans.submit(() -> {
+            try {
+                return new PlanOutcome(options, optedIn, planning.plan(selection,
+                        options.withWritableAccounts(planning.writableAccounts(runner)), optedIn), null);
+            } catch (Exception e) {
+                return new PlanOutcome(options, optedIn, null, e);
             }
+        });
+    }
+
+    /** A plan, or why there is none, for the options it was computed with. */
+    private record PlanOutcome(ConversionOptions options, Set<ServiceAccountRef> optedIn,
+                               WizardPlanning.Result result, Exception error) {
+    }
+
+    private void planned(PlanOutcome o) {
+        if (!o.options().equals(options()) || !o.optedIn().equals(optedInBroken)) {
+            return; // the options changed while it was computed: their own plan follows
+        }
+        if (o.error() == null) {
             planError.set(null);
-            flags.set(p.flags());
-            plan.set(p.plan());
-            planningNow.set(false);
-        }, e -> {
-            if (generation != planGeneration) {
-                return;
-            }
-            UserFacingError error = UserFacingErrors.of("", null, e);
+            flags.set(o.result().flags());
+            plan.set(o.result().plan());
+        } else {
+            UserFacingError error = UserFacingErrors.of("", null, o.error());
             planError.set(error.cause() + (error.fix().isEmpty() ? "" : " Fix: " + error.fix()));
             plan.set(null);
-            planningNow.set(false);
-        });
+        }
+        planningNow.set(false);
     }
 
     /** A note about the planning inputs (an unreachable profile), or null. */
@@ -221,21 +227,15 @@ public final class ConversionWizardModel {
             return;
         }
         ConversionPlan p = plan.get();
-        steps.clear();
-        rowsById.clear();
+        steps.reset(p.steps());
         verification.clear();
-        for (PlanStep s : p.steps()) {
-            StepRow row = new StepRow(s.id(), s.kind(), s.title());
-            rowsById.put(s.id(), row);
-            steps.add(row);
-        }
         cancel = new CancellationToken();
         cancelRequested = false;
         applyRunning.set(true);
         phase.set(Phase.APPLYING);
         result.set("Applying " + p.steps().size() + " steps\u2026");
-        tasks.run(() -> runner.apply(p, e -> tasks.onUiThread(() -> onEvent(e)), cancel), this::finished,
-                this::failed);
+        // One UI update per batch of step events, never one per event.
+        tasks.run(() -> runner.apply(p, steps::offer, cancel), this::finished, this::failed);
     }
 
     /** Stops between steps: started steps finish, the journal says what was done. */
@@ -245,19 +245,6 @@ public final class ConversionWizardModel {
             cancelRequested = true;
             result.set("Cancelling: the steps already started finish, no new step starts\u2026");
         }
-    }
-
-    private void onEvent(StepEvent e) {
-        StepRow row = rowsById.get(e.stepId());
-        if (row == null) {
-            return;
-        }
-        row.update(switch (e.type()) {
-            case STARTED -> StepRow.State.RUNNING;
-            case DONE -> StepRow.State.DONE;
-            case FAILED -> StepRow.State.FAILED;
-            case SKIPPED -> StepRow.State.SKIPPED;
-        }, e.detail());
     }
 
     private void finished(ApplyResult r) {
@@ -298,16 +285,12 @@ public final class ConversionWizardModel {
     }
 
     private void mark(ApplyResult.StepOutcome o, StepRow.State state) {
-        StepRow row = rowsById.get(o.stepId());
-        if (row != null) {
-            row.update(state, state == StepRow.State.NOT_RUN && o.detail().isEmpty()
-                    ? "not started: the run was cancelled" : o.detail());
-        }
+        steps.mark(o, state);
     }
 
     private void failed(Throwable e) {
         String why = UserFacingErrors.of("", null, e).cause();
-        for (StepRow row : steps) {
+        for (StepRow row : steps.rows()) {
             if (row.state() == StepRow.State.PENDING) {
                 row.update(StepRow.State.NOT_RUN, "not started");
             }
@@ -393,7 +376,7 @@ public final class ConversionWizardModel {
     }
 
     public ObservableList<StepRow> steps() {
-        return steps;
+        return steps.rows();
     }
 
     public ObservableList<String> verification() {
