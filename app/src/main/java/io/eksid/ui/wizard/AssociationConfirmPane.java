@@ -42,7 +42,10 @@ final class AssociationConfirmPane extends VBox {
                 + "change back.");
         journal.setWrapText(true);
         journal.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox warning = new HBox(8, new FontIcon(MaterialDesignA.ALERT_OUTLINE), journal);
+        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_OUTLINE);
+        // a bare icon keeps its font in its inline style and takes no theme colour: append one
+        icon.setStyle(icon.getStyle() + "-fx-icon-color: -color-fg-muted;");
+        HBox warning = new HBox(8, icon, journal);
         warning.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(heading, calls, warning, restart());
     }
@@ -61,7 +64,8 @@ final class AssociationConfirmPane extends VBox {
                 step.setPadding(new Insets(i == 0 ? 0 : 6, 0, 0, 0));
                 calls.getChildren().add(step);
             }
-            Label l = new Label((i + 1) + ". " + c.calls().get(i));
+            // a space after each JSON comma lets a long call wrap between fields, not inside an ARN
+            Label l = new Label((i + 1) + ". " + c.calls().get(i).replace("\",\"", "\", \""));
             l.setId("confirm-call-" + (i + 1));
             l.setWrapText(true);
             l.setPadding(new Insets(0, 0, 0, 14));

@@ -125,7 +125,7 @@ final class ConversionPreviewPane extends TabPane {
                 + (included ? "" : " (not included)"), new FontIcon(MaterialDesignA.ALERT_OUTLINE));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         title.setWrapText(true);
-        Label detail = new Label("Its IRSA mapping is broken (" + why + "), so its pods get no AWS credentials now; "
+        Label detail = new Label("Its IRSA mapping is broken (" + why.replaceAll("[.\\s]+$", "") + "), so its pods get no AWS credentials now; "
                 + "after the conversion they would get the role's.");
         detail.setWrapText(true);
         javafx.scene.control.CheckBox include = new javafx.scene.control.CheckBox("Convert anyway: give these pods "

@@ -138,6 +138,13 @@ class ConversionWizardFxTest {
                 .contains("checkout/checkout-worker \u2014 grants credentials these pods do not have today "
                         + "(not included)");
         assertThat(onFx(() -> ((Label) node("#conversion-summary")).getText())).contains("1 not included");
+        onFx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) node("#conversion-wizard")
+                    .lookup(".tab-pane");
+            tabs.getSelectionModel().select(1);
+            return null;
+        });
+        WizardFx.screenshot("#conversion-wizard", "conversion-broken-irsa-light.png");
 
         onFx(() -> {
             ((CheckBox) node(box)).setSelected(true);
