@@ -1,8 +1,11 @@
 package io.eksid.ui.inspector;
 
 import io.eksid.engine.live.IdentityState;
+import io.eksid.model.NamedPolicy;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
+import io.eksid.model.PolicySource;
+import io.eksid.model.RolePermissions;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.findings.Finding;
 import io.eksid.model.graph.EffectiveIdentity;
@@ -23,6 +26,7 @@ import io.eksid.ui.inspector.InspectorContent.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the inspector's content for a node of the identity graph. Pure: no FX, no I/O. */
 public final class InspectorModel {
@@ -189,6 +193,17 @@ public final class InspectorModel {
         return Section.fields(title, f);
     }
 
+    /** The names of a role's policies of one kind; "not read" (with the reason when known) until they are. */
+    private static String policyNames(Optional<RolePermissions> permissions, String whyNot, PolicySource source,
+                                      String separator) {
+        if (permissions.isEmpty()) {
+            return whyNot == null ? "not read" : "not read: " + whyNot;
+        }
+        List<String> names = permissions.get().identityPolicies().stream().filter(p -> p.source() == source)
+                .map(NamedPolicy::name).sorted().toList();
+        return names.isEmpty() ? "\u2014" : String.join(separator, names);
+    }
+
     private InspectorContent role(IdentityState state, GraphNode node) {
         IdentityGraph g = state.graph();
         String arnText = node.id().substring("role:".length());
@@ -206,10 +221,11 @@ public final class InspectorModel {
                     + rr.problem(), "error"));
         }
         if (rr != null && rr.role() != null) {
-            f.add(Field.of("Attached policies", rr.role().attachedPolicyArns().isEmpty() ? "\u2014"
-                    : String.join("\n", rr.role().attachedPolicyArns())));
-            f.add(Field.of("Inline policies", rr.role().inlinePolicyNames().isEmpty() ? "\u2014"
-                    : String.join(", ", rr.role().inlinePolicyNames())));
+            // What the role's sessions may do is read once, by the role permissions source.
+            Optional<RolePermissions> permissions = state.snapshot().rolePermissions(arnText);
+            String whyNot = state.snapshot().unreadablePermissions().get(arnText);
+            f.add(Field.of("Attached policies", policyNames(permissions, whyNot, PolicySource.MANAGED, "\n")));
+            f.add(Field.of("Inline policies", policyNames(permissions, whyNot, PolicySource.INLINE, ", ")));
         }
         sections.add(Section.fields("Role", f));
         addFindings(state, node.id(), sections);
