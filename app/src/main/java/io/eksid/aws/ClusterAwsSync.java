@@ -48,8 +48,7 @@ public final class ClusterAwsSync implements AutoCloseable {
                 associations,
                 new AddonSource(clients.eks(), clusterName, store),
                 new OidcProviderSource(clients.iam(), store, OIDC_FULL_REFRESH_EVERY),
-                new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
-                        RoleSource.DEFAULT_POLICY_TTL, iamReads),
+                new RoleSource(clients.iam(), store, referencedRoleArns, otherAccounts, iamReads),
                 new TrustPolicyQuotaSource(clients.iam(), store, QUOTA_EVERY_POLLS),
                 new RolePermissionsSource(clients.iam(), store, referencedRoleArns, otherAccounts, clock,
                         RolePermissionsSource.DEFAULT_REFRESH));

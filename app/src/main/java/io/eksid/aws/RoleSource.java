@@ -7,9 +7,6 @@ import io.eksid.model.store.ClusterStore;
 import io.eksid.model.trust.PolicyParseException;
 import io.eksid.model.trust.Statement;
 import io.eksid.model.trust.TrustPolicy;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -35,26 +31,20 @@ import software.amazon.awssdk.services.iam.model.Role;
  *       caller passes; roles in other accounts are read with a profile of that account when there is one, and
  *       otherwise marked unreadable with the reason.</li>
  * </ul>
- * Roles that are neither any more are removed from the store.
+ * Roles that are neither any more are removed from the store. What a role may do (its attached and inline
+ * policies, boundary, tags) is {@link RolePermissionsSource}'s to read, not this source's.
  */
 public final class RoleSource implements AwsSource {
 
     public static final String NAME = "aws/roles";
     static final String POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com";
-    public static final Duration DEFAULT_POLICY_TTL = Duration.ofMinutes(5);
 
     private final IamClient iam;
     private final ClusterStore store;
     private final Supplier<Set<String>> referencedRoleArns;
     private final AccountProfiles otherAccounts;
     private final Set<String> written = new HashSet<>();
-    private final Clock clock;
-    private final Duration policyTtl;
-    private final Map<String, CachedPolicies> policies = new ConcurrentHashMap<>();
     private final ParallelReads reads;
-
-    private record CachedPolicies(List<String> attached, List<String> inline, Instant fetchedAt) {
-    }
 
     /**
      * @param iam                IAM client of the cluster's account
@@ -62,31 +52,17 @@ public final class RoleSource implements AwsSource {
      */
     public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
                       AccountProfiles otherAccounts) {
-        this(iam, store, referencedRoleArns, otherAccounts, Clock.systemUTC(), DEFAULT_POLICY_TTL);
+        this(iam, store, referencedRoleArns, otherAccounts, ParallelReads.sequential("iam"));
     }
 
-    /**
-     * @param policyTtl how long a role's attached and inline policy lists are reused before they are listed again
-     *                  (two calls per role; trust policies are read on every poll)
-     */
+    /** @param reads the session's IAM reads: the GetRole calls of many roles run through it at once, within its limit */
     public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
-                      AccountProfiles otherAccounts, Clock clock, Duration policyTtl) {
-        this(iam, store, referencedRoleArns, otherAccounts, clock, policyTtl, ParallelReads.sequential("iam"));
-    }
-
-    /**
-     * @param reads the session's IAM reads: GetRole and the policy listings of many roles run through it at once,
-     *              within its limit
-     */
-    public RoleSource(IamClient iam, ClusterStore store, Supplier<Set<String>> referencedRoleArns,
-                      AccountProfiles otherAccounts, Clock clock, Duration policyTtl, ParallelReads reads) {
-        this.reads = Objects.requireNonNull(reads, "reads");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.policyTtl = Objects.requireNonNull(policyTtl, "policyTtl");
+                      AccountProfiles otherAccounts, ParallelReads reads) {
         this.iam = Objects.requireNonNull(iam, "iam");
         this.store = Objects.requireNonNull(store, "store");
         this.referencedRoleArns = Objects.requireNonNull(referencedRoleArns, "referencedRoleArns");
         this.otherAccounts = Objects.requireNonNull(otherAccounts, "otherAccounts");
+        this.reads = Objects.requireNonNull(reads, "reads");
     }
 
     @Override
@@ -185,28 +161,6 @@ public final class RoleSource implements AwsSource {
             }
         }
 
-        int policyFailures = 0;
-        List<Map.Entry<String, IamRole>> toList = new ArrayList<>(roles.entrySet());
-        for (ParallelReads.Outcome<Map.Entry<String, IamRole>, IamRole> o
-                : readAll(toList, e -> withPolicies(e.getKey(), e.getValue(), readers.get(e.getKey())))) {
-            if (o.failed()) {
-                // Its trust policy was read; only the policy names are missing: the last ones listed stay.
-                failures.add(o.failure());
-                CachedPolicies old = policies.get(o.item().getKey());
-                if (old != null) {
-                    IamRole r = o.item().getValue();
-                    roles.put(o.item().getKey(), new IamRole(r.arn(), r.roleId(), r.trustPolicyJson(),
-                            old.attached(), old.inline(), r.createdAt()));
-                }
-            } else if (o.value() == null) {
-                policyFailures++;
-            } else {
-                roles.put(o.item().getKey(), o.value());
-            }
-        }
-        if (policyFailures > 0) {
-            partial.add("the permission policies of " + policyFailures + " role(s) could not be listed (AccessDenied)");
-        }
         if (!failures.isEmpty()) {
             if (roles.isEmpty() && unreadable.isEmpty()) {
                 throw failures.get(0); // nothing read at all: the poller classifies it and backs off
@@ -215,7 +169,6 @@ public final class RoleSource implements AwsSource {
             partial.add(failures.size() + " IAM read(s) failed, the last known data is kept ("
                     + AwsFailures.errorCode(first) + ": " + first.getMessage() + ")");
         }
-        policies.keySet().retainAll(roles.keySet());
 
         Set<String> now = new HashSet<>(roles.keySet());
         now.addAll(unreadable.keySet());
@@ -230,37 +183,6 @@ public final class RoleSource implements AwsSource {
         written.clear();
         written.addAll(now);
         return String.join("; ", partial);
-    }
-
-    /**
-     * The role with its attached and inline policy names, from the cache while fresh; null when listing them is
-     * denied. Runs on several threads at once, for different roles.
-     */
-    private IamRole withPolicies(String key, IamRole role, IamClient client) {
-        Instant now = clock.instant();
-        CachedPolicies cached = policies.get(key);
-        if (cached == null || !now.isBefore(cached.fetchedAt().plus(policyTtl))) {
-            try {
-                List<String> attached = new ArrayList<>();
-                client.listAttachedRolePoliciesPaginator(b -> b.roleName(role.name())).attachedPolicies()
-                        .forEach(p -> attached.add(p.policyArn()));
-                List<String> inline = new ArrayList<>();
-                client.listRolePoliciesPaginator(b -> b.roleName(role.name())).policyNames().forEach(inline::add);
-                attached.sort(null);
-                inline.sort(null);
-                cached = new CachedPolicies(List.copyOf(attached), List.copyOf(inline), now);
-                policies.put(key, cached);
-            } catch (NoSuchEntityException gone) {
-                return role; // deleted since it was read; the next poll drops it
-            } catch (RuntimeException ex) {
-                if (!AwsFailures.isAccessDenied(ex)) {
-                    throw ex;
-                }
-                return null;
-            }
-        }
-        return new IamRole(role.arn(), role.roleId(), role.trustPolicyJson(), cached.attached(),
-                cached.inline(), role.createdAt());
     }
 
     private <T, R> List<ParallelReads.Outcome<T, R>> readAll(List<T> items, java.util.function.Function<T, R> read) {
@@ -302,7 +224,7 @@ public final class RoleSource implements AwsSource {
 
     private static Optional<IamRole> toModel(Role r, String decodedTrust) {
         return RoleArn.tryParse(r.arn()).map(arn -> new IamRole(arn, r.roleId(),
-                decodedTrust == null ? "" : decodedTrust, List.of(), List.of(), r.createDate()));
+                decodedTrust == null ? "" : decodedTrust, r.createDate()));
     }
 
     /** Trusts this cluster's OIDC provider (IRSA) or the Pod Identity service principal. */

@@ -1,15 +1,11 @@
 package io.eksid.cli;
 
-import io.eksid.engine.convert.ClusterSession;
-import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.PodInfo;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.access.AccessRequest;
 import io.eksid.model.access.PermissionEvaluator;
 import io.eksid.model.access.WhoCan;
-import io.eksid.model.graph.IdentityGraph;
 import io.eksid.model.graph.ServiceAccountIdentity;
-import io.eksid.model.trust.TrustEvaluator;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,14 +59,7 @@ public final class AccessCheckCommand implements Callable<Integer> {
             err.println("eksid access check: " + e.getMessage());
             return 2;
         }
-        ClusterSession session;
-        try {
-            session = CliEnvironment.loader().withRolePermissions().open(live.connection());
-        } catch (RuntimeException e) {
-            return CliErrors.report(err, "access check", "cannot read the cluster", null, e);
-        }
-        try (session) {
-            ClusterSnapshot snapshot = session.snapshot();
+        return live.evaluate(err, "access check", (snapshot, graph) -> {
             Optional<PodInfo> found = snapshot.pods().stream()
                     .filter(p -> p.namespace().equals(ref[0]) && p.name().equals(ref[1])).findFirst();
             if (found.isEmpty()) {
@@ -80,7 +69,6 @@ public final class AccessCheckCommand implements Callable<Integer> {
                 return 2;
             }
             PodInfo p = found.get();
-            IdentityGraph graph = IdentityGraph.build(snapshot, new TrustEvaluator());
             ServiceAccountRef saRef = p.serviceAccountRef();
             ServiceAccountIdentity sa = graph.serviceAccount(saRef).orElseThrow(() -> new IllegalStateException(
                     "service account " + saRef + " of pod " + pod + " is not in the graph"));
@@ -106,10 +94,7 @@ public final class AccessCheckCommand implements Callable<Integer> {
                 AccessJson.printDecision(out, answer.decision());
             }
             return 0;
-        } catch (RuntimeException e) {
-            err.println("eksid access check: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
 }

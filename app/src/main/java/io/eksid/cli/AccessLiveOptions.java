@@ -1,7 +1,12 @@
 package io.eksid.cli;
 
+import io.eksid.engine.convert.ClusterSession;
 import io.eksid.engine.convert.ConnectionRequest;
+import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.access.AccessRequest;
+import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.trust.TrustEvaluator;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +36,31 @@ final class AccessLiveOptions {
     @Option(names = "--resource", paramLabel = "R", required = true,
             description = "Resource ARN, e.g. arn:aws:s3:::tenant-data/tenant-a/report.csv.")
     String resource;
+
+    /** What a command answers from the cluster's snapshot and its identity graph; returns the exit code. */
+    interface Evaluation {
+        int run(ClusterSnapshot snapshot, IdentityGraph graph);
+    }
+
+    /**
+     * Reads the cluster with what its roles may do, builds the identity graph and runs {@code evaluation} on them.
+     * A cluster that cannot be read, or an evaluation that fails, is reported under {@code command} with exit 1.
+     */
+    int evaluate(PrintWriter err, String command, Evaluation evaluation) {
+        ClusterSession session;
+        try {
+            session = CliEnvironment.loader().withRolePermissions().open(connection());
+        } catch (RuntimeException e) {
+            return CliErrors.report(err, command, "cannot read the cluster", null, e);
+        }
+        try (session) {
+            ClusterSnapshot snapshot = session.snapshot();
+            return evaluation.run(snapshot, IdentityGraph.build(snapshot, new TrustEvaluator()));
+        } catch (RuntimeException e) {
+            err.println("eksid " + command + ": " + e.getMessage());
+            return 1;
+        }
+    }
 
     ConnectionRequest connection() {
         return new ConnectionRequest(kubeconfigs, blankToNull(context), blankToNull(profile), blankToNull(region));

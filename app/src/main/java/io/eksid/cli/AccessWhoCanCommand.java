@@ -1,12 +1,8 @@
 package io.eksid.cli;
 
-import io.eksid.engine.convert.ClusterSession;
-import io.eksid.model.ClusterSnapshot;
 import io.eksid.model.access.AccessRequest;
 import io.eksid.model.access.PermissionEvaluator;
 import io.eksid.model.access.WhoCan;
-import io.eksid.model.graph.IdentityGraph;
-import io.eksid.model.trust.TrustEvaluator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,15 +51,7 @@ public final class AccessWhoCanCommand implements Callable<Integer> {
             err.println("eksid access who-can: " + e.getMessage());
             return 2;
         }
-        ClusterSession session;
-        try {
-            session = CliEnvironment.loader().withRolePermissions().open(live.connection());
-        } catch (RuntimeException e) {
-            return CliErrors.report(err, "access who-can", "cannot read the cluster", null, e);
-        }
-        try (session) {
-            ClusterSnapshot snapshot = session.snapshot();
-            IdentityGraph graph = IdentityGraph.build(snapshot, new TrustEvaluator());
+        return live.evaluate(err, "access who-can", (snapshot, graph) -> {
             WhoCan.Answer answer = new WhoCan(new PermissionEvaluator()).ask(snapshot, graph, request,
                     new LinkedHashSet<>(namespaces));
             if (output.equals("json")) {
@@ -72,9 +60,6 @@ public final class AccessWhoCanCommand implements Callable<Integer> {
                 AccessJson.printWhoCan(out, answer);
             }
             return 0;
-        } catch (RuntimeException e) {
-            err.println("eksid access who-can: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 }

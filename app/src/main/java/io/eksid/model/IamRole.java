@@ -1,26 +1,22 @@
 package io.eksid.model;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * An IAM role as GetRole reports it.
+ * An IAM role as GetRole reports it: identity and trust. What its sessions may do is {@link RolePermissions}.
  *
  * @param trustPolicyJson the trust policy, already URL-decoded (GetRole returns it RFC 3986 encoded)
  */
-public record IamRole(RoleArn arn, String roleId, String trustPolicyJson, List<String> attachedPolicyArns,
-                      List<String> inlinePolicyNames, Instant createdAt) {
+public record IamRole(RoleArn arn, String roleId, String trustPolicyJson, Instant createdAt) {
 
     public IamRole {
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(trustPolicyJson, "trustPolicyJson");
-        attachedPolicyArns = attachedPolicyArns == null ? List.of() : List.copyOf(attachedPolicyArns);
-        inlinePolicyNames = inlinePolicyNames == null ? List.of() : List.copyOf(inlinePolicyNames);
     }
 
     public static IamRole of(RoleArn arn, String trustPolicyJson) {
-        return new IamRole(arn, null, trustPolicyJson, List.of(), List.of(), null);
+        return new IamRole(arn, null, trustPolicyJson, null);
     }
 
     public String name() {

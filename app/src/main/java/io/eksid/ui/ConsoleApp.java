@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.Map;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -121,7 +120,7 @@ public final class ConsoleApp extends Application {
         stage.getIcons().add(new javafx.scene.image.Image(
                 ConsoleApp.class.getResource("/io/eksid/ui/eksid.png").toExternalForm()));
         if (Boolean.getBoolean("eksid.bench.startup")) {
-            reportWhenInteractive();
+            reportWhenInteractive(vm.tasks());
         }
         stage.setScene(scene);
         stage.show();
@@ -136,12 +135,11 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * For {@code eksid bench startup}: says on standard output when the window first shows a graph ("graph
-     * cached" when it is the last session's snapshot, else "graph live") and when it shows the settled live graph
-     * ("graph settled": every source past its first read). The benchmark ends the process.
+     * For {@code bench startup}: says when the window first shows a graph and when it shows the settled live
+     * graph, after the frame that shows it.
      */
-    private void reportWhenInteractive() {
-        boolean[] said = new boolean[2];
+    private void reportWhenInteractive(TaskRunner tasks) {
+        io.eksid.ui.bench.StartupMarkers markers = new io.eksid.ui.bench.StartupMarkers(System.out);
         vm.graphProperty().addListener((o, a, g) -> {
             IdentityState s = vm.stateProperty().get();
             if (g.nodeCount() == 0 || s == null) {
@@ -150,17 +148,7 @@ public final class ConsoleApp extends Application {
             boolean cached = s.sources().stream().anyMatch(x -> x.source().equals(SnapshotCache.SHOWN_SOURCE));
             boolean settled = !cached && s.sources().stream()
                     .noneMatch(x -> x.state() == io.eksid.model.store.SourceState.CONNECTING);
-            Platform.runLater(() -> {
-                if (!said[0]) {
-                    said[0] = true;
-                    System.out.println(cached ? "graph cached" : "graph live");
-                }
-                if (settled && !said[1]) {
-                    said[1] = true;
-                    System.out.println("graph settled");
-                }
-                System.out.flush();
-            });
+            tasks.later(() -> markers.graphShown(cached, settled));
         });
     }
 

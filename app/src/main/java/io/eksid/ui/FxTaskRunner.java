@@ -44,6 +44,11 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void later(Runnable action) {
+        Platform.runLater(action);
+    }
+
+    @Override
     public void onUiThread(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();

@@ -112,14 +112,14 @@ public final class MainView extends BorderPane {
         // The graph takes the keyboard whenever it is shown: F fits, arrows move, Enter inspects, Escape clears.
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() == 0) {
-                javafx.application.Platform.runLater(graphPane.canvas()::requestFocus);
+                vm.tasks().later(graphPane.canvas()::requestFocus);
             }
         });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
                         javafx.scene.input.KeyCombination.SHORTCUT_DOWN), toolBar::focusSearch);
-                javafx.application.Platform.runLater(graphPane.canvas()::requestFocus);
+                vm.tasks().later(graphPane.canvas()::requestFocus);
             }
         });
         theme.darkProperty().addListener((o, a, dark) -> graphPane.canvas().paletteProperty()
@@ -145,7 +145,7 @@ public final class MainView extends BorderPane {
         vm.presentationProperty().addListener((o, a, p) -> presentationChanged(p));
         vm.clusterChoice().addListener((javafx.collections.ListChangeListener<String>) c -> {
             if (!vm.clusterChoice().isEmpty()) {
-                javafx.application.Platform.runLater(this::askForCluster);
+                vm.tasks().later(this::askForCluster);
             }
         });
         inspector.setOnAction((action, id) -> {

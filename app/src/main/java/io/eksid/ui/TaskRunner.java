@@ -22,6 +22,14 @@ public interface TaskRunner {
     /** Runs {@code action} on the UI thread (FX thread in the app, the caller's thread in tests). */
     void onUiThread(Runnable action);
 
+    /**
+     * Runs {@code action} on the UI thread after the event being handled (a focus request once a scene is shown,
+     * a dialog after the change that asks for it); at once in tests.
+     */
+    default void later(Runnable action) {
+        onUiThread(action);
+    }
+
     /** Runs everything on the calling thread. */
     static TaskRunner synchronous() {
         return new TaskRunner() {

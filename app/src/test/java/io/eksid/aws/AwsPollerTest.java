@@ -126,6 +126,7 @@ class AwsPollerTest {
             // their reasons, as the roles source keeps them, without degrading a source that read all it could.
             assertThat(store.sources()).extracting(SourceStatus::state).containsOnly(SourceState.LIVE);
             assertThat(s.unreadablePermissions()).containsKeys(missing, elsewhere);
+            assertThat(s.rolePermissions(piRole)).isPresent();
         });
         ClusterSnapshot s = snapshot();
         assertThat(s.cluster().arn()).isEqualTo("arn:aws:eks:us-west-2:111122223333:cluster/prod");
@@ -137,8 +138,10 @@ class AwsPollerTest {
         assertThat(a.modifiedAt()).isNotNull();
         IamRole pi = s.roles().get(piRole);
         assertThat(pi.path()).isEqualTo("/teams/payments/");
-        assertThat(pi.attachedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
-        assertThat(pi.inlinePolicyNames()).containsExactly("carts-table");
+        // What the role may do is read once, by the role permissions source, not listed again with the role.
+        assertThat(s.rolePermissions(piRole).orElseThrow().identityPolicies())
+                .extracting(p -> p.source() + " " + p.name())
+                .containsExactlyInAnyOrder("MANAGED arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "INLINE carts-table");
         assertThat(pi.trustPolicyJson()).contains("\"pods.eks.amazonaws.com\"").doesNotContain("%22");
         assertThat(s.roles().get(irsaRole).trustPolicyJson()).as("decoded, '+' kept as '+'")
                 .contains("a+b c%").contains(SandboxAws.PROVIDER_ARN);

@@ -8,11 +8,11 @@ import io.eksid.model.Partition;
 import io.eksid.model.store.ClusterStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -30,11 +31,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 
 /**
- * The roles source against the IAM emulator over HTTP with the real SDK client: many roles' policy listings at
- * once within the limit, the same store as one at a time, and a failed read that costs only its own role.
+ * The roles source against the IAM emulator over HTTP with the real SDK client. With ListRoles denied, every
+ * referenced role is read by GetRole: many at once within the limit, the same store as one at a time, one request
+ * per role and no policy listings (what a role may do is the role permissions source's), and a failed read that
+ * costs only its own role.
  */
 class RoleSourceParallelTest {
 
@@ -48,17 +53,24 @@ class RoleSourceParallelTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private final List<String> arns = new ArrayList<>();
 
-    /** Counts requests in flight, and fails the policy listing of one role when asked. */
+    /** Denies ListRoles, counts requests by operation and in flight, and fails the GetRole of one role when asked. */
     private static final class Probe implements ExecutionInterceptor {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger peak = new AtomicInteger();
-        volatile String failListingOf;
+        final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+        volatile String failReadOf;
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             SdkRequest r = context.request();
-            if (r instanceof ListAttachedRolePoliciesRequest l && l.roleName().equals(failListingOf)) {
-                throw SdkClientException.create("connection reset while listing " + l.roleName());
+            requests.computeIfAbsent(r.getClass().getSimpleName().replace("Request", ""),
+                    k -> new AtomicInteger()).incrementAndGet();
+            if (r instanceof ListRolesRequest) {
+                throw IamException.builder().statusCode(403).message("not allowed to list roles")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").build()).build();
+            }
+            if (r instanceof GetRoleRequest g && g.roleName().equals(failReadOf)) {
+                throw SdkClientException.create("connection reset while reading " + g.roleName());
             }
             peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         }
@@ -70,10 +82,17 @@ class RoleSourceParallelTest {
 
         @Override
         public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-            if (!(context.exception() instanceof SdkClientException e
-                    && e.getMessage().startsWith("connection reset while listing"))) {
+            boolean ours = context.exception() instanceof IamException
+                    || context.exception() instanceof SdkClientException e
+                    && e.getMessage().startsWith("connection reset while reading");
+            if (!ours) {
                 inFlight.decrementAndGet();
             }
+        }
+
+        int count(String operation) {
+            AtomicInteger n = requests.get(operation);
+            return n == null ? 0 : n.get();
         }
     }
 
@@ -117,7 +136,7 @@ class RoleSourceParallelTest {
     private RoleSource source(IamClient iam, ClusterStore store, ParallelReads reads) {
         AccountProfiles others = new AccountProfiles(connections, new SsoSessions(
                 new SsoTokenCache(sandbox.environment().ssoCacheDirectory()), Clock.systemUTC()), SandboxAws.REGION);
-        return new RoleSource(iam, store, () -> Set.copyOf(arns), others, Clock.systemUTC(), Duration.ZERO, reads);
+        return new RoleSource(iam, store, () -> Set.copyOf(arns), others, reads);
     }
 
     private static Map<String, IamRole> roles(ClusterStore store) {
@@ -131,39 +150,47 @@ class RoleSourceParallelTest {
         ClusterStore parallel = store();
         ClusterStore sequential = store();
         try (IamClient a = iam(parallelProbe); IamClient b = iam(sequentialProbe)) {
-            assertThat(source(a, parallel, new ParallelReads("iam", pool, 6)).refresh()).isEmpty();
-            assertThat(source(b, sequential, ParallelReads.sequential("iam")).refresh()).isEmpty();
+            assertThat(source(a, parallel, new ParallelReads("iam", pool, 6)).refresh())
+                    .startsWith("ListRoles is denied (AccessDenied)");
+            assertThat(source(b, sequential, ParallelReads.sequential("iam")).refresh())
+                    .startsWith("ListRoles is denied (AccessDenied)");
         }
 
         assertThat(roles(parallel)).hasSize(ROLES).isEqualTo(roles(sequential));
-        assertThat(roles(parallel).get(arns.get(7)).attachedPolicyArns())
-                .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
+        assertThat(roles(parallel).get(arns.get(7)).trustPolicyJson()).contains("pods.eks.amazonaws.com");
         assertThat(parallelProbe.peak.get()).isBetween(2, 6);
         assertThat(sequentialProbe.peak.get()).isEqualTo(1);
+        // One GetRole per role and nothing else: the policy listings (two per role) are no longer read here.
+        for (Probe p : List.of(parallelProbe, sequentialProbe)) {
+            assertThat(p.count("GetRole")).isEqualTo(ROLES);
+            assertThat(p.count("ListAttachedRolePolicies") + p.count("ListRolePolicies")).isZero();
+            assertThat(p.requests.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(ROLES + 1);
+        }
     }
 
     @Test
-    void aFailedListingCostsOnlyThatRoleWhichKeepsWhatWasListedBefore() {
+    void aFailedReadCostsOnlyThatRoleWhichKeepsWhatWasReadBefore() {
         Probe probe = new Probe();
         ClusterStore store = store();
+        String changed = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{"
+                + "\"Service\":\"pods.eks.amazonaws.com\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],"
+                + "\"Sid\":\"changed\"}]}";
         try (IamClient iam = iam(probe)) {
             RoleSource source = source(iam, store, new ParallelReads("iam", pool, 6));
-            assertThat(source.refresh()).isEmpty();
-            sandbox.world.attachRolePolicy(arns.get(3), "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
-            sandbox.world.attachRolePolicy(arns.get(4), "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
-            probe.failListingOf = "app-3";
+            source.refresh();
+            sandbox.world.updateAssumeRolePolicy(arns.get(3), changed);
+            sandbox.world.updateAssumeRolePolicy(arns.get(4), changed);
+            probe.failReadOf = "app-3";
 
             String partial = source.refresh();
 
-            assertThat(partial).startsWith("1 IAM read(s) failed, the last known data is kept (")
-                    .contains("connection reset while listing app-3");
+            assertThat(partial).contains("1 IAM read(s) failed, the last known data is kept (")
+                    .contains("connection reset while reading app-3");
         }
         Map<String, IamRole> roles = roles(store);
         assertThat(roles).hasSize(ROLES);
-        assertThat(roles.get(arns.get(3)).attachedPolicyArns()).as("the last listing of the failed role")
-                .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
-        assertThat(roles.get(arns.get(4)).attachedPolicyArns()).as("the others are read as usual")
-                .containsExactly("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
-                        "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        assertThat(roles.get(arns.get(3)).trustPolicyJson()).as("the last read of the failed role")
+                .doesNotContain("changed");
+        assertThat(roles.get(arns.get(4)).trustPolicyJson()).as("the others are read as usual").contains("changed");
     }
 }

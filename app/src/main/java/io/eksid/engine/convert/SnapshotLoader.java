@@ -160,7 +160,7 @@ public final class SnapshotLoader {
                 new AssociationSource(clients.eks(), cluster.name(), store, clock, 0),
                 new AddonSource(clients.eks(), cluster.name(), store),
                 new OidcProviderSource(clients.iam(), store, 1),
-                new RoleSource(clients.iam(), store, ReferencedRoles.from(store), accounts, clock, Duration.ZERO)));
+                new RoleSource(clients.iam(), store, ReferencedRoles.from(store), accounts)));
         if (rolePermissions) {
             sources.add(new RolePermissionsSource(clients.iam(), store, ReferencedRoles.from(store), accounts, clock,
                     Duration.ZERO));

@@ -6,6 +6,8 @@ import static io.eksid.ui.inspector.InspectorSections.explain;
 import io.eksid.engine.live.IdentityState;
 import io.eksid.model.PodIdentityAssociation;
 import io.eksid.model.PodInfo;
+import io.eksid.model.PolicySource;
+import io.eksid.model.RolePermissions;
 import io.eksid.model.ServiceAccountRef;
 import io.eksid.model.findings.Finding;
 import io.eksid.model.graph.EffectiveIdentity;
@@ -26,6 +28,7 @@ import io.eksid.ui.inspector.InspectorContent.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the inspector's content for a node of the identity graph. Pure: no FX, no I/O. */
 public final class InspectorModel {
@@ -170,10 +173,11 @@ public final class InspectorModel {
                     + rr.problem(), "error"));
         }
         if (rr != null && rr.role() != null) {
-            f.add(Field.of("Attached policies", rr.role().attachedPolicyArns().isEmpty() ? "\u2014"
-                    : String.join("\n", rr.role().attachedPolicyArns())));
-            f.add(Field.of("Inline policies", rr.role().inlinePolicyNames().isEmpty() ? "\u2014"
-                    : String.join(", ", rr.role().inlinePolicyNames())));
+            // What the role's sessions may do is read once, by the role permissions source.
+            Optional<RolePermissions> permissions = state.snapshot().rolePermissions(arnText);
+            String whyNot = state.snapshot().unreadablePermissions().get(arnText);
+            f.add(Field.of("Attached policies", InspectorSections.policyNames(permissions, whyNot, PolicySource.MANAGED, "\n")));
+            f.add(Field.of("Inline policies", InspectorSections.policyNames(permissions, whyNot, PolicySource.INLINE, ", ")));
         }
         sections.add(Section.fields("Role", f));
         addFindings(ix, node.id(), sections);

@@ -1,6 +1,9 @@
 package io.eksid.ui.inspector;
 
+import io.eksid.model.NamedPolicy;
 import io.eksid.model.PodIdentityAssociation;
+import io.eksid.model.PolicySource;
+import io.eksid.model.RolePermissions;
 import io.eksid.model.graph.MappingCheck;
 import io.eksid.model.trust.TrustDecision;
 import io.eksid.ui.inspector.InspectorContent.Field;
@@ -8,6 +11,7 @@ import io.eksid.ui.inspector.InspectorContent.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Sections the inspector shows for several kinds of node: a mapping's verdict, an association's fields. */
 final class InspectorSections {
@@ -57,5 +61,16 @@ final class InspectorSections {
         a.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> f.add(Field.of("tag " + e.getKey(), e.getValue())));
         return f;
+    }
+
+    /** The names of a role's policies of one kind; "not read" (with the reason when known) until they are. */
+    static String policyNames(Optional<RolePermissions> permissions, String whyNot, PolicySource source,
+                                      String separator) {
+        if (permissions.isEmpty()) {
+            return whyNot == null ? "not read" : "not read: " + whyNot;
+        }
+        List<String> names = permissions.get().identityPolicies().stream().filter(p -> p.source() == source)
+                .map(NamedPolicy::name).sorted().toList();
+        return names.isEmpty() ? "\u2014" : String.join(separator, names);
     }
 }

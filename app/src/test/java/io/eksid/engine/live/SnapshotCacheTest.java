@@ -48,8 +48,7 @@ class SnapshotCacheTest {
                 .pod(pod("pay", "orders-1", "orders", new PodCredentials(true, false, null), T0.plusSeconds(5)))
                 .workload(deployment("pay", "cart", "cart"))
                 .association(association("a-1", "pay", "orders", piRole, T0))
-                .role(new IamRole(RoleArn.parse(irsaRole), "AROAEXAMPLE1", irsaTrust("pay", "cart"),
-                        List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), List.of("inline-one"), T0))
+                .role(new IamRole(RoleArn.parse(irsaRole), "AROAEXAMPLE1", irsaTrust("pay", "cart"), T0))
                 .role(role(piRole, podIdentityTrust()))
                 .unreadableRole(otherAccountRoleArn("elsewhere"), "in account 444455556666; no profile for that account")
                 .trustPolicyQuota(4096)

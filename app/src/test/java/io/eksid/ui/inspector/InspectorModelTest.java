@@ -3,10 +3,18 @@ package io.eksid.ui.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eksid.engine.live.IdentityState;
+import io.eksid.model.ClusterSnapshot;
+import io.eksid.model.NamedPolicy;
+import io.eksid.model.PolicySource;
+import io.eksid.model.RolePermissions;
+import io.eksid.model.graph.IdentityGraph;
+import io.eksid.model.trust.TrustEvaluator;
 import io.eksid.ui.UiFixtures;
 import io.eksid.ui.inspector.InspectorContent.Field;
 import io.eksid.ui.inspector.InspectorContent.Section;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InspectorModelTest {
@@ -53,6 +61,34 @@ class InspectorModelTest {
         assertThat(trust.meter().ratio()).isBetween(0.05, 0.5);
         assertThat(value(section(c, "Role"), "Path")).isEqualTo("/teams/pay/");
         assertThat(section(c, "Used by").fields()).extracting(Field::name).containsExactly("pay/api");
+    }
+
+    @Test
+    void aRolesPolicyNamesComeFromItsReadPermissionsAndSayWhenTheyWereNotRead() {
+        String api = "arn:aws:iam::111122223333:role/teams/pay/api";
+        String worker = "arn:aws:iam::111122223333:role/worker";
+        ClusterSnapshot s = UiFixtures.snapshot();
+        ClusterSnapshot read = new ClusterSnapshot(s.cluster(), s.namespaces(), s.serviceAccounts(), s.pods(),
+                s.workloads(), s.associations(), s.addons(), s.roles(), s.unreadableRoles(), s.oidcProviders(),
+                s.trustPolicyQuota(), s.agentDaemonSetReady(), s.takenAt(), s.unread(),
+                Map.of(api, new RolePermissions(api, List.of(
+                        new NamedPolicy(PolicySource.MANAGED, "arn:aws:iam::aws:policy/ReadOnlyAccess", "v1", "{}"),
+                        new NamedPolicy(PolicySource.INLINE, "orders-table", null, "{}"),
+                        new NamedPolicy(PolicySource.MANAGED, "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "v2",
+                                "{}")), null, Map.of())),
+                Map.of(worker, "AccessDenied reading its policies"));
+        IdentityGraph g = IdentityGraph.build(read, new TrustEvaluator());
+        IdentityState withPermissions = new IdentityState("prod", read, g, List.of(), List.of(), 1, Instant.EPOCH,
+                null);
+
+        Section role = section(model.describe(withPermissions, "role:" + api), "Role");
+        assertThat(value(role, "Attached policies")).isEqualTo("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\n"
+                + "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        assertThat(value(role, "Inline policies")).isEqualTo("orders-table");
+        Section unread = section(model.describe(withPermissions, "role:" + worker), "Role");
+        assertThat(value(unread, "Attached policies")).isEqualTo("not read: AccessDenied reading its policies");
+        assertThat(value(section(model.describe(state, "role:" + api), "Role"), "Inline policies"))
+                .isEqualTo("not read");
     }
 
     @Test

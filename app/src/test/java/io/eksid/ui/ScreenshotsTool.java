@@ -12,55 +12,53 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
- * Writes the documentation's screenshots from the real window on the sandbox. Runs only when asked:
- * {@code scripts/screenshots.sh} (or {@code -Deksid.screenshots=docs/screenshots}).
+ * Writes the documentation's screenshots from the real window on the sandbox. A tool, not a test: it checks
+ * nothing and is not part of the build's tests; {@code scripts/screenshots.sh} runs it (Maven profile
+ * {@code screenshots}, headless on Monocle) with the output folder as its one argument.
  */
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotsFxTest {
-
-    @TempDir
-    static Path dir;
+public final class ScreenshotsTool {
 
     private static ConsoleHarness console;
     private static Scene scene;
     private static Path out;
 
-    @BeforeAll
-    static void setUp() throws Exception {
-        String target = System.getProperty("eksid.screenshots");
-        Assumptions.assumeTrue(target != null && !target.isBlank(), "screenshots only when asked");
-        out = Path.of(target).toAbsolutePath();
+    private ScreenshotsTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || args[0].isBlank()) {
+            System.err.println("usage: ScreenshotsTool OUTPUT_FOLDER");
+            System.exit(2);
+        }
+        out = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(out);
-        org.testfx.api.FxToolkit.registerPrimaryStage();
-        org.testfx.api.FxToolkit.setupFixture(() -> console = new ConsoleHarness(dir));
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (console != null) {
-            console.close();
+        Path dir = Files.createTempDirectory("eksid-screenshots-");
+        int status = 1;
+        try {
+            org.testfx.api.FxToolkit.registerPrimaryStage();
+            org.testfx.api.FxToolkit.setupFixture(() -> console = new ConsoleHarness(dir));
+            org.testfx.api.FxToolkit.setupStage(ScreenshotsTool::start);
+            writeScreenshots(new FxRobot());
+            status = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            if (console != null) {
+                console.close();
+            }
+            // The toolkit's threads would keep the JVM alive.
+            System.exit(status);
         }
     }
 
-    @Start
-    void start(Stage stage) {
-        if (console == null) {
-            return;
-        }
+    private static void start(Stage stage) {
         if (scene == null) {
             scene = new Scene(console.view, 1500, 940);
-            scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
+            scene.getStylesheets().add(ScreenshotsTool.class.getResource("/io/eksid/ui/console.css")
+                    .toExternalForm());
             console.theme.attach(console.view);
             console.theme.modeProperty().set(ThemeMode.LIGHT);
             console.vm.start("acme-prod");
@@ -76,8 +74,7 @@ class ScreenshotsFxTest {
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
     }
 
-    @Test
-    void writeScreenshots(FxRobot robot) throws Exception {
+    private static void writeScreenshots(FxRobot robot) throws Exception {
         // first run: the step list while the sides are still being read
         robot.sleep(300);
         save(robot, "first-run-light.png", 0);
