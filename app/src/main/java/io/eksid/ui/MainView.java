@@ -71,6 +71,7 @@ public final class MainView extends BorderPane {
     private final SplitPane split;
     private ToolBar toolBar;
     private javafx.scene.Node fleet;
+    private final io.eksid.ui.palette.CommandPalette palette;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -129,6 +130,11 @@ public final class MainView extends BorderPane {
             tabs.getSelectionModel().select(0);
         });
 
+        palette = PaletteCommands.create(vm, actions, theme, graphPane, this::openWhoCan, id -> {
+            showCluster();
+            tabs.getSelectionModel().select(0);
+            vm.selectedNodeIdProperty().set(id);
+        });
         VBox top = new VBox(banner(vm), toolbar(theme, actions));
         setTop(top);
         navigator = new NavigatorView(vm, actions::openSandbox);
@@ -144,8 +150,11 @@ public final class MainView extends BorderPane {
         whoCanModel.matchesProperty().addListener((o, a, m) -> graphPane.canvas().setQueryMatches(m));
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                        this::openWhoCan);
                 scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.K,
-                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::openWhoCan);
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> palette.open(this));
             }
         });
         VBox main = new VBox(summaryStrip, work);
@@ -313,7 +322,7 @@ public final class MainView extends BorderPane {
         Button whoCanButton = new Button(null, new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
         whoCanButton.setId("who-can-open");
         whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
-                + "resource (Ctrl+K)"));
+                + "resource (Ctrl+Shift+W)"));
         whoCanButton.setOnAction(e -> openWhoCan());
         toolBar = new ToolBar(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
                 themeToggle);
@@ -350,7 +359,7 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Shows the Who can…? panel under the graph (toolbar button, Ctrl+K). */
+    /** Shows the Who can…? panel under the graph (toolbar button, Ctrl+Shift+W). */
     public void openWhoCan() {
         showCluster();
         if (!work.getItems().contains(whoCan)) {
@@ -363,6 +372,11 @@ public final class MainView extends BorderPane {
 
     private void closeWhoCan() {
         work.getItems().remove(whoCan);
+    }
+
+    /** Ctrl+K: go to any node, run any action. */
+    public io.eksid.ui.palette.CommandPalette palette() {
+        return palette;
     }
 
     public WhoCanViewModel whoCan() {

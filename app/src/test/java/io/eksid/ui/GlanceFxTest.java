@@ -156,4 +156,29 @@ class GlanceFxTest {
             });
         }
     }
+
+    @Test
+    void ctrlKGoesToAServiceAccountByPartOfItsNameAndRunsConvertByName(FxRobot robot) {
+        awaitGraph();
+        robot.interact(() -> console.vm.selectedNodeIdProperty().set(null));
+        robot.interact(() -> canvas().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.view.palette().isShowing());
+        robot.write("catalog-imag").type(javafx.scene.input.KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sa:catalog/catalog-images"
+                .equals(console.vm.selectedNodeIdProperty().get()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sa:catalog/catalog-images"
+                .equals(canvas().selectedIdProperty().get()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(".inspector .title")
+                .queryAs(javafx.scene.control.Label.class).getText().equals("catalog-images"));
+        assertThat(console.view.palette().isShowing()).isFalse();
+
+        console.wizardCalls.clear();
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.view.palette().isShowing());
+        robot.write("convert").type(javafx.scene.input.KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.wizardCalls.contains("convert []"));
+    }
 }

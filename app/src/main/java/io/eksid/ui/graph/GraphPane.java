@@ -126,7 +126,8 @@ public final class GraphPane extends BorderPane {
         this.onError = handler;
     }
 
-    private void export(String format) {
+    /** Asks where to save and exports the whole graph ("png" or "svg"). */
+    public void export(String format) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export graph as " + format.toUpperCase(java.util.Locale.ROOT));
         chooser.setInitialFileName("identity-graph." + format);
