@@ -169,6 +169,7 @@ public final class MainView extends BorderPane {
         graphPane.bindFilters(vm.onlyProblemsProperty(), vm.onlyIrsaProperty());
         vm.layoutAspectProperty().bind(graphPane.layoutAspectProperty());
         graphPane.setOnError(msg -> vm.log(ActivityEntry.Kind.ERROR, msg));
+        graphPane.setOnSaved(msg -> vm.log(ActivityEntry.Kind.INFO, msg));
         graphPane.canvas().setOnToggle(vm::toggle);
         graphPane.canvas().setOnActivate(id -> {
             if (id.startsWith("sa:") || id.startsWith("ns:")) {

@@ -181,4 +181,17 @@ class GlanceFxTest {
         robot.write("convert").type(javafx.scene.input.KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(5)).until(() -> console.wizardCalls.contains("convert []"));
     }
+
+    @Test
+    void savingTheGraphSaysWhereOrWhyNot(FxRobot robot) {
+        awaitGraph();
+        Path png = dir.resolve("graph.png");
+        robot.interact(() -> console.view.graphPane().exportTo(png, "png"));
+        assertThat(png).exists();
+        assertThat(console.vm.activity()).anyMatch(e -> e.summary().equals("Saved " + png));
+        Path nowhere = dir.resolve("no-such-folder").resolve("graph.svg");
+        robot.interact(() -> console.view.graphPane().exportTo(nowhere, "svg"));
+        assertThat(console.vm.activity()).anyMatch(e -> e.kind() == ActivityEntry.Kind.ERROR
+                && e.summary().startsWith("Could not export the graph to " + nowhere));
+    }
 }

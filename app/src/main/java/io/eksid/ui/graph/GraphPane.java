@@ -33,6 +33,7 @@ public final class GraphPane extends BorderPane {
     private final ToggleButton onlyProblems = new ToggleButton("Only problems");
     private final ToggleButton onlyIrsa = new ToggleButton("Only IRSA");
     private Consumer<String> onError = msg -> { };
+    private Consumer<String> onSaved = msg -> { };
     private final javafx.beans.property.ReadOnlyDoubleWrapper layoutAspect =
             new javafx.beans.property.ReadOnlyDoubleWrapper(0);
 
@@ -76,6 +77,11 @@ public final class GraphPane extends BorderPane {
     /** The canvas's width / height, changed only when it moves enough to be worth another layout. */
     public javafx.beans.property.ReadOnlyDoubleProperty layoutAspectProperty() {
         return layoutAspect.getReadOnlyProperty();
+    }
+
+    /** Called with "Saved <path>" once an export is written. */
+    public void setOnSaved(Consumer<String> handler) {
+        this.onSaved = handler;
     }
 
     private void aspectChanged() {
@@ -149,6 +155,7 @@ public final class GraphPane extends BorderPane {
             } else {
                 new PngExporter().write(canvas.graph(), canvas.paletteProperty().get(), file);
             }
+            onSaved.accept("Saved " + file);
         } catch (IOException | RuntimeException e) {
             onError.accept("Could not export the graph to " + file + ": " + e.getMessage());
         }
