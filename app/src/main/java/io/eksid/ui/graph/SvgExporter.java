@@ -25,9 +25,9 @@ public final class SvgExporter {
             int a = g.edgeFrom(j);
             int b = g.edgeTo(j);
             double x1 = g.x(a) + g.w(a);
-            double y1 = g.y(a) + g.h(a) / 2;
+            double y1 = g.y(a) + g.h(a) / 2 + g.edgeOffset(j);
             double x2 = g.x(b);
-            double y2 = g.y(b) + g.h(b) / 2;
+            double y2 = g.y(b) + g.h(b) / 2 + g.edgeOffset(j);
             double mid = (x1 + x2) / 2;
             EdgeStyle s = g.edge(j).style();
             String dash = switch (s) {
@@ -44,6 +44,12 @@ public final class SvgExporter {
         }
         for (int i = 0; i < g.nodeCount(); i++) {
             writeNode(g, i, pal, out);
+            String bundle = g.bundleLabel(i);
+            if (bundle != null) {
+                out.write(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"11\""
+                        + " font-weight=\"bold\">%s</text>%n", g.x(i), g.y(i) - 2, hex(pal.mutedText()),
+                        escape(bundle)));
+            }
         }
         SvgLegend.write(pal, 10, g.height(), out);
         out.write("</svg>\n");
