@@ -122,6 +122,10 @@ public final class ConsoleApp extends Application {
             return Boolean.TRUE;
         }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
         MainView view = new MainView(vm, theme, new WindowActions(this, vm, tasks, stage));
+        io.eksid.ui.tables.ColumnChoices columns = new io.eksid.ui.tables.ColumnChoices(
+                new io.eksid.engine.settings.TableLayoutStore(folders.tableLayoutsFile(), new ObjectMapper()), background,
+                msg -> javafx.application.Platform.runLater(() -> vm.log(ActivityEntry.Kind.WARNING, msg)));
+        columns.attach(view.tables(), columns.load());
         fleet = new io.eksid.ui.fleet.FleetConsole(workspace, env, home, vm, view, tasks, timer, clock,
                 () -> prefsStore.load().preferences().clusterByContext(), subjects -> wizards(stage).convert(subjects));
         Scene scene = new Scene(view, 1500, 940);

@@ -527,6 +527,12 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** The tables, by a stable name each (their column choices are remembered under it). */
+    public java.util.Map<String, javafx.scene.control.TableView<?>> tables() {
+        return java.util.Map.of("service-accounts", saTable.table(), "associations", assocTable.table(),
+                "roles", roleTable.table(), "findings", findingTable.table());
+    }
+
     public GraphPane graphPane() {
         return graphPane;
     }
