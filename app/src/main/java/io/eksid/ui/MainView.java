@@ -135,6 +135,7 @@ public final class MainView extends BorderPane {
             tabs.getSelectionModel().select(0);
             vm.selectedNodeIdProperty().set(id);
         });
+        findingsView.setOnFix((fix, id) -> FindingFixes.open(fix, id, vm.stateProperty().get(), actions));
         VBox top = new VBox(banner(vm), toolbar(theme, actions));
         setTop(top);
         navigator = new NavigatorView(vm, actions::openSandbox);

@@ -194,4 +194,30 @@ class GlanceFxTest {
         assertThat(console.vm.activity()).anyMatch(e -> e.kind() == ActivityEntry.Kind.ERROR
                 && e.summary().startsWith("Could not export the graph to " + nowhere));
     }
+
+    @Test
+    void aFindingAWizardCanFixOffersItsPreviewAndOneItCannotOffersNone(FxRobot robot) {
+        awaitGraph();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<io.eksid.ui.tables.TableRows.FindingRow> table =
+                (javafx.scene.control.TableView<io.eksid.ui.tables.TableRows.FindingRow>) console.view.tables()
+                        .get("findings");
+        await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().stream()
+                .anyMatch(r -> r.code().equals("IRSA_TRUST_DENIES")));
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(4));
+        console.wizardCalls.clear();
+        var denies = table.getItems().stream().filter(r -> r.code().equals("IRSA_TRUST_DENIES")
+                && r.nodeId().startsWith("sa:")).findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(denies));
+        javafx.scene.control.Button fix = robot.lookup("#finding-fix-open").queryButton();
+        assertThat(fix.isVisible()).isTrue();
+        robot.clickOn(fix);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.wizardCalls.contains(
+                "convert [" + denies.nodeId() + "]"));
+        var other = table.getItems().stream().filter(r -> io.eksid.ui.tables.FindingFix.of(r).isEmpty())
+                .findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(other));
+        assertThat(fix.isVisible()).as(other.code()).isFalse();
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(0));
+    }
 }
