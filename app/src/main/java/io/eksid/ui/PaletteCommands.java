@@ -52,15 +52,10 @@ final class PaletteCommands {
             if (n.kind() == NodeKind.POD) {
                 continue;
             }
-            out.add(new PaletteEntry(n.label(), kindName(n.kind()) + " \u00B7 " + where(n.id()),
-                    PaletteEntry.Kind.NODE, () -> goTo.accept(n.id())));
+            out.add(new PaletteEntry(n.label(), kindName(n.kind()), PaletteEntry.Kind.NODE,
+                    () -> goTo.accept(n.id())));
         }
         return out;
-    }
-
-    private static String where(String id) {
-        int colon = id.indexOf(':');
-        return colon < 0 ? id : id.substring(colon + 1);
     }
 
     private static String kindName(NodeKind k) {

@@ -137,7 +137,9 @@ class ScreenshotsFxTest {
             javafx.scene.image.WritableImage window = scene.snapshot(null);
             javafx.stage.Window popup = javafx.stage.Window.getWindows().stream()
                     .filter(w -> w instanceof javafx.stage.Popup && w.isShowing()).findFirst().orElseThrow();
-            javafx.scene.image.WritableImage over = popup.getScene().snapshot(null);
+            javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+            clear.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            javafx.scene.image.WritableImage over = popup.getScene().getRoot().snapshot(clear, null);
             javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(window.getWidth(), window.getHeight());
             c.getGraphicsContext2D().drawImage(window, 0, 0);
             javafx.geometry.Point2D origin = scene.getRoot().localToScreen(0, 0);

@@ -55,6 +55,8 @@ public final class GraphPainter {
         double gh = vp.height() / vp.scale();
         double s = vp.scale();
 
+        // Role -> OIDC provider edges first: where they cross another band, its blocks cover them.
+        paintEdges(gc, g, vp, pal, marks, gx, gy, gw, gh, true);
         // Namespace blocks.
         gc.setLineWidth(1);
         for (LaidOutGraph.GroupBox b : g.groups()) {
@@ -67,7 +69,7 @@ public final class GraphPainter {
             gc.strokeRoundRect(vp.sx(b.x()), vp.sy(b.y()), b.w() * s, b.h() * s, 8 * s, 8 * s);
         }
 
-        paintEdges(gc, g, vp, pal, marks, gx, gy, gw, gh);
+        paintEdges(gc, g, vp, pal, marks, gx, gy, gw, gh, false);
 
         // Nodes: collect visible indices once, then draw by pass (fill, stroke, text) to limit state changes.
         int[] visible = new int[Math.min(g.nodeCount(), 1 << 16)];
@@ -189,10 +191,13 @@ public final class GraphPainter {
     }
 
     private void paintEdges(GraphicsContext gc, LaidOutGraph g, Viewport vp, GraphPalette pal, Marks marks,
-                            double gx, double gy, double gw, double gh) {
+                            double gx, double gy, double gw, double gh, boolean trustsOnly) {
         double s = vp.scale();
         gc.setLineCap(StrokeLineCap.ROUND);
         for (EdgeStyle style : EdgeStyle.values()) {
+            if ((style == EdgeStyle.TRUSTS) != trustsOnly) {
+                continue;
+            }
             boolean any = false;
             for (int j = 0; j < g.edgeCount(); j++) {
                 if (g.edge(j).style() != style || marks.highlightedEdges().get(j)) {
@@ -218,6 +223,10 @@ public final class GraphPainter {
                 stroke(gc, pal.edge(style), style, Math.max(0.6, Math.min(2.0, (style.mapping() ? 1.8 : 1.0) * s)),
                         s);
             }
+        }
+        if (trustsOnly) {
+            gc.setLineDashes((double[]) null);
+            return;
         }
         // Highlighted path on top, thicker.
         for (int j = marks.highlightedEdges().nextSetBit(0); j >= 0; j = marks.highlightedEdges().nextSetBit(j + 1)) {

@@ -75,7 +75,9 @@ public final class CommandPalette {
         if (!popup.getScene().getStylesheets().equals(owner.getScene().getStylesheets())) {
             popup.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
-        popup.show(w, w.getX() + Math.max(0, (w.getWidth() - box.prefWidth(-1)) / 2), w.getY() + 80);
+        // not yet shown, the box has no size of its own: centre it by the list's width and the padding
+        double width = list.getPrefWidth() + box.getPadding().getLeft() + box.getPadding().getRight();
+        popup.show(w, w.getX() + Math.max(0, (w.getWidth() - width) / 2), w.getY() + 80);
         query.requestFocus();
     }
 
@@ -147,8 +149,12 @@ public final class CommandPalette {
 
         EntryCell() {
             detail.getStyleClass().add("muted");
+            detail.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(title, Priority.ALWAYS);
             title.setMaxWidth(Double.MAX_VALUE);
+            title.setMinWidth(0);
+            // the list never scrolls sideways: a long name is cut with an ellipsis
+            setPrefWidth(0);
         }
 
         @Override
