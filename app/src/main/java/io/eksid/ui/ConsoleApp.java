@@ -111,6 +111,10 @@ public final class ConsoleApp extends Application {
             return Boolean.TRUE;
         }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
         MainView view = components.view(components.wizardActions(stage, () -> openSandbox(tasks, "acme-prod")));
+        io.eksid.ui.tables.ColumnChoices columns = new io.eksid.ui.tables.ColumnChoices(
+                new io.eksid.engine.settings.TableLayoutStore(folders.tableLayoutsFile(), new ObjectMapper()),
+                tasks::execute, msg -> tasks.onUiThread(() -> vm.log(ActivityEntry.Kind.WARNING, msg)));
+        columns.attach(view.tables(), columns.load());
         components.attachFleet(() -> prefsStore.load().preferences().clusterByContext(),
                 subjects -> components.wizards(stage).convert(subjects));
         Scene scene = new Scene(view, 1500, 940);

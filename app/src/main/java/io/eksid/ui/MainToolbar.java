@@ -120,7 +120,7 @@ final class MainToolbar extends ToolBar {
         Button whoCanButton = new Button(null, new FontIcon(MaterialDesignA.ACCOUNT_SEARCH));
         whoCanButton.setId("who-can-open");
         whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
-                + "resource (Ctrl+K)"));
+                + "resource (Ctrl+Shift+W)"));
         whoCanButton.setOnAction(e -> openWhoCan.run());
         getItems().addAll(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
                 themeToggle);

@@ -44,6 +44,7 @@ public final class MainView extends BorderPane {
     private final SplitPane split;
     private final MainToolbar toolBar;
     private javafx.scene.Node fleet;
+    private final io.eksid.ui.palette.CommandPalette palette;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -67,6 +68,12 @@ public final class MainView extends BorderPane {
             tabs.getSelectionModel().select(0);
         });
         toolBar = new MainToolbar(vm, theme, actions, () -> tabs.getSelectionModel().select(0), this::openWhoCan);
+        palette = PaletteCommands.create(vm, actions, theme, graphPane, this::openWhoCan, id -> {
+            showCluster();
+            tabs.getSelectionModel().select(0);
+            vm.selectedNodeIdProperty().set(id);
+        });
+        tables.findingsView.setOnFix((fix, id) -> FindingFixes.open(fix, id, vm.stateProperty().get(), actions));
         VBox top = new VBox(banner(vm), toolBar);
         setTop(top);
         navigator = new NavigatorView(vm, actions::openSandbox);
@@ -83,8 +90,11 @@ public final class MainView extends BorderPane {
         whoCanModel.matchesProperty().addListener((o, a, m) -> graphPane.canvas().setQueryMatches(m));
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                        this::openWhoCan);
                 scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.K,
-                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::openWhoCan);
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> palette.open(this));
             }
         });
         VBox main = new VBox(summaryStrip, work);
@@ -99,6 +109,7 @@ public final class MainView extends BorderPane {
         graphPane.bindFilters(vm.onlyProblemsProperty(), vm.onlyIrsaProperty());
         vm.layoutAspectProperty().bind(graphPane.layoutAspectProperty());
         graphPane.setOnError(msg -> vm.log(ActivityEntry.Kind.ERROR, msg));
+        graphPane.setOnSaved(msg -> vm.log(ActivityEntry.Kind.INFO, msg));
         graphPane.canvas().setOnToggle(vm::toggle);
         graphPane.canvas().setOnActivate(id -> {
             io.eksid.model.graph.NodeId node = io.eksid.model.graph.NodeId.tryParse(id).orElse(null);
@@ -186,7 +197,7 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Shows the Who can…? panel under the graph (toolbar button, Ctrl+K). */
+    /** Shows the Who can…? panel under the graph (toolbar button, Ctrl+Shift+W). */
     public void openWhoCan() {
         showCluster();
         if (!work.getItems().contains(whoCan)) {
@@ -289,6 +300,17 @@ public final class MainView extends BorderPane {
         if (getCenter() != split) {
             setCenter(split);
         }
+    }
+
+    /** Ctrl+K: go to any node, run any action. */
+    public io.eksid.ui.palette.CommandPalette palette() {
+        return palette;
+    }
+
+    /** The tables, by a stable name each (their column choices are remembered under it). */
+    public java.util.Map<String, javafx.scene.control.TableView<?>> tables() {
+        return java.util.Map.of("service-accounts", tables.serviceAccounts.table(), "associations",
+                tables.associations.table(), "roles", tables.roles.table(), "findings", tables.findings.table());
     }
 
     public GraphPane graphPane() {

@@ -91,7 +91,7 @@ class AccessConsoleFxTest {
     void whoCanHighlightsTheNamespaceWhoseTagMatchesAndTheIrsaRoleWithAManagedPolicy(FxRobot robot) throws Exception {
         awaitPermissions();
         robot.clickOn("#graph-canvas");
-        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#who-can").tryQuery().isPresent());
         ComboBox<?> action = robot.lookup("#who-can-action").queryAs(ComboBox.class);
         robot.interact(() -> action.getEditor().setText("s3:GetObject"));

@@ -156,4 +156,68 @@ class GlanceFxTest {
             });
         }
     }
+
+    @Test
+    void ctrlKGoesToAServiceAccountByPartOfItsNameAndRunsConvertByName(FxRobot robot) {
+        awaitGraph();
+        robot.interact(() -> console.vm.selectedNodeIdProperty().set(null));
+        robot.interact(() -> canvas().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.view.palette().isShowing());
+        robot.write("catalog-imag").type(javafx.scene.input.KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sa:catalog/catalog-images"
+                .equals(console.vm.selectedNodeIdProperty().get()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "sa:catalog/catalog-images"
+                .equals(canvas().selectedIdProperty().get()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(".inspector .title")
+                .queryAs(javafx.scene.control.Label.class).getText().equals("catalog-images"));
+        assertThat(console.view.palette().isShowing()).isFalse();
+
+        console.wizardCalls.clear();
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.view.palette().isShowing());
+        robot.write("convert").type(javafx.scene.input.KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.wizardCalls.contains("convert []"));
+    }
+
+    @Test
+    void savingTheGraphSaysWhereOrWhyNot(FxRobot robot) {
+        awaitGraph();
+        Path png = dir.resolve("graph.png");
+        robot.interact(() -> console.view.graphPane().exportTo(png, "png"));
+        assertThat(png).exists();
+        assertThat(console.vm.activity()).anyMatch(e -> e.summary().equals("Saved " + png));
+        Path nowhere = dir.resolve("no-such-folder").resolve("graph.svg");
+        robot.interact(() -> console.view.graphPane().exportTo(nowhere, "svg"));
+        assertThat(console.vm.activity()).anyMatch(e -> e.kind() == ActivityEntry.Kind.ERROR
+                && e.summary().startsWith("Could not export the graph to " + nowhere));
+    }
+
+    @Test
+    void aFindingAWizardCanFixOffersItsPreviewAndOneItCannotOffersNone(FxRobot robot) {
+        awaitGraph();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<io.eksid.ui.tables.TableRows.FindingRow> table =
+                (javafx.scene.control.TableView<io.eksid.ui.tables.TableRows.FindingRow>) console.view.tables()
+                        .get("findings");
+        await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().stream()
+                .anyMatch(r -> r.code().equals("IRSA_TRUST_DENIES")));
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(4));
+        console.wizardCalls.clear();
+        var denies = table.getItems().stream().filter(r -> r.code().equals("IRSA_TRUST_DENIES")
+                && r.nodeId().startsWith("sa:")).findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(denies));
+        javafx.scene.control.Button fix = robot.lookup("#finding-fix-open").queryButton();
+        assertThat(fix.isVisible()).isTrue();
+        robot.clickOn(fix);
+        await().atMost(Duration.ofSeconds(5)).until(() -> console.wizardCalls.contains(
+                "convert [" + denies.nodeId() + "]"));
+        var other = table.getItems().stream().filter(r -> io.eksid.ui.tables.FindingFix.of(r).isEmpty())
+                .findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(other));
+        assertThat(fix.isVisible()).as(other.code()).isFalse();
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(0));
+    }
 }

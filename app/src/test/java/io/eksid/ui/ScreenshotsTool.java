@@ -115,7 +115,35 @@ public final class ScreenshotsTool {
                         .ifPresent(r -> t.getSelectionModel().select(r));
             });
             save(robot, "findings-" + suffix + ".png", 1200);
+            robot.interact(() -> {
+                console.view.tabs().getSelectionModel().select(0);
+                console.view.palette().open(console.view);
+            });
+            robot.write("check");
+            savePalette(robot, "palette-" + suffix + ".png");
+            robot.interact(() -> console.view.palette().close());
         }
+    }
+
+    /** The window with the command palette over it: a popup is a window of its own, so the two are composed. */
+    private static void savePalette(FxRobot robot, String name) throws Exception {
+        Thread.sleep(600);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> {
+            javafx.scene.image.WritableImage window = scene.snapshot(null);
+            javafx.stage.Window popup = javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.stage.Popup && w.isShowing()).findFirst().orElseThrow();
+            javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+            clear.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            javafx.scene.image.WritableImage over = popup.getScene().getRoot().snapshot(clear, null);
+            javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(window.getWidth(), window.getHeight());
+            c.getGraphicsContext2D().drawImage(window, 0, 0);
+            javafx.geometry.Point2D origin = scene.getRoot().localToScreen(0, 0);
+            c.getGraphicsContext2D().drawImage(over, popup.getX() - origin.getX(), popup.getY() - origin.getY());
+            img[0] = c.snapshot(null, null);
+        });
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
     }
 
     private static String podOf(IdentityState s, String namespace, String serviceAccount) {

@@ -51,6 +51,11 @@ public record AppFolders(Path config, Path state) {
         return config.resolve("preferences.json");
     }
 
+    /** The tables' remembered column choices. */
+    public Path tableLayoutsFile() {
+        return config.resolve("tables.json");
+    }
+
     /** The default journal folder, used unless the preferences name another. */
     public Path defaultJournalDir() {
         return state.resolve("journal");

@@ -59,8 +59,7 @@ public final class GraphLegend extends HBox {
 
     public void update(GraphPalette pal) {
         items.getChildren().clear();
-        for (EdgeStyle s : new EdgeStyle[] {EdgeStyle.IRSA, EdgeStyle.POD_IDENTITY, EdgeStyle.BOTH, EdgeStyle.BROKEN,
-                EdgeStyle.UNPROVABLE, EdgeStyle.TARGET}) {
+        for (EdgeStyle s : EDGES) {
             Line l = new Line(0, 0, 22, 0);
             l.setStroke(pal.edge(s));
             l.setStrokeWidth(2.5);
@@ -69,7 +68,7 @@ public final class GraphLegend extends HBox {
             } else if (s == EdgeStyle.BOTH) {
                 l.getStrokeDashArray().setAll(10.0, 3.0);
             }
-            add(s == EdgeStyle.UNPROVABLE ? "unproven / waiting for AWS" : s.legend(), l);
+            add(edgeText(s), l);
         }
         Polygon diamond = new Polygon(6, 0, 12, 6, 6, 12, 0, 6);
         diamond.setFill(pal.fill(NodeStyle.ASSOCIATION));
@@ -82,16 +81,29 @@ public final class GraphLegend extends HBox {
         changed.setStroke(pal.nodeStroke());
         add("just changed", changed);
         for (NodeBadge b : NodeBadge.values()) {
-            String text = switch (b) {
-                case STALE -> "stale credentials";
-                case UNSUPPORTED -> "Fargate/Windows";
-                case PROBLEM -> "finding";
-                case CONVERTIBLE -> "convertible";
-                case CLEAN_UP -> "converted, clean-up pending";
-            };
-            add(text, new Circle(5, pal.badge(b)));
+            add(badgeText(b), new Circle(5, pal.badge(b)));
         }
     }
+
+    /** The legend's words for a badge (the canvas, the exports). */
+    static String badgeText(NodeBadge b) {
+        return switch (b) {
+            case STALE -> "stale credentials";
+            case UNSUPPORTED -> "Fargate/Windows";
+            case PROBLEM -> "finding";
+            case CONVERTIBLE -> "convertible";
+            case CLEAN_UP -> "converted, clean-up pending";
+        };
+    }
+
+    /** The legend's words for an edge style. */
+    static String edgeText(EdgeStyle s) {
+        return s == EdgeStyle.UNPROVABLE ? "unproven / waiting for AWS" : s.legend();
+    }
+
+    /** The edge styles the legend shows, in its order. */
+    static final EdgeStyle[] EDGES = {EdgeStyle.IRSA, EdgeStyle.POD_IDENTITY, EdgeStyle.BOTH, EdgeStyle.BROKEN,
+        EdgeStyle.UNPROVABLE, EdgeStyle.TARGET};
 
     private void add(String text, javafx.scene.Node graphic) {
         Label label = new Label(text, graphic);

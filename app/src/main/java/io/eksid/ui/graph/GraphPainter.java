@@ -55,6 +55,8 @@ public final class GraphPainter {
         double gh = vp.height() / vp.scale();
         double s = vp.scale();
 
+        // Role -> OIDC provider edges first: where they cross another band, its blocks cover them.
+        paintEdges(gc, g, vp, pal, marks, gx, gy, gw, gh, true);
         // Namespace blocks.
         gc.setLineWidth(1);
         for (LaidOutGraph.GroupBox b : g.groups()) {
@@ -67,7 +69,7 @@ public final class GraphPainter {
             gc.strokeRoundRect(vp.sx(b.x()), vp.sy(b.y()), b.w() * s, b.h() * s, 8 * s, 8 * s);
         }
 
-        paintEdges(gc, g, vp, pal, marks, gx, gy, gw, gh);
+        paintEdges(gc, g, vp, pal, marks, gx, gy, gw, gh, false);
 
         // Nodes: collect visible indices once, then draw by pass (fill, stroke, text) to limit state changes.
         int[] visible = new int[Math.min(g.nodeCount(), 1 << 16)];
@@ -132,6 +134,7 @@ public final class GraphPainter {
         paintBadges(gc, g, vp, pal, visible, n);
         if (detailed) {
             paintLabels(gc, g, vp, pal, visible, n);
+            paintBundleLabels(gc, g, vp, pal, visible, n);
         }
         paintColumnHeaders(gc, vp, pal, g.bands());
     }
@@ -188,10 +191,13 @@ public final class GraphPainter {
     }
 
     private void paintEdges(GraphicsContext gc, LaidOutGraph g, Viewport vp, GraphPalette pal, Marks marks,
-                            double gx, double gy, double gw, double gh) {
+                            double gx, double gy, double gw, double gh, boolean trustsOnly) {
         double s = vp.scale();
         gc.setLineCap(StrokeLineCap.ROUND);
         for (EdgeStyle style : EdgeStyle.values()) {
+            if ((style == EdgeStyle.TRUSTS) != trustsOnly) {
+                continue;
+            }
             boolean any = false;
             for (int j = 0; j < g.edgeCount(); j++) {
                 if (g.edge(j).style() != style || marks.highlightedEdges().get(j)) {
@@ -200,9 +206,9 @@ public final class GraphPainter {
                 int a = g.edgeFrom(j);
                 int b = g.edgeTo(j);
                 double x1 = g.x(a) + g.w(a);
-                double y1 = g.y(a) + g.h(a) / 2;
+                double y1 = g.y(a) + g.h(a) / 2 + g.edgeOffset(j);
                 double x2 = g.x(b);
-                double y2 = g.y(b) + g.h(b) / 2;
+                double y2 = g.y(b) + g.h(b) / 2 + g.edgeOffset(j);
                 if (Math.max(x1, x2) < gx || Math.min(x1, x2) > gx + gw
                         || Math.max(y1, y2) < gy || Math.min(y1, y2) > gy + gh) {
                     continue;
@@ -218,6 +224,10 @@ public final class GraphPainter {
                         s);
             }
         }
+        if (trustsOnly) {
+            gc.setLineDashes((double[]) null);
+            return;
+        }
         // Highlighted path on top, thicker.
         for (int j = marks.highlightedEdges().nextSetBit(0); j >= 0; j = marks.highlightedEdges().nextSetBit(j + 1)) {
             if (j >= g.edgeCount()) {
@@ -226,7 +236,8 @@ public final class GraphPainter {
             int a = g.edgeFrom(j);
             int b = g.edgeTo(j);
             gc.beginPath();
-            appendCurve(gc, vp, g.x(a) + g.w(a), g.y(a) + g.h(a) / 2, g.x(b), g.y(b) + g.h(b) / 2);
+            appendCurve(gc, vp, g.x(a) + g.w(a), g.y(a) + g.h(a) / 2 + g.edgeOffset(j), g.x(b),
+                    g.y(b) + g.h(b) / 2 + g.edgeOffset(j));
             EdgeStyle style = g.edge(j).style();
             stroke(gc, style == EdgeStyle.RUNS_AS || style == EdgeStyle.TRUSTS ? pal.highlight() : pal.edge(style),
                     style, 3, s);
@@ -312,6 +323,23 @@ public final class GraphPainter {
                 double offset = 16 + label.length() * LABEL_UNITS * 0.62;
                 gc.fillText(clip(v.detail(), (g.w(i) - offset - 8) / (DETAIL_UNITS * 0.55)), x + offset * s,
                         labelY + 0.5 * s);
+            }
+        }
+    }
+
+    /** Above a role many service accounts point at: how many, so the bundle of edges reads as one thing. */
+    private void paintBundleLabels(GraphicsContext gc, LaidOutGraph g, Viewport vp, GraphPalette pal, int[] visible,
+                                   int n) {
+        double s = vp.scale();
+        gc.setFont(font(DETAIL_UNITS * s, true));
+        gc.setFill(pal.mutedText());
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.BOTTOM);
+        for (int k = 0; k < n; k++) {
+            String label = g.bundleLabel(visible[k]);
+            if (label != null) {
+                int i = visible[k];
+                gc.fillText(clip(label, (g.w(i) + 40) / (DETAIL_UNITS * 0.6)), vp.sx(g.x(i)), vp.sy(g.y(i)) - 1);
             }
         }
     }

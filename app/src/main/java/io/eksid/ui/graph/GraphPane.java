@@ -35,6 +35,7 @@ public final class GraphPane extends BorderPane {
     private final Label exportStatus = new Label();
     private final TaskRunner tasks;
     private Consumer<String> onError = msg -> { };
+    private Consumer<String> onSaved = msg -> { };
     private final javafx.beans.property.ReadOnlyDoubleWrapper layoutAspect =
             new javafx.beans.property.ReadOnlyDoubleWrapper(0);
 
@@ -131,7 +132,13 @@ public final class GraphPane extends BorderPane {
         this.onError = handler;
     }
 
-    private void export(String format) {
+    /** Called with "Saved <path>" once an export is written (the activity log keeps it). */
+    public void setOnSaved(Consumer<String> handler) {
+        this.onSaved = handler;
+    }
+
+    /** Asks where to save and exports the whole graph ("png" or "svg"). */
+    public void export(String format) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export graph as " + format.toUpperCase(java.util.Locale.ROOT));
         chooser.setInitialFileName("identity-graph." + format);
@@ -167,7 +174,10 @@ public final class GraphPane extends BorderPane {
                 PngExporter.save(image, file);
             }
             return file;
-        }, saved -> exportStatus.setText("Saved " + saved), e -> exportFailed(file, e));
+        }, saved -> {
+            exportStatus.setText("Saved " + saved);
+            onSaved.accept("Saved " + saved);
+        }, e -> exportFailed(file, e));
     }
 
     private void exportFailed(Path file, Throwable e) {

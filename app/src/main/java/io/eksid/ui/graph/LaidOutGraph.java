@@ -28,6 +28,7 @@ public final class LaidOutGraph {
     private final int bands;
     private final Map<String, Integer> indexById = new HashMap<>();
     private final SpatialIndex spatial;
+    private final EdgeBundles bundles;
 
     /** A namespace block's background. */
     public record GroupBox(String group, double x, double y, double w, double h) {
@@ -58,6 +59,7 @@ public final class LaidOutGraph {
             indexById.put(this.nodes.get(i).id(), i);
         }
         this.spatial = new SpatialIndex(x, y, w, h, 256);
+        this.bundles = new EdgeBundles(this.nodes.size(), edgeFrom, edgeTo, this.nodes);
     }
 
     public int nodeCount() {
@@ -134,6 +136,20 @@ public final class LaidOutGraph {
                 && java.util.Arrays.equals(w, other.w) && java.util.Arrays.equals(h, other.h)
                 && java.util.Arrays.equals(edgeFrom, other.edgeFrom) && java.util.Arrays.equals(edgeTo, other.edgeTo)
                 && nodes.equals(other.nodes) && edges.equals(other.edges) && groups.equals(other.groups);
+    }
+
+    /** Vertical offset of edge j so that parallel edges never lie on one another (0 for most). */
+    public double edgeOffset(int j) {
+        return bundles().offset(j);
+    }
+
+    /** "12 service accounts → role" for a node many service accounts point at, else null. */
+    public String bundleLabel(int i) {
+        return bundles().label(i, nodes.get(i));
+    }
+
+    private EdgeBundles bundles() {
+        return bundles;
     }
 
     public SpatialIndex spatial() {

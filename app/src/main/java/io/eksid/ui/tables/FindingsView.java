@@ -41,6 +41,8 @@ public final class FindingsView extends SplitPane {
     private final TextArea fix = new TextArea();
     private final Button copy = new Button("Copy fix", new FontIcon(MaterialDesignC.CONTENT_COPY));
     private final Button show = new Button("Show in graph", new FontIcon(MaterialDesignG.GRAPH_OUTLINE));
+    private final Button fixIt = new Button("Fix\u2026");
+    private java.util.function.BiConsumer<FindingFix, String> onFix = (f, id) -> { };
 
     /** @param showInGraph selects the finding's subject and shows the graph */
     public FindingsView(FilterableTable<TableRows.FindingRow> table, Consumer<String> showInGraph) {
@@ -76,7 +78,15 @@ public final class FindingsView extends SplitPane {
         show.setMinWidth(Region.USE_PREF_SIZE);
         Label fixTitle = new Label("Fix");
         fixTitle.getStyleClass().add("field-name");
-        HBox buttons = new HBox(8, copy, show);
+        fixIt.setId("finding-fix-open");
+        fixIt.setMinWidth(Region.USE_PREF_SIZE);
+        fixIt.getStyleClass().add("accent");
+        fixIt.setTooltip(new Tooltip("Open the wizard's preview for this finding; nothing changes until you confirm"));
+        fixIt.setOnAction(e -> {
+            TableRows.FindingRow r = table.table().getSelectionModel().getSelectedItem();
+            FindingFix.of(r).ifPresent(f -> onFix.accept(f, r.nodeId()));
+        });
+        HBox buttons = new HBox(8, fixIt, copy, show);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(fix, Priority.ALWAYS);
         details.getChildren().addAll(title, message, fixTitle, fix, buttons);
@@ -102,7 +112,16 @@ public final class FindingsView extends SplitPane {
         show(null);
     }
 
+    /** Called with the wizard and the finding's subject node when the user asks for the fix's preview. */
+    public void setOnFix(java.util.function.BiConsumer<FindingFix, String> handler) {
+        this.onFix = handler;
+    }
+
     private void show(TableRows.FindingRow r) {
+        java.util.Optional<FindingFix> wizard = FindingFix.of(r);
+        fixIt.setVisible(wizard.isPresent());
+        fixIt.setManaged(wizard.isPresent());
+        wizard.ifPresent(f -> fixIt.setText(f.label()));
         copy.setText("Copy fix");
         copy.setDisable(r == null || r.fix().isEmpty());
         show.setDisable(r == null);
