@@ -143,7 +143,7 @@ public final class ConsoleApp extends Application {
      * graph, after the frame that shows it.
      */
     private void reportWhenInteractive(TaskRunner tasks) {
-        io.eksid.ui.bench.StartupMarkers markers = new io.eksid.ui.bench.StartupMarkers(System.out);
+        io.eksid.ui.bench.StartupMarkers markers = new io.eksid.ui.bench.StartupMarkers();
         vm.graphProperty().addListener((o, a, g) -> {
             IdentityState s = vm.stateProperty().get();
             if (g.nodeCount() == 0 || s == null) {

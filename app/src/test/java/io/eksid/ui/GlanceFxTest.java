@@ -187,12 +187,15 @@ class GlanceFxTest {
         awaitGraph();
         Path png = dir.resolve("graph.png");
         robot.interact(() -> console.view.graphPane().exportTo(png, "png"));
-        assertThat(png).exists();
-        assertThat(console.vm.activity()).anyMatch(e -> e.summary().equals("Saved " + png));
+        // the file is written in the background; the activity log says so once it is
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.vm.activity().stream()
+                .anyMatch(e -> e.summary().equals("Saved " + png)));
+        assertThat(png).exists().isNotEmptyFile();
         Path nowhere = dir.resolve("no-such-folder").resolve("graph.svg");
         robot.interact(() -> console.view.graphPane().exportTo(nowhere, "svg"));
-        assertThat(console.vm.activity()).anyMatch(e -> e.kind() == ActivityEntry.Kind.ERROR
-                && e.summary().startsWith("Could not export the graph to " + nowhere));
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.vm.activity().stream()
+                .anyMatch(e -> e.kind() == ActivityEntry.Kind.ERROR
+                        && e.summary().startsWith("Could not export the graph to " + nowhere)));
     }
 
     @Test

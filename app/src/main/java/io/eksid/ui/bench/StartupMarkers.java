@@ -14,6 +14,11 @@ public final class StartupMarkers {
     private boolean first;
     private boolean settled;
 
+    /** On standard output, where the benchmark reads them. */
+    public StartupMarkers() {
+        this(System.out);
+    }
+
     public StartupMarkers(PrintStream out) {
         this.out = out;
     }
