@@ -76,6 +76,7 @@ final class PodPageServer implements AutoCloseable {
     });
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong pageRequests = new AtomicLong();
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicLong handlerNanos = new AtomicLong();
     private final AtomicLong handlerCpuNanos = new AtomicLong();
@@ -104,6 +105,14 @@ final class PodPageServer implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * Requests answered with a page: each page of a list, again for a page asked twice. The watch a reflector
+     * opens once its list is done is refused here and is not part of the list.
+     */
+    long pageRequests() {
+        return pageRequests.get();
+    }
+
     long bytesServed() {
         return bytesServed.get();
     }
@@ -120,6 +129,7 @@ final class PodPageServer implements AutoCloseable {
 
     void resetCounters() {
         requests.set(0);
+        pageRequests.set(0);
         bytesServed.set(0);
         handlerNanos.set(0);
         handlerCpuNanos.set(0);
@@ -134,6 +144,7 @@ final class PodPageServer implements AutoCloseable {
             if (body == null) {
                 return;
             }
+            pageRequests.incrementAndGet();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

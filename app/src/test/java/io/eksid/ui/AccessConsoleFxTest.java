@@ -79,7 +79,10 @@ class AccessConsoleFxTest {
     private static IdentityState awaitPermissions() {
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             IdentityState s = console.vm.stateProperty().get();
-            return s != null && s.snapshot().rolePermissions(TENANT_ROLE).isPresent()
+            // every source read once: the permissions alone may arrive before the associations that use them
+            return s != null && s.sources().stream()
+                    .noneMatch(x -> x.state() == io.eksid.model.store.SourceState.CONNECTING)
+                    && s.snapshot().rolePermissions(TENANT_ROLE).isPresent()
                     && s.snapshot().pods().stream().anyMatch(p -> p.namespace().equals("tenant-a"))
                     && console.vm.graphProperty().get() != null && console.vm.graphProperty().get().nodeCount() > 20;
         });
