@@ -83,7 +83,7 @@ class TableRowsTest {
     }
 
     @Test
-    void anAssociationWhoseRoleIsAbsentIsNotOk() {
+    void anAssociationWhoseRolesWereNotReadShowsTheEdgeStatusAndReason() {
         IdentityState s = stateOf(ghostAssociation(UnreadSources.NONE));
 
         assertThat(TableRows.associations(s)).singleElement().satisfies(r -> {
@@ -94,7 +94,8 @@ class TableRowsTest {
             assertThat(r.roleArn()).isEqualTo(WORKER_ROLE);
             assertThat(r.targetRoleArn()).isEqualTo("arn:aws:iam::444455556666:role/far");
             assertThat(r.owner()).isEqualTo("arn:aws:iam::111122223333:role/owner");
-            assertThat(r.status()).isNotEqualTo("ok");
+            // the last edge that is not ok gives the status, lower-cased, with its reason
+            assertThat(r.status()).isEqualTo("unprovable: role far was not read in this snapshot");
         });
     }
 
