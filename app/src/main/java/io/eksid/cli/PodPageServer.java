@@ -147,10 +147,12 @@ final class PodPageServer implements AutoCloseable {
             pageRequests.incrementAndGet();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
+            // Counted as handed to the socket: a client that has read the last byte may look at the counter
+            // before this thread returns from the write.
+            bytesServed.addAndGet(body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            bytesServed.addAndGet(body.length);
         } finally {
             handlerNanos.addAndGet(System.nanoTime() - t0);
             handlerCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - c0);
