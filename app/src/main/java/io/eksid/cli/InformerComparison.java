@@ -139,16 +139,22 @@ final class InformerComparison {
                 h.get("min"), h.get("median"), h.get("max"));
     }
 
+    /** min / median / max of a per-run ratio, summarised as every other ingest figure is ({@link PodPageBaseline.Stats}). */
     private static Map<String, Double> stats(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+        PodPageBaseline.Stats s = PodPageBaseline.Stats.of(runs, r -> hundredths(f.applyAsDouble(r)));
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("min", round(v[0]));
-        m.put("median", round(v[v.length / 2]));
-        m.put("max", round(v[v.length - 1]));
+        m.put("min", s.min() / 100.0);
+        m.put("median", s.median() / 100.0);
+        m.put("max", s.max() / 100.0);
         return m;
     }
 
+    /** A ratio in hundredths; -1.00 where it has no value (a run that measured nothing). */
+    private static long hundredths(double v) {
+        return Double.isFinite(v) ? Math.round(v * 100) : -100;
+    }
+
     private static double round(double v) {
-        return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : -1;
+        return hundredths(v) / 100.0;
     }
 }
