@@ -42,6 +42,7 @@ import org.testfx.framework.junit5.Start;
 class AccessConsoleFxTest {
 
     static final String TENANT_ROLE = "arn:aws:iam::111122223333:role/acme-staging-tenant-data";
+    static final String ORDERS_ROLE = "arn:aws:iam::111122223333:role/acme-staging-orders-api";
     static final String TENANT_A_OBJECT = "arn:aws:s3:::acme-tenant-data/tenant-a/orders/2026-12.csv";
 
     @TempDir
@@ -83,6 +84,12 @@ class AccessConsoleFxTest {
             return s != null && s.sources().stream()
                     .noneMatch(x -> x.state() == io.eksid.model.store.SourceState.CONNECTING)
                     && s.snapshot().rolePermissions(TENANT_ROLE).isPresent()
+                    // the trust policy comes from another poll than the permissions: without it the association
+                    // is not yet known to work and tenant-a cannot be shown as allowed
+                    && s.snapshot().role(TENANT_ROLE).isPresent()
+                    && s.snapshot().role(ORDERS_ROLE).isPresent()
+                    && s.snapshot().associations().stream().anyMatch(a -> a.namespace().equals("tenant-a"))
+                    && s.graph().agentStatus().present()
                     && s.snapshot().pods().stream().anyMatch(p -> p.namespace().equals("tenant-a"))
                     && console.vm.graphProperty().get() != null && console.vm.graphProperty().get().nodeCount() > 20;
         });
