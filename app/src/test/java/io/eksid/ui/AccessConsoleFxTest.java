@@ -88,6 +88,7 @@ class AccessConsoleFxTest {
                     // is not yet known to work and tenant-a cannot be shown as allowed
                     && s.snapshot().role(TENANT_ROLE).isPresent()
                     && s.snapshot().role(ORDERS_ROLE).isPresent()
+                    && s.snapshot().rolePermissions(ORDERS_ROLE).isPresent()
                     && s.snapshot().associations().stream().anyMatch(a -> a.namespace().equals("tenant-a"))
                     && s.graph().agentStatus().present()
                     && s.snapshot().pods().stream().anyMatch(p -> p.namespace().equals("tenant-a"))
