@@ -128,6 +128,12 @@ public final class ConsoleApp extends Application {
         }
         stage.setScene(scene);
         stage.show();
+        if (useSandbox && !prefs.preferences().tourSeen()) {
+            view.offerTour(() -> tasks.run(() -> {
+                prefsStore.save(prefsStore.load().preferences().withTourSeen(true));
+                return Boolean.TRUE;
+            }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
+        }
         if (useSandbox) {
             vm.log(ActivityEntry.Kind.INFO, forceSandbox ? "Opening the sandbox as asked"
                     : "No kubeconfig found: opening the embedded sandbox EKS account");

@@ -9,14 +9,18 @@ import io.eksid.ui.inspector.AccessVerdicts;
  * The answer strip above the graph, as numbers: IRSA mappings, how many convert now, how many are broken, pods
  * on stale credentials, and whether the Pod Identity agent runs. Built off the FX thread with the table rows.
  *
- * @param awsRead false until the AWS side was read: then nothing is counted as broken yet
+ * @param kubeListed false until Kubernetes was listed: then not even the IRSA mappings are counted yet
+ * @param awsRead    false until the AWS side was read: then nothing is counted as broken yet
  */
 public record IdentitySummary(int irsaMappings, int convertible, int broken, int stalePods, boolean agentPresent,
-                              boolean awsRead) {
+                              boolean kubeListed, boolean awsRead) {
 
     public static IdentitySummary of(IdentityState s) {
         IdentityGraph g = s.graph();
-        boolean read = MainViewModel.awsRead(s);
+        // A live session's first state has neither sources nor nodes: that is "nothing read", not "all read".
+        boolean started = !s.sources().isEmpty() || !g.nodes().isEmpty();
+        boolean listed = started && MainViewModel.kubeListed(s);
+        boolean read = listed && MainViewModel.awsRead(s);
         int broken = 0;
         if (read) {
             for (ServiceAccountIdentity sa : g.serviceAccounts()) {
@@ -27,6 +31,6 @@ public record IdentitySummary(int irsaMappings, int convertible, int broken, int
             }
         }
         return new IdentitySummary(g.counts().irsaMappings(), read ? g.convertibleIrsaMappings().size() : 0, broken,
-                read ? g.counts().stalePods() : 0, g.agentStatus().present(), read);
+                read ? g.counts().stalePods() : 0, g.agentStatus().present(), listed, read);
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -36,9 +37,10 @@ final class MainToolbar extends ToolBar {
     /**
      * @param showGraph  shows the Graph tab (a search hit is selected there)
      * @param openWhoCan opens the Who can…? panel
+     * @param openTour   starts the guided tour again
      */
     MainToolbar(MainViewModel vm, ThemeManager theme, MainView.Actions actions, Runnable showGraph,
-                Runnable openWhoCan) {
+                Runnable openWhoCan, Runnable openTour) {
         ComboBox<String> contexts = new ComboBox<>();
         contexts.setId("context-switcher");
         contexts.setPromptText("Context");
@@ -122,8 +124,13 @@ final class MainToolbar extends ToolBar {
         whoCanButton.setTooltip(new Tooltip("Who can\u2026? Which service accounts and pods may call an action on a "
                 + "resource (Ctrl+Shift+W)"));
         whoCanButton.setOnAction(e -> openWhoCan.run());
+        Button help = new Button(null, new FontIcon(MaterialDesignH.HELP_CIRCLE_OUTLINE));
+        help.setId("tour-open");
+        help.setTooltip(new Tooltip("Guided tour: a broken mapping, a service account ready to convert, and the "
+                + "Convert button"));
+        help.setOnAction(e -> openTour.run());
         getItems().addAll(app, contexts, namespaces, searchBox, spacer, whoCanButton, convert, newAssoc, refresh,
-                themeToggle);
+                themeToggle, help);
     }
 
     /** The namespace filter's choices follow the cluster's namespaces; a chosen one that is gone falls back to all. */

@@ -45,6 +45,7 @@ public final class MainView extends BorderPane {
     private final MainToolbar toolBar;
     private javafx.scene.Node fleet;
     private final io.eksid.ui.palette.CommandPalette palette;
+    private final io.eksid.ui.tour.GuidedTour tour;
 
     /** Actions that open wizards or start the sandbox; the composition root wires them to the engine. */
     public interface Actions {
@@ -67,12 +68,14 @@ public final class MainView extends BorderPane {
             vm.selectedNodeIdProperty().set(id);
             tabs.getSelectionModel().select(0);
         });
-        toolBar = new MainToolbar(vm, theme, actions, () -> tabs.getSelectionModel().select(0), this::openWhoCan);
-        palette = PaletteCommands.create(vm, actions, theme, graphPane, this::openWhoCan, id -> {
+        java.util.function.Consumer<String> goTo = id -> {
             showCluster();
             tabs.getSelectionModel().select(0);
             vm.selectedNodeIdProperty().set(id);
-        });
+        };
+        toolBar = new MainToolbar(vm, theme, actions, () -> tabs.getSelectionModel().select(0), this::openWhoCan,
+                this::startTour);
+        palette = PaletteCommands.create(vm, actions, theme, graphPane, this::openWhoCan, this::startTour, goTo);
         tables.findingsView.setOnFix((fix, id) -> FindingFixes.open(fix, id, vm.stateProperty().get(), actions));
         VBox top = new VBox(banner(vm), toolBar);
         setTop(top);
@@ -105,6 +108,7 @@ public final class MainView extends BorderPane {
         main.setMinWidth(0);
         setCenter(split);
         setBottom(new StatusBarView(vm));
+        tour = new io.eksid.ui.tour.GuidedTour(this, graphPane.canvas(), goTo);
 
         graphPane.bindFilters(vm.onlyProblemsProperty(), vm.onlyIrsaProperty());
         vm.layoutAspectProperty().bind(graphPane.layoutAspectProperty());
@@ -181,6 +185,37 @@ public final class MainView extends BorderPane {
         banner.visibleProperty().bind(vm.sandboxProperty());
         banner.managedProperty().bind(vm.sandboxProperty());
         return banner;
+    }
+
+    /** Starts the guided tour on what the cluster shows now (toolbar's help button, command palette). */
+    public void startTour() {
+        showCluster();
+        tabs.getSelectionModel().select(0);
+        tour.start(vm.stateProperty().get());
+    }
+
+    /**
+     * Starts the tour once, when the first graph drawn from every source is on screen (the sandbox's first run),
+     * and calls {@code seen} when the user finishes or skips it.
+     */
+    public void offerTour(Runnable seen) {
+        tour.setOnEnded(seen);
+        javafx.beans.value.ChangeListener<io.eksid.ui.graph.LaidOutGraph> ready = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends io.eksid.ui.graph.LaidOutGraph> o,
+                                io.eksid.ui.graph.LaidOutGraph before, io.eksid.ui.graph.LaidOutGraph g) {
+                Presentation p = vm.presentationProperty().get();
+                if (g.nodeCount() > 0 && p != null && p.summary().awsRead()) {
+                    vm.graphProperty().removeListener(this);
+                    vm.tasks().later(MainView.this::startTour);
+                }
+            }
+        };
+        vm.graphProperty().addListener(ready);
+    }
+
+    public io.eksid.ui.tour.GuidedTour tour() {
+        return tour;
     }
 
     /** One delivery per update: the tables, the counts and the inspector follow the presentation. */

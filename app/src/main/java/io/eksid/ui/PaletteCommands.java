@@ -21,7 +21,7 @@ final class PaletteCommands {
      * @param goTo selects a node in the graph and the inspector
      */
     static CommandPalette create(MainViewModel vm, MainView.Actions actions, ThemeManager theme, GraphPane graph,
-                                 Runnable whoCan, Consumer<String> goTo) {
+                                 Runnable whoCan, Runnable tour, Consumer<String> goTo) {
         List<PaletteEntry> commands = List.of(
                 action("Convert IRSA\u2026", "preview the conversion of every IRSA mapping to Pod Identity",
                         () -> actions.convert(List.of())),
@@ -34,7 +34,9 @@ final class PaletteCommands {
                 action("Toggle theme", "switch light / dark", theme::toggle),
                 action("Who can\u2026?", "which service accounts and pods may call an action (Ctrl+Shift+W)", whoCan),
                 action("Export PNG\u2026", "the whole graph as an image", () -> graph.export("png")),
-                action("Export SVG\u2026", "the whole graph as a vector drawing", () -> graph.export("svg")));
+                action("Export SVG\u2026", "the whole graph as a vector drawing", () -> graph.export("svg")),
+                action("Guided tour", "a broken mapping, a service account ready to convert, the Convert button",
+                        tour));
         return new CommandPalette(commands, () -> nodes(vm.stateProperty().get(), goTo));
     }
 

@@ -98,9 +98,12 @@ public final class StatusBarView extends HBox {
             tip.append(src.source()).append(": ").append(src.state().name().toLowerCase(Locale.ROOT))
                     .append(src.reason().isEmpty() ? "" : " \u2014 " + src.reason()).append('\n');
         }
-        sources.setText("Sources " + live + "/" + s.sources().size() + " live");
+        sources.setText(s.sources().isEmpty() ? "Sources starting\u2026"
+                : "Sources " + live + "/" + s.sources().size() + " live");
         sources.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        sources.getStyleClass().add("state-" + worst.name().toLowerCase(Locale.ROOT));
+        // no source yet is not "all live": grey, not green
+        sources.getStyleClass().add(s.sources().isEmpty() ? "state-connecting"
+                : "state-" + worst.name().toLowerCase(Locale.ROOT));
         sources.setTooltip(new Tooltip(tip.toString().strip()));
         if (s.sources().isEmpty()) {
             // Nothing has reported yet: every number and the agent are unknown, not 0 and not missing.

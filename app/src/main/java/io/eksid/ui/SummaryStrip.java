@@ -31,7 +31,7 @@ public final class SummaryStrip extends FlowPane {
 
     public void show(IdentitySummary s) {
         getChildren().clear();
-        if (s == null) {
+        if (s == null || !s.kubeListed()) {
             getChildren().add(new Label("Reading the cluster\u2026"));
             return;
         }

@@ -343,7 +343,7 @@ class MainWindowFxTest {
         awaitState();
         robot.interact(() -> scene.getWindow().setWidth(1280));
         try {
-            for (String id : List.of("#refresh", "#theme-toggle", "#convert-irsa", "#new-association")) {
+            for (String id : List.of("#refresh", "#theme-toggle", "#convert-irsa", "#new-association", "#tour-open")) {
                 javafx.scene.Node n = robot.lookup(id).query();
                 javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
                 assertThat(n.isVisible() && b.getMaxX() <= scene.getWidth() + 0.5).as(id).isTrue();

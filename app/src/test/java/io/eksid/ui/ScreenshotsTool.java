@@ -122,6 +122,9 @@ public final class ScreenshotsTool {
             robot.write("check");
             savePalette(robot, "palette-" + suffix + ".png");
             robot.interact(() -> console.view.palette().close());
+            robot.interact(console.view::startTour);
+            save(robot, "tour-" + suffix + ".png", 1200);
+            robot.interact(() -> console.view.tour().end());
         }
     }
 

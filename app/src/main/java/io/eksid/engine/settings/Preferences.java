@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param clusterByContext the EKS cluster (ARN) the user matched a context to, when it could not be derived
  * @param readOnly         on: no write action is offered anywhere (wizards, apply, rollback)
  * @param journalDir       where conversion journals go, or null for the state folder's {@code journal}
+ * @param tourSeen         the guided tour was finished or skipped once: the sandbox no longer opens with it
  */
 public record Preferences(String theme, Duration refreshInterval, Map<String, String> profileByContext,
-                          Map<String, String> clusterByContext, boolean readOnly, Path journalDir) {
+                          Map<String, String> clusterByContext, boolean readOnly, Path journalDir, boolean tourSeen) {
 
     public static final Duration MIN_REFRESH = Duration.ofSeconds(10);
     public static final Duration MAX_REFRESH = Duration.ofHours(1);
@@ -29,7 +30,7 @@ public record Preferences(String theme, Duration refreshInterval, Map<String, St
     }
 
     public static Preferences defaults() {
-        return new Preferences("SYSTEM", Duration.ofSeconds(30), Map.of(), Map.of(), false, null);
+        return new Preferences("SYSTEM", Duration.ofSeconds(30), Map.of(), Map.of(), false, null, false);
     }
 
     public Path journalDirOr(AppFolders folders) {
@@ -37,15 +38,19 @@ public record Preferences(String theme, Duration refreshInterval, Map<String, St
     }
 
     public Preferences withTheme(String t) {
-        return new Preferences(t, refreshInterval, profileByContext, clusterByContext, readOnly, journalDir);
+        return new Preferences(t, refreshInterval, profileByContext, clusterByContext, readOnly, journalDir, tourSeen);
     }
 
     public Preferences withReadOnly(boolean ro) {
-        return new Preferences(theme, refreshInterval, profileByContext, clusterByContext, ro, journalDir);
+        return new Preferences(theme, refreshInterval, profileByContext, clusterByContext, ro, journalDir, tourSeen);
+    }
+
+    public Preferences withTourSeen(boolean seen) {
+        return new Preferences(theme, refreshInterval, profileByContext, clusterByContext, readOnly, journalDir, seen);
     }
 
     public Preferences withRefreshInterval(Duration d) {
-        return new Preferences(theme, d, profileByContext, clusterByContext, readOnly, journalDir);
+        return new Preferences(theme, d, profileByContext, clusterByContext, readOnly, journalDir, tourSeen);
     }
 
     public Preferences withProfileForContext(String context, String profile) {
@@ -55,7 +60,7 @@ public record Preferences(String theme, Duration refreshInterval, Map<String, St
         } else {
             m.put(context, profile);
         }
-        return new Preferences(theme, refreshInterval, m, clusterByContext, readOnly, journalDir);
+        return new Preferences(theme, refreshInterval, m, clusterByContext, readOnly, journalDir, tourSeen);
     }
 
     public Preferences withClusterForContext(String context, String clusterArn) {
@@ -65,6 +70,6 @@ public record Preferences(String theme, Duration refreshInterval, Map<String, St
         } else {
             m.put(context, clusterArn);
         }
-        return new Preferences(theme, refreshInterval, profileByContext, m, readOnly, journalDir);
+        return new Preferences(theme, refreshInterval, profileByContext, m, readOnly, journalDir, tourSeen);
     }
 }

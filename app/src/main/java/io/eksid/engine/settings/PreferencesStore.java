@@ -30,7 +30,7 @@ import java.util.Set;
 public final class PreferencesStore {
 
     static final Set<String> KNOWN = Set.of("version", "theme", "refreshIntervalSeconds", "profileByContext",
-            "clusterByContext", "readOnly", "journalDir");
+            "clusterByContext", "readOnly", "journalDir", "tourSeen");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -120,7 +120,15 @@ public final class PreferencesStore {
                 problems.add("Preference 'journalDir' is not a valid path; using the default journal folder.");
             }
         }
-        return new Loaded(new Preferences(theme, refresh, profiles, clusters, readOnly, journal), problems);
+        boolean tourSeen = d.tourSeen();
+        if (root.has("tourSeen")) {
+            if (root.get("tourSeen").isBoolean()) {
+                tourSeen = root.get("tourSeen").asBoolean();
+            } else {
+                problems.add("Preference 'tourSeen' must be true or false; the guided tour will show again.");
+            }
+        }
+        return new Loaded(new Preferences(theme, refresh, profiles, clusters, readOnly, journal, tourSeen), problems);
     }
 
     private static Map<String, String> stringMap(JsonNode root, String key, List<String> problems) {
@@ -153,6 +161,7 @@ public final class PreferencesStore {
         ObjectNode clusters = root.putObject("clusterByContext");
         p.clusterByContext().forEach(clusters::put);
         root.put("readOnly", p.readOnly());
+        root.put("tourSeen", p.tourSeen());
         if (p.journalDir() != null) {
             root.put("journalDir", p.journalDir().toString());
         }

@@ -28,11 +28,21 @@ class PreferencesStoreTest {
     void roundTripsEveryPreference() throws Exception {
         Preferences p = Preferences.defaults().withTheme("DARK").withReadOnly(true)
                 .withRefreshInterval(Duration.ofSeconds(90)).withProfileForContext("prod", "corp-admin")
-                .withClusterForContext("prod", "arn:aws:eks:us-west-2:111122223333:cluster/prod");
+                .withClusterForContext("prod", "arn:aws:eks:us-west-2:111122223333:cluster/prod").withTourSeen(true);
         store().save(p);
         PreferencesStore.Loaded loaded = store().load();
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.preferences()).isEqualTo(p);
+    }
+
+    @Test
+    void aTourSeenThatIsNotABooleanIsReportedAndTheTourShowsAgain() throws Exception {
+        Path f = dir.resolve("config/preferences.json");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "{\"tourSeen\":\"yes\"}");
+        PreferencesStore.Loaded loaded = store().load();
+        assertThat(loaded.preferences().tourSeen()).isFalse();
+        assertThat(loaded.problems()).singleElement().asString().contains("'tourSeen' must be true or false");
     }
 
     @Test

@@ -1,0 +1,208 @@
+package io.eksid.ui.tour;
+
+import io.eksid.engine.live.IdentityState;
+import io.eksid.ui.graph.GraphCanvas;
+import io.eksid.ui.graph.LaidOutGraph;
+import io.eksid.ui.graph.Viewport;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The guided tour: one callout at a time, each with a ring around what it explains (a graph node or a toolbar
+ * button). The callout and the ring are unmanaged children of the window's root pane, so they float over every
+ * pane without changing its layout, and follow the graph as it pans, zooms and re-lays out.
+ */
+public final class GuidedTour {
+
+    private static final double WIDTH = 380;
+    private static final double GAP = 10;
+
+    private final Pane host;
+    private final GraphCanvas canvas;
+    private final Consumer<String> goTo;
+    private final VBox callout = new VBox(8);
+    private final Label title = new Label();
+    private final Label text = new Label();
+    private final Label counter = new Label();
+    private final Button next = new Button("Next");
+    private final Button skip = new Button("Skip tour");
+    private final Rectangle ring = new Rectangle();
+    private final ReadOnlyIntegerWrapper stop = new ReadOnlyIntegerWrapper(-1);
+    private List<TourStop> stops = List.of();
+    private Runnable onEnded = () -> { };
+
+    /**
+     * @param host   the window's root pane, which the callout floats over
+     * @param canvas the graph, whose nodes the tour points at
+     * @param goTo   selects a node in the graph and the inspector (and shows the graph tab)
+     */
+    public GuidedTour(Pane host, GraphCanvas canvas, Consumer<String> goTo) {
+        this.host = host;
+        this.canvas = canvas;
+        this.goTo = goTo;
+        callout.setId("tour-callout");
+        callout.getStyleClass().add("tour-callout");
+        title.getStyleClass().add("tour-title");
+        text.setWrapText(true);
+        text.getStyleClass().add("tour-text");
+        counter.getStyleClass().add("tour-counter");
+        next.setId("tour-next");
+        next.getStyleClass().add("accent");
+        next.setOnAction(e -> next());
+        skip.setId("tour-skip");
+        skip.setOnAction(e -> end());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, counter, spacer, skip, next);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        callout.getChildren().addAll(title, text, buttons);
+        callout.setPrefWidth(WIDTH);
+        callout.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                end();
+                e.consume();
+            }
+        });
+        ring.getStyleClass().add("tour-ring");
+        ring.setId("tour-ring");
+        ring.setMouseTransparent(true);
+        for (Node n : List.of(ring, callout)) {
+            n.setManaged(false);
+            n.setVisible(false);
+        }
+        host.getChildren().addAll(ring, callout);
+        canvas.setOnDrawn(this::place); // the graph moved or was re-laid out: follow the node
+        host.widthProperty().addListener((o, a, b) -> place());
+        host.heightProperty().addListener((o, a, b) -> place());
+    }
+
+    /** Called once when the tour is finished or skipped. */
+    public void setOnEnded(Runnable r) {
+        onEnded = r;
+    }
+
+    /** Which stop shows (0-based), or -1 when the tour is closed. */
+    public ReadOnlyIntegerProperty stopProperty() {
+        return stop.getReadOnlyProperty();
+    }
+
+    public List<TourStop> stops() {
+        return stops;
+    }
+
+    /** Starts from the first stop, with stops picked from {@code state}. */
+    public void start(IdentityState state) {
+        stops = TourPlan.of(state);
+        if (stops.isEmpty()) {
+            return;
+        }
+        show(0);
+    }
+
+    public void next() {
+        if (stop.get() + 1 < stops.size()) {
+            show(stop.get() + 1);
+        } else {
+            end();
+        }
+    }
+
+    public void end() {
+        if (stop.get() < 0) {
+            return;
+        }
+        stop.set(-1);
+        callout.setVisible(false);
+        ring.setVisible(false);
+        onEnded.run();
+    }
+
+    private void show(int i) {
+        stop.set(i);
+        TourStop s = stops.get(i);
+        title.setText(s.title());
+        text.setText(s.text());
+        counter.setText((i + 1) + " of " + stops.size());
+        next.setText(i + 1 == stops.size() ? "Done" : "Next");
+        if (s.nodeId() != null) {
+            goTo.accept(s.nodeId());
+        }
+        // set later by BorderPane: a pane added after us would cover the callout
+        ring.toFront();
+        callout.toFront();
+        callout.setVisible(true);
+        place();
+        next.requestFocus();
+    }
+
+    /** Puts the ring around the stop's subject and the callout below it (above when there is no room). */
+    void place() {
+        if (stop.get() < 0) {
+            return;
+        }
+        Bounds target = targetBounds(stops.get(stop.get()));
+        callout.applyCss();
+        double w = Math.min(WIDTH, host.getWidth() - 2 * GAP);
+        double h = callout.prefHeight(w);
+        double x;
+        double y;
+        if (target == null) {
+            ring.setVisible(false);
+            x = (host.getWidth() - w) / 2;
+            y = (host.getHeight() - h) / 2;
+        } else {
+            ring.setX(target.getMinX() - 4);
+            ring.setY(target.getMinY() - 4);
+            ring.setWidth(target.getWidth() + 8);
+            ring.setHeight(target.getHeight() + 8);
+            ring.setVisible(true);
+            x = target.getMinX();
+            y = target.getMaxY() + GAP + 4;
+            if (y + h > host.getHeight() - GAP) {
+                y = target.getMinY() - GAP - 4 - h;
+            }
+        }
+        x = Math.max(GAP, Math.min(x, host.getWidth() - w - GAP));
+        y = Math.max(GAP, Math.min(y, host.getHeight() - h - GAP));
+        callout.resizeRelocate(x, y, w, h);
+    }
+
+    /** Where the subject is, in the host's coordinates; null while it is not on screen. */
+    private Bounds targetBounds(TourStop s) {
+        if (s.controlId() != null) {
+            Node control = host.lookup("#" + s.controlId());
+            if (control == null || control.getScene() == null || !control.isVisible()) {
+                return null;
+            }
+            return host.sceneToLocal(control.localToScene(control.getBoundsInLocal()));
+        }
+        LaidOutGraph g = canvas.graph();
+        int i = g.indexOf(s.nodeId());
+        if (i < 0 || canvas.getScene() == null) {
+            return null; // not laid out yet (its namespace is being expanded)
+        }
+        Viewport vp = canvas.viewport();
+        Bounds local = new BoundingBox(vp.sx(g.x(i)), vp.sy(g.y(i)), g.w(i) * vp.scale(), g.h(i) * vp.scale());
+        if (local.getMaxX() < 0 || local.getMaxY() < 0 || local.getMinX() > canvas.getWidth()
+                || local.getMinY() > canvas.getHeight()) {
+            return null; // panned away: the callout waits in the middle
+        }
+        return host.sceneToLocal(canvas.localToScene(local));
+    }
+}
