@@ -83,7 +83,12 @@ final class MainToolbar extends ToolBar {
         Button convert = new Button("Convert IRSA\u2026", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         convert.setId("convert-irsa");
         convert.getStyleClass().add("convert-button");
-        convert.textProperty().bind(vm.convertibleCountProperty().asString("Convert\u2026 (%d)"));
+        // no count before the AWS side was read: "(0)" would be a number nobody measured
+        convert.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Presentation p = vm.presentationProperty().get();
+            return p == null || !p.summary().awsRead() ? "Convert\u2026"
+                    : "Convert\u2026 (" + vm.convertibleCountProperty().get() + ")";
+        }, vm.presentationProperty(), vm.convertibleCountProperty()));
         convert.disableProperty().bind(vm.convertibleCountProperty().isEqualTo(0).or(vm.readOnlyProperty()));
         convert.setTooltip(new Tooltip("Convert IRSA\u2026: preview the conversion of every IRSA mapping of this cluster "
                 + "to Pod Identity"));

@@ -200,18 +200,20 @@ public final class MainView extends BorderPane {
      */
     public void offerTour(Runnable seen) {
         tour.setOnEnded(seen);
-        javafx.beans.value.ChangeListener<io.eksid.ui.graph.LaidOutGraph> ready = new javafx.beans.value.ChangeListener<>() {
+        // the graph and the presentation arrive separately, in either order: check on both
+        javafx.beans.InvalidationListener ready = new javafx.beans.InvalidationListener() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends io.eksid.ui.graph.LaidOutGraph> o,
-                                io.eksid.ui.graph.LaidOutGraph before, io.eksid.ui.graph.LaidOutGraph g) {
+            public void invalidated(javafx.beans.Observable o) {
                 Presentation p = vm.presentationProperty().get();
-                if (g.nodeCount() > 0 && p != null && p.summary().awsRead()) {
+                if (vm.graphProperty().get().nodeCount() > 0 && p != null && p.summary().awsRead()) {
                     vm.graphProperty().removeListener(this);
+                    vm.presentationProperty().removeListener(this);
                     vm.tasks().later(MainView.this::startTour);
                 }
             }
         };
         vm.graphProperty().addListener(ready);
+        vm.presentationProperty().addListener(ready);
     }
 
     public io.eksid.ui.tour.GuidedTour tour() {

@@ -81,9 +81,7 @@ public final class NavigatorView extends VBox {
         styleState(vm.connectionStateProperty().get());
         aws.setWrapText(true);
         aws.setId("aws-profile");
-        vm.stateProperty().addListener((o, a, s) -> aws.setText(s == null ? "" : "AWS: account "
-                + s.snapshot().cluster().account() + " \u00b7 " + s.snapshot().cluster().region()
-                + (s.lastAwsRefresh() == null ? "" : "\nAWS data from " + MainView.time(s.lastAwsRefresh()))));
+        vm.stateProperty().addListener((o, a, s) -> aws.setText(s == null ? "" : awsLine(s)));
         openSandbox.setId("open-sandbox");
         openSandbox.setMaxWidth(Double.MAX_VALUE);
         openSandbox.setOnAction(e -> openSandboxAction.run());
@@ -160,5 +158,13 @@ public final class NavigatorView extends VBox {
                 }
             }
         }
+    }
+
+    /** "AWS: account 1111… · us-west-2", or what is not known yet instead of blanks. */
+    private static String awsLine(io.eksid.engine.live.IdentityState s) {
+        var c = s.snapshot().cluster();
+        boolean known = c.account() != null && !c.account().isBlank() && c.region() != null && !c.region().isBlank();
+        return (known ? "AWS: account " + c.account() + " \u00b7 " + c.region() : "AWS: account not read yet")
+                + (s.lastAwsRefresh() == null ? "" : "\nAWS data from " + MainView.time(s.lastAwsRefresh()));
     }
 }

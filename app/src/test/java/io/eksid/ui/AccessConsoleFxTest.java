@@ -208,9 +208,15 @@ class AccessConsoleFxTest {
             return;
         }
         Path out = Files.createDirectories(Path.of(target).toAbsolutePath());
-        robot.sleep(1200);
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
+        for (io.eksid.ui.theme.ThemeMode mode : new io.eksid.ui.theme.ThemeMode[] {
+                io.eksid.ui.theme.ThemeMode.LIGHT, io.eksid.ui.theme.ThemeMode.DARK}) {
+            robot.interact(() -> console.theme.modeProperty().set(mode));
+            robot.sleep(1200);
+            WritableImage[] img = new WritableImage[1];
+            robot.interact(() -> img[0] = scene.snapshot(null));
+            String file = mode == io.eksid.ui.theme.ThemeMode.LIGHT ? name : name.replace("-light.png", "-dark.png");
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(file).toFile());
+        }
+        robot.interact(() -> console.theme.modeProperty().set(io.eksid.ui.theme.ThemeMode.LIGHT));
     }
 }

@@ -47,7 +47,6 @@ public final class GraphCanvas extends Region {
     private Consumer<String> onToggle = id -> { };
     private Consumer<String> onActivate = id -> { };
     private Consumer<String> onInspect = id -> { };
-    private Runnable onDrawn = () -> { };
     private long frames;
     private final QueryOverlay queryOverlay = new QueryOverlay();
     private java.util.Set<String> queryMatches;
@@ -271,12 +270,6 @@ public final class GraphCanvas extends Region {
         if (queryMatches != null) {
             queryOverlay.paint(canvas.getGraphicsContext2D(), graph, viewport, palette.get(), queryMatches);
         }
-        onDrawn.run();
-    }
-
-    /** Called after every frame: whatever floats over the graph (the tour's ring) follows it. */
-    public void setOnDrawn(Runnable r) {
-        onDrawn = r;
     }
 
     /** Highlights the nodes a query matched (Who can…?) and dims the rest; null ends the query. */

@@ -46,6 +46,9 @@ public final class GuidedTour {
     private final ReadOnlyIntegerWrapper stop = new ReadOnlyIntegerWrapper(-1);
     private List<TourStop> stops = List.of();
     private Runnable onEnded = () -> { };
+    /** After each frame's layout: the graph panned, zoomed or was re-laid out, or another tab came to the front. */
+    private final Runnable follow = this::place;
+    private javafx.scene.Scene following;
 
     /**
      * @param host   the window's root pane, which the callout floats over
@@ -87,9 +90,6 @@ public final class GuidedTour {
             n.setVisible(false);
         }
         host.getChildren().addAll(ring, callout);
-        canvas.setOnDrawn(this::place); // the graph moved or was re-laid out: follow the node
-        host.widthProperty().addListener((o, a, b) -> place());
-        host.heightProperty().addListener((o, a, b) -> place());
     }
 
     /** Called once when the tour is finished or skipped. */
@@ -130,6 +130,10 @@ public final class GuidedTour {
         stop.set(-1);
         callout.setVisible(false);
         ring.setVisible(false);
+        if (following != null) {
+            following.removePostLayoutPulseListener(follow);
+            following = null;
+        }
         onEnded.run();
     }
 
@@ -147,6 +151,10 @@ public final class GuidedTour {
         ring.toFront();
         callout.toFront();
         callout.setVisible(true);
+        if (following == null && host.getScene() != null) {
+            following = host.getScene();
+            following.addPostLayoutPulseListener(follow);
+        }
         place();
         next.requestFocus();
     }
@@ -167,6 +175,7 @@ public final class GuidedTour {
             x = (host.getWidth() - w) / 2;
             y = (host.getHeight() - h) / 2;
         } else {
+            // unchanged values are no-ops, so following every pulse schedules no further pulse
             ring.setX(target.getMinX() - 4);
             ring.setY(target.getMinY() - 4);
             ring.setWidth(target.getWidth() + 8);
@@ -180,22 +189,38 @@ public final class GuidedTour {
         }
         x = Math.max(GAP, Math.min(x, host.getWidth() - w - GAP));
         y = Math.max(GAP, Math.min(y, host.getHeight() - h - GAP));
-        callout.resizeRelocate(x, y, w, h);
+        if (Math.abs(callout.getLayoutX() - x) > 0.5 || Math.abs(callout.getLayoutY() - y) > 0.5
+                || Math.abs(callout.getWidth() - w) > 0.5 || Math.abs(callout.getHeight() - h) > 0.5) {
+            callout.resizeRelocate(x, y, w, h);
+        }
+    }
+
+    /** In the window and drawn: it and every pane above it are visible (a tab in the back is not). */
+    private static boolean shown(Node n) {
+        if (n.getScene() == null) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the subject is, in the host's coordinates; null while it is not on screen. */
     private Bounds targetBounds(TourStop s) {
         if (s.controlId() != null) {
             Node control = host.lookup("#" + s.controlId());
-            if (control == null || control.getScene() == null || !control.isVisible()) {
+            if (control == null || !shown(control)) {
                 return null;
             }
             return host.sceneToLocal(control.localToScene(control.getBoundsInLocal()));
         }
         LaidOutGraph g = canvas.graph();
         int i = g.indexOf(s.nodeId());
-        if (i < 0 || canvas.getScene() == null) {
-            return null; // not laid out yet (its namespace is being expanded)
+        if (i < 0 || !shown(canvas)) {
+            return null; // not laid out yet (its namespace is being expanded), or another tab is in front
         }
         Viewport vp = canvas.viewport();
         Bounds local = new BoundingBox(vp.sx(g.x(i)), vp.sy(g.y(i)), g.w(i) * vp.scale(), g.h(i) * vp.scale());

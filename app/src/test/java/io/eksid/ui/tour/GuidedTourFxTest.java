@@ -181,6 +181,14 @@ class GuidedTourFxTest {
 
         robot.clickOn("#tour-open");
         assertThat(tour().stopProperty().get()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#tour-ring").query().isVisible());
+        // another tab in front: the ring does not point at a graph that is not shown
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(4));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#tour-ring").query().isVisible());
+        assertCalloutInsideTheWindowAndOffTheRing(robot);
+        robot.interact(() -> console.view.tabs().getSelectionModel().select(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#tour-ring").query().isVisible());
+        robot.clickOn("#tour-next");
         robot.type(KeyCode.ESCAPE);
         assertThat(tour().stopProperty().get()).isEqualTo(-1);
         assertThat(seen.get()).isEqualTo(2);
