@@ -191,30 +191,24 @@ final class Reflector<T extends HasMetadata> {
     /** Lists every page; returns the list's resource version. Deletes what vanished since the last list. */
     private String relist() {
         Map<String, Set<String>> seenByNamespace = new HashMap<>();
-        String token = null;
+        String token;
         String rv;
-        do {
-            KubernetesResourceList<T> page;
-            try {
-                page = operation.get().list(new ListOptionsBuilder().withLimit(settings.pageSize())
-                        .withContinue(token).build());
-            } catch (RuntimeException e) {
-                throw KubeErrors.classify("list " + description, e);
+        CompletableFuture<KubernetesResourceList<T>> next = requestPage(null);
+        try {
+            do {
+                KubernetesResourceList<T> page = ListPages.await(next, "list " + description);
+                token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+                rv = page.getMetadata() == null ? null : page.getMetadata().getResourceVersion();
+                // the next page is on its way while this one is stored
+                next = token != null && !token.isEmpty() && !stopped
+                        ? requestPage(token) : null;
+                store(page, seenByNamespace);
+            } while (next != null);
+        } finally {
+            if (next != null && !next.isDone()) {
+                next.cancel(true); // storing failed or the reflector stopped: nobody will read that page
             }
-            for (Object raw : page.getItems()) {
-                T item = convert.apply(raw);
-                ObjectMeta meta = item.getMetadata();
-                if (meta == null || meta.getName() == null) {
-                    continue;
-                }
-                String ns = meta.getNamespace() == null ? "" : meta.getNamespace();
-                seenByNamespace.computeIfAbsent(ns, k -> new HashSet<>()).add(meta.getName());
-                track(ns, meta.getName());
-                sink.upsert(item);
-            }
-            token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-            rv = page.getMetadata() == null ? null : page.getMetadata().getResourceVersion();
-        } while (token != null && !token.isEmpty() && !stopped);
+        }
         for (Map.Entry<String, Set<String>> e : known.entrySet()) {
             Set<String> stillThere = seenByNamespace.getOrDefault(e.getKey(), Set.of());
             for (String name : Set.copyOf(e.getValue())) {
@@ -226,6 +220,28 @@ final class Reflector<T extends HasMetadata> {
         }
         relists++;
         return rv;
+    }
+
+    private CompletableFuture<KubernetesResourceList<T>> requestPage(String token) {
+        try {
+            return ListPages.request(operation.get(), settings.pageSize(), token);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void store(KubernetesResourceList<T> page, Map<String, Set<String>> seenByNamespace) {
+        for (Object raw : page.getItems()) {
+            T item = convert.apply(raw);
+            ObjectMeta meta = item.getMetadata();
+            if (meta == null || meta.getName() == null) {
+                continue;
+            }
+            String ns = meta.getNamespace() == null ? "" : meta.getNamespace();
+            seenByNamespace.computeIfAbsent(ns, k -> new HashSet<>()).add(meta.getName());
+            track(ns, meta.getName());
+            sink.upsert(item);
+        }
     }
 
     /**

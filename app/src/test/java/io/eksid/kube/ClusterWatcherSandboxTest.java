@@ -90,6 +90,10 @@ class ClusterWatcherSandboxTest {
     }
 
     private void connect() throws Exception {
+        connect(SandboxKube.FAST);
+    }
+
+    private void connect(ReflectorSettings settings) throws Exception {
         Path file = SandboxKube.write(dir, "config", SandboxKube.kubeconfig(cluster.name(), cluster.name(),
                 sandbox.server.serverUrl(cluster.name()), "shop", "token: sandbox"));
         Kubeconfig kc = new KubeconfigLoader(Map.of("KUBECONFIG", file.toString()), dir).load();
@@ -98,7 +102,7 @@ class ClusterWatcherSandboxTest {
         store = new ClusterStore(cluster.name(), Clock.systemUTC());
         executor = new ScheduledThreadPoolExecutor(2);
         executor.setRemoveOnCancelPolicy(true);
-        watcher = new ClusterWatcher(connection.client(), store, SandboxKube.FAST, executor);
+        watcher = new ClusterWatcher(connection.client(), store, settings, executor);
     }
 
     private static List<PodInfo> pods(ClusterSnapshot s, String owner) {
@@ -176,6 +180,22 @@ class ClusterWatcherSandboxTest {
 
         cluster.removePodIdentityAgent();
         await().atMost(10, TimeUnit.SECONDS).until(() -> Boolean.FALSE.equals(snapshot(store).agentDaemonSetReady()));
+    }
+
+    @Test
+    void listsInManyPagesEachAskedForWhileThePreviousIsStoredAndStoresEveryPodOnce() throws Exception {
+        seed();
+        cluster.deployment("shop", "bulk", "cart", 120, PodTemplateOptions.defaults());
+        // 7 per page: the pods come in about 18 pages, each requested before the one before it is stored
+        connect(new ReflectorSettings(7, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10)));
+        watcher.start();
+        watcher.synced().get(30, TimeUnit.SECONDS);
+
+        awaitConvergence();
+        ClusterSnapshot s = snapshot(store);
+        assertThat(pods(s, "Deployment/bulk")).hasSize(120)
+                .extracting(PodInfo::name).doesNotHaveDuplicates();
+        assertThat(sources(store).get("kube/pods").state()).isEqualTo(SourceState.LIVE);
     }
 
     @Test
