@@ -34,7 +34,7 @@ final class GraphMessages {
     /** First run: what is done and what is still coming, instead of an empty pane. */
     private static String connectingSteps(MainViewModel vm, IdentityState s) {
         String context = vm.currentContextProperty().get() == null ? "the cluster" : vm.currentContextProperty().get();
-        boolean kube = MainViewModel.kubeListed(s) && s != null && !s.sources().isEmpty();
+        boolean kube = MainViewModel.kubeListed(s);
         boolean aws = kube && MainViewModel.awsRead(s);
         StringBuilder b = new StringBuilder("Connecting to " + context + "\n\n");
         if (vm.sandboxProperty().get()) {

@@ -17,9 +17,7 @@ public record IdentitySummary(int irsaMappings, int convertible, int broken, int
 
     public static IdentitySummary of(IdentityState s) {
         IdentityGraph g = s.graph();
-        // A live session's first state has neither sources nor nodes: that is "nothing read", not "all read".
-        boolean started = !s.sources().isEmpty() || !g.nodes().isEmpty();
-        boolean listed = started && MainViewModel.kubeListed(s);
+        boolean listed = MainViewModel.kubeListed(s);
         boolean read = listed && MainViewModel.awsRead(s);
         int broken = 0;
         if (read) {

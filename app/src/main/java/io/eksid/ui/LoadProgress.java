@@ -12,15 +12,15 @@ public final class LoadProgress {
 
     /**
      * Whether every AWS source has been read once. Before that every IRSA check fails for want of the cluster's
-     * issuer and the roles, so nothing may be coloured broken yet. A state without sources (built by hand) is
-     * complete by definition.
+     * issuer and the roles, so nothing may be coloured broken yet. See {@link #withoutSources} for a state that
+     * has no sources.
      */
     public static boolean awsRead(IdentityState s) {
         if (s == null) {
             return false;
         }
         if (s.sources().isEmpty()) {
-            return true;
+            return withoutSources(s);
         }
         boolean any = false;
         for (SourceStatus src : s.sources()) {
@@ -40,7 +40,7 @@ public final class LoadProgress {
             return false;
         }
         if (s.sources().isEmpty()) {
-            return true;
+            return withoutSources(s);
         }
         boolean serviceAccounts = false;
         boolean pods = false;
@@ -53,5 +53,14 @@ public final class LoadProgress {
         }
         // the kinds register as they start: until these two have, nothing is listed yet
         return serviceAccounts && pods;
+    }
+
+    /**
+     * A state with no sources is either built from a finished snapshot (a file, a test: complete by definition)
+     * or a live session's very first state, before any source has registered: that one holds no node yet and
+     * is nothing read, not everything read.
+     */
+    private static boolean withoutSources(IdentityState s) {
+        return !s.graph().nodes().isEmpty();
     }
 }
