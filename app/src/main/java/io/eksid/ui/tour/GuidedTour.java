@@ -49,6 +49,12 @@ public final class GuidedTour {
     /** After each frame's layout: the graph panned, zoomed or was re-laid out, or another tab came to the front. */
     private final Runnable follow = this::place;
     private javafx.scene.Scene following;
+    /** The stop's control, looked up once per stop: a lookup walks the whole window, and place() runs each pulse. */
+    private Node control;
+    /** The callout's size for the stop's text, measured when the stop or the window's width changes. */
+    private double sizedForWidth = -1;
+    private double calloutW;
+    private double calloutH;
 
     /**
      * @param host   the window's root pane, which the callout floats over
@@ -147,6 +153,8 @@ public final class GuidedTour {
         if (s.nodeId() != null) {
             goTo.accept(s.nodeId());
         }
+        control = s.controlId() == null ? null : host.lookup("#" + s.controlId());
+        sizedForWidth = -1;
         // set later by BorderPane: a pane added after us would cover the callout
         ring.toFront();
         callout.toFront();
@@ -165,9 +173,14 @@ public final class GuidedTour {
             return;
         }
         Bounds target = targetBounds(stops.get(stop.get()));
-        callout.applyCss();
-        double w = Math.min(WIDTH, host.getWidth() - 2 * GAP);
-        double h = callout.prefHeight(w);
+        if (sizedForWidth != host.getWidth()) {
+            callout.applyCss();
+            calloutW = Math.min(WIDTH, host.getWidth() - 2 * GAP);
+            calloutH = callout.prefHeight(calloutW);
+            sizedForWidth = host.getWidth();
+        }
+        double w = calloutW;
+        double h = calloutH;
         double x;
         double y;
         if (target == null) {
@@ -211,7 +224,6 @@ public final class GuidedTour {
     /** Where the subject is, in the host's coordinates; null while it is not on screen. */
     private Bounds targetBounds(TourStop s) {
         if (s.controlId() != null) {
-            Node control = host.lookup("#" + s.controlId());
             if (control == null || !shown(control)) {
                 return null;
             }
