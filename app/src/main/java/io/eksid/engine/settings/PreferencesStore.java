@@ -104,14 +104,7 @@ public final class PreferencesStore {
         }
         Map<String, String> profiles = stringMap(root, "profileByContext", problems);
         Map<String, String> clusters = stringMap(root, "clusterByContext", problems);
-        boolean readOnly = d.readOnly();
-        if (root.has("readOnly")) {
-            if (root.get("readOnly").isBoolean()) {
-                readOnly = root.get("readOnly").asBoolean();
-            } else {
-                problems.add("Preference 'readOnly' must be true or false; using false.");
-            }
-        }
+        boolean readOnly = bool(root, "readOnly", d.readOnly(), "using false", problems);
         Path journal = null;
         if (root.hasNonNull("journalDir")) {
             try {
@@ -120,15 +113,20 @@ public final class PreferencesStore {
                 problems.add("Preference 'journalDir' is not a valid path; using the default journal folder.");
             }
         }
-        boolean tourSeen = d.tourSeen();
-        if (root.has("tourSeen")) {
-            if (root.get("tourSeen").isBoolean()) {
-                tourSeen = root.get("tourSeen").asBoolean();
-            } else {
-                problems.add("Preference 'tourSeen' must be true or false; the guided tour will show again.");
-            }
-        }
+        boolean tourSeen = bool(root, "tourSeen", d.tourSeen(), "the guided tour will show again", problems);
         return new Loaded(new Preferences(theme, refresh, profiles, clusters, readOnly, journal, tourSeen), problems);
+    }
+
+    /** A true/false preference; anything else is reported with what happens instead, and the default holds. */
+    private static boolean bool(JsonNode root, String key, boolean fallback, String instead, List<String> problems) {
+        if (!root.has(key)) {
+            return fallback;
+        }
+        if (root.get(key).isBoolean()) {
+            return root.get(key).asBoolean();
+        }
+        problems.add("Preference '" + key + "' must be true or false; " + instead + ".");
+        return fallback;
     }
 
     private static Map<String, String> stringMap(JsonNode root, String key, List<String> problems) {
