@@ -117,9 +117,7 @@ public final class ConsoleApp extends Application {
         columns.attach(view.tables(), columns.load());
         components.attachFleet(() -> prefsStore.load().preferences().clusterByContext(),
                 subjects -> components.wizards(stage).convert(subjects));
-        Scene scene = new Scene(view, 1500, 940);
-        scene.getStylesheets().add(ConsoleApp.class.getResource("/io/eksid/ui/console.css").toExternalForm());
-        theme.attach(view);
+        Scene scene = components.scene(view, 1500, 940);
         stage.setTitle("EKS Identity Console");
         stage.getIcons().add(new javafx.scene.image.Image(
                 ConsoleApp.class.getResource("/io/eksid/ui/eksid.png").toExternalForm()));

@@ -96,6 +96,17 @@ public final class ConsoleComponents implements AutoCloseable {
         return view;
     }
 
+    /**
+     * The window's scene around {@code view}: the console's stylesheet and the theme attached. The window and the
+     * tests that drive it build it here, so both look the same. On the FX thread.
+     */
+    public javafx.scene.Scene scene(MainView view, double width, double height) {
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, width, height);
+        scene.getStylesheets().add(ConsoleComponents.class.getResource("/io/eksid/ui/console.css").toExternalForm());
+        theme.attach(view);
+        return scene;
+    }
+
     /** The wizards, owned by {@code owner}; built once, on the FX thread. */
     public WizardLauncher wizards(Stage owner) {
         if (wizards == null) {

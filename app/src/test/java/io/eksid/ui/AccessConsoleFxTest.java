@@ -6,20 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.eksid.engine.live.IdentityState;
 import io.eksid.model.PodInfo;
 import io.eksid.ui.graph.GraphCanvas;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,9 +62,7 @@ class AccessConsoleFxTest {
     @Start
     void start(Stage stage) {
         if (scene == null) {
-            scene = new Scene(console.view, 1500, 940);
-            scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
-            console.theme.attach(console.view);
+            scene = console.scene(1500, 940);
         }
         stage.setScene(scene);
         stage.show();
@@ -217,22 +211,8 @@ class AccessConsoleFxTest {
         assertThat(robot.lookup("#who-can").tryQuery()).isEmpty();
     }
 
-    /** Writes a documentation screenshot when {@code eksid.screenshots} names a folder. */
+    /** Writes a documentation screenshot, light and dark, when {@code eksid.screenshots} names a folder. */
     private static void shot(FxRobot robot, String name) throws Exception {
-        String target = System.getProperty("eksid.screenshots");
-        if (target == null || target.isBlank()) {
-            return;
-        }
-        Path out = Files.createDirectories(Path.of(target).toAbsolutePath());
-        for (io.eksid.ui.theme.ThemeMode mode : new io.eksid.ui.theme.ThemeMode[] {
-                io.eksid.ui.theme.ThemeMode.LIGHT, io.eksid.ui.theme.ThemeMode.DARK}) {
-            robot.interact(() -> console.theme.modeProperty().set(mode));
-            robot.sleep(1200);
-            WritableImage[] img = new WritableImage[1];
-            robot.interact(() -> img[0] = scene.snapshot(null));
-            String file = mode == io.eksid.ui.theme.ThemeMode.LIGHT ? name : name.replace("-light.png", "-dark.png");
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(file).toFile());
-        }
-        robot.interact(() -> console.theme.modeProperty().set(io.eksid.ui.theme.ThemeMode.LIGHT));
+        console.screenshots(robot, scene, name, 1200);
     }
 }

@@ -54,6 +54,36 @@ public final class ConsoleHarness implements AutoCloseable {
         });
     }
 
+    /** The window's scene, as {@link ConsoleApp} builds it. On the FX thread. */
+    public javafx.scene.Scene scene(double width, double height) {
+        return components.scene(view, width, height);
+    }
+
+    /**
+     * Writes {@code lightName} and its dark twin ({@code -light.png} → {@code -dark.png}) of {@code scene} when
+     * {@code eksid.screenshots} names a folder, and leaves the theme light. Documentation pictures, not checks.
+     */
+    public void screenshots(org.testfx.api.FxRobot robot, javafx.scene.Scene scene, String lightName,
+                            long settleMillis) throws java.io.IOException {
+        String target = System.getProperty("eksid.screenshots");
+        if (target == null || target.isBlank()) {
+            return;
+        }
+        Path out = java.nio.file.Files.createDirectories(Path.of(target).toAbsolutePath());
+        for (io.eksid.ui.theme.ThemeMode mode : new io.eksid.ui.theme.ThemeMode[] {
+                io.eksid.ui.theme.ThemeMode.LIGHT, io.eksid.ui.theme.ThemeMode.DARK}) {
+            robot.interact(() -> theme.modeProperty().set(mode));
+            robot.sleep(settleMillis);
+            javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+            robot.interact(() -> img[0] = scene.snapshot(null));
+            String file = mode == io.eksid.ui.theme.ThemeMode.LIGHT ? lightName
+                    : lightName.replace("-light.png", "-dark.png");
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png",
+                    out.resolve(file).toFile());
+        }
+        robot.interact(() -> theme.modeProperty().set(io.eksid.ui.theme.ThemeMode.LIGHT));
+    }
+
     @Override
     public void close() {
         components.close();

@@ -48,9 +48,7 @@ class GlanceFxTest {
     void start(Stage s) {
         stage = s;
         if (scene == null) {
-            scene = new Scene(console.view, 1600, 1000);
-            scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
-            console.theme.attach(console.view);
+            scene = console.scene(1600, 1000);
         }
         s.setScene(scene);
         s.setWidth(1600);

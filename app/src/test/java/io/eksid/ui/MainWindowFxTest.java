@@ -64,9 +64,7 @@ class MainWindowFxTest {
     @Start
     void start(Stage stage) {
         if (scene == null) {
-            scene = new Scene(console.view, 1500, 940); // the size ConsoleApp opens with
-            scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
-            console.theme.attach(console.view);
+            scene = console.scene(1500, 940);
         }
         stage.setScene(scene);
         stage.show();

@@ -56,10 +56,7 @@ public final class ScreenshotsTool {
 
     private static void start(Stage stage) {
         if (scene == null) {
-            scene = new Scene(console.view, 1500, 940);
-            scene.getStylesheets().add(ScreenshotsTool.class.getResource("/io/eksid/ui/console.css")
-                    .toExternalForm());
-            console.theme.attach(console.view);
+            scene = console.scene(1500, 940);
             console.theme.modeProperty().set(ThemeMode.LIGHT);
             console.vm.start("acme-prod");
         }

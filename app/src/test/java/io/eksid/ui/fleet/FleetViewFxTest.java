@@ -12,11 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,9 +78,7 @@ class FleetViewFxTest {
     @Start
     void start(Stage stage) {
         if (scene == null) {
-            scene = new Scene(console.view, 1500, 940);
-            scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
-            console.theme.attach(console.view);
+            scene = console.scene(1500, 940);
             console.vm.start("acme-prod");
         }
         stage.setScene(scene);
@@ -154,20 +149,6 @@ class FleetViewFxTest {
     }
 
     private static void saveScreenshot(FxRobot robot) throws Exception {
-        String target = System.getProperty("eksid.screenshots");
-        if (target == null || target.isBlank()) {
-            return;
-        }
-        Path out = Files.createDirectories(Path.of(target).toAbsolutePath());
-        for (io.eksid.ui.theme.ThemeMode mode : new io.eksid.ui.theme.ThemeMode[] {
-                io.eksid.ui.theme.ThemeMode.LIGHT, io.eksid.ui.theme.ThemeMode.DARK}) {
-            robot.interact(() -> console.theme.modeProperty().set(mode));
-            robot.sleep(500);
-            WritableImage[] img = new WritableImage[1];
-            robot.interact(() -> img[0] = scene.snapshot(null));
-            String file = mode == io.eksid.ui.theme.ThemeMode.LIGHT ? "fleet-light.png" : "fleet-dark.png";
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(file).toFile());
-        }
-        robot.interact(() -> console.theme.modeProperty().set(io.eksid.ui.theme.ThemeMode.LIGHT));
+        console.screenshots(robot, scene, "fleet-light.png", 500);
     }
 }

@@ -63,9 +63,7 @@ class GuidedTourFxTest {
     @Start
     void start(Stage stage) {
         if (scene == null) {
-            scene = new Scene(console.view, 1500, 940);
-            scene.getStylesheets().add(getClass().getResource("/io/eksid/ui/console.css").toExternalForm());
-            console.theme.attach(console.view);
+            scene = console.scene(1500, 940);
             console.view.offerTour(seen::incrementAndGet); // as ConsoleApp does on the sandbox's first run
         }
         stage.setScene(scene);
