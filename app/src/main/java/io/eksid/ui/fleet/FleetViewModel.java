@@ -146,7 +146,6 @@ public final class FleetViewModel {
             return;
         }
         rows.setAll(results.stream().map(FleetRow::of).toList());
-        running.set(false);
         progress.set(1);
         long ok = rows.stream().filter(r -> r.state() == FleetRow.State.OK).count();
         long degraded = rows.stream().filter(r -> r.state() == FleetRow.State.DEGRADED).count();
@@ -155,6 +154,8 @@ public final class FleetViewModel {
         summary.set(rows.isEmpty() ? "No kubeconfig contexts found"
                 : rows.size() + " contexts scanned in " + Math.max(1, took.toSeconds()) + " s: " + ok + " ok, "
                         + degraded + " degraded, " + failed + " failed");
+        // Last: whoever waits for the scan to end finds its rows and summary already in place.
+        running.set(false);
     }
 
     /** Every row, in the contexts' order. */
