@@ -18,7 +18,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // java.util.logging (JavaFX, the JDK's HTTP client) into SLF4J, so logback.xml decides for it too.
+        // java.util.logging (JavaFX, the JDK's HTTP client) into SLF4J, so ConsoleLogging decides for it too.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         // A thread that dies of an uncaught exception leaves its trace in the log file, not on the terminal.

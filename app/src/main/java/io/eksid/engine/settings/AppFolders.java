@@ -61,7 +61,7 @@ public record AppFolders(Path config, Path state) {
         return state.resolve("journal");
     }
 
-    /** The log folder, {@code eksid.log} and its rolled predecessors (see logback.xml). */
+    /** The log folder, {@code eksid.log} and its rolled predecessors (see ConsoleLogging). */
     public Path logDir() {
         return state.resolve("logs");
     }

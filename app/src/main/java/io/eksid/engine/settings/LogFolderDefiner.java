@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Tells logback.xml where the log folder is: {@code <state folder>/logs} ({@code ~/.local/state/eksid/logs} on
+ * Tells the logging configuration ({@link ConsoleLogging}) where the log folder is: {@code <state folder>/logs} ({@code ~/.local/state/eksid/logs} on
  * Linux), or the {@code eksid.log.dir} system property (the build points the tests at {@code target/}). The
  * folder is created owner-only, since a log can name accounts, roles and clusters.
  */

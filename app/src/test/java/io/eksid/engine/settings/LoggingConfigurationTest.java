@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * What logback.xml decides, through the real SLF4J backend: the terminal (standard error) gets nothing unless
+ * What ConsoleLogging decides, through the real SLF4J backend: the terminal (standard error) gets nothing unless
  * verbose, and never Vert.x's blocked-thread reports; the owner-only log file gets everything with stack traces.
  */
 class LoggingConfigurationTest {
@@ -72,5 +72,19 @@ class LoggingConfigurationTest {
         LoggerFactory.getLogger("io.eksid.kube.Reflector").debug("quiet");
         LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker").warn("Thread blocked");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theConfigurationIsOursAndJavaUtilLoggingFollowsItsLevels() {
+        LoggerFactory.getLogger(LoggingConfigurationTest.class).debug("initialise");
+        ch.qos.logback.classic.LoggerContext context =
+                (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(context.getLogger("ROOT").getAppender("FILE")).isInstanceOf(OwnerOnlyRollingFileAppender.class);
+        assertThat(context.getLogger("ROOT").getAppender("TERMINAL")).isNotNull();
+        // JavaFX and the JDK's HTTP client log through java.util.logging: their chatter is cut at the source.
+        assertThat(java.util.logging.Logger.getLogger("io.fabric8").getLevel())
+                .isEqualTo(java.util.logging.Level.WARNING);
+        assertThat(java.util.logging.Logger.getLogger("io.eksid").getLevel())
+                .isEqualTo(java.util.logging.Level.FINE);
     }
 }

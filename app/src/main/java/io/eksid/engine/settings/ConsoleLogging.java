@@ -1,0 +1,117 @@
+package io.eksid.engine.settings;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
+import ch.qos.logback.core.util.FileSize;
+import java.util.Map;
+
+/**
+ * The one place that decides where log lines go, for the window and the CLI alike (found by logback through
+ * {@code META-INF/services}). Built in code rather than read from XML: parsing a configuration file loads
+ * logback's whole configuration model and an XML parser, several hundred classes on every launch.
+ * <ul>
+ *   <li>The log file ({@code <state folder>/logs/eksid.log}, owner-only, rolled at 10 MB, 5 kept) gets everything
+ *   at INFO and the console's own DEBUG, with stack traces. It is where "details" live.</li>
+ *   <li>The terminal (standard error) gets nothing unless the user asked with verbose (see
+ *   {@link TerminalLogFilter}); libraries' noise never reaches a terminal unasked.</li>
+ * </ul>
+ * An admin's own {@code -Dlogback.configurationFile} still wins: then this steps aside.
+ */
+public final class ConsoleLogging extends ContextAwareBase implements Configurator {
+
+    static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %msg%n";
+    static final String TERMINAL_PATTERN = "%-5level %logger{0} - %msg%n%nopex";
+    /** The SDKs and HTTP stacks are chatty at INFO; their warnings are kept. */
+    static final Map<String, Level> LEVELS = Map.of(
+            "io.eksid", Level.DEBUG,
+            "io.vertx", Level.WARN,
+            "io.netty", Level.WARN,
+            "software.amazon.awssdk", Level.WARN,
+            "io.fabric8", Level.WARN,
+            "org.eclipse.elk", Level.WARN);
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        LogFolderDefiner folder = new LogFolderDefiner();
+        folder.setContext(context);
+        String dir = folder.getPropertyValue();
+
+        // Silence logback's own status lines, as an admin expects of a CLI; problems surface in our messages.
+        context.getStatusManager().add(new NopStatusListener());
+        // Bridge from java.util.logging (JavaFX, the JDK's HTTP client). Registered before any level is set, since
+        // it passes on only the changes it hears.
+        LevelChangePropagator propagator = new LevelChangePropagator();
+        propagator.setContext(context);
+        propagator.setResetJUL(true);
+        context.addListener(propagator);
+        propagator.start();
+
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(file(context, dir));
+        root.addAppender(terminal(context));
+        LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static OwnerOnlyRollingFileAppender<ILoggingEvent> file(LoggerContext context, String dir) {
+        OwnerOnlyRollingFileAppender<ILoggingEvent> appender = new OwnerOnlyRollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("FILE");
+        appender.setFile(dir + "/eksid.log");
+
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(appender);
+        rolling.setFileNamePattern(dir + "/eksid.%i.log");
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(5);
+        appender.setRollingPolicy(rolling);
+
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(FileSize.valueOf("10MB"));
+        appender.setTriggeringPolicy(trigger);
+
+        appender.setEncoder(encoder(context, FILE_PATTERN));
+        rolling.start();
+        trigger.start();
+        appender.start();
+        return appender;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> terminal(LoggerContext context) {
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName("TERMINAL");
+        appender.setTarget("System.err");
+        TerminalLogFilter filter = new TerminalLogFilter();
+        filter.setContext(context);
+        filter.start();
+        appender.addFilter(filter);
+        appender.setEncoder(encoder(context, TERMINAL_PATTERN));
+        appender.start();
+        return appender;
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.start();
+        return encoder;
+    }
+}
