@@ -110,6 +110,17 @@ public final class ConsoleApp extends Application {
             prefsStore.save(prefsStore.load().preferences().withTheme(mode.name()));
             return Boolean.TRUE;
         }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
+        // Reading the kubeconfig (or starting the sandbox), then the context's last snapshot, run in the background
+        // while the window is built: the first graph waits for whichever ends last, not for both in turn. Their
+        // results reach the UI thread after this method returns, when the view exists.
+        if (useSandbox) {
+            vm.log(ActivityEntry.Kind.INFO, forceSandbox ? "Opening the sandbox as asked"
+                    : "No kubeconfig found: opening the embedded sandbox EKS account");
+            openSandbox(tasks, "acme-prod");
+        } else {
+            workspace.addSource(WorkspaceSource.defaults());
+            vm.start(null);
+        }
         MainView view = components.view(components.wizardActions(stage, () -> openSandbox(tasks, "acme-prod")));
         io.eksid.ui.tables.ColumnChoices columns = new io.eksid.ui.tables.ColumnChoices(
                 new io.eksid.engine.settings.TableLayoutStore(folders.tableLayoutsFile(), new ObjectMapper()),
@@ -131,14 +142,6 @@ public final class ConsoleApp extends Application {
                 prefsStore.save(prefsStore.load().preferences().withTourSeen(true));
                 return Boolean.TRUE;
             }, ok -> { }, e -> vm.log(ActivityEntry.Kind.WARNING, "Could not save preferences: " + e.getMessage())));
-        }
-        if (useSandbox) {
-            vm.log(ActivityEntry.Kind.INFO, forceSandbox ? "Opening the sandbox as asked"
-                    : "No kubeconfig found: opening the embedded sandbox EKS account");
-            openSandbox(tasks, "acme-prod");
-        } else {
-            workspace.addSource(WorkspaceSource.defaults());
-            vm.start(null);
         }
     }
 

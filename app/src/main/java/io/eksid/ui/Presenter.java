@@ -29,7 +29,8 @@ public final class Presenter {
     static final int EXPAND_ALL_LIMIT = 400;
 
     private final ViewGraphBuilder views = new ViewGraphBuilder();
-    private final GroupedLayout layout = new GroupedLayout();
+    /** Built off the UI thread on first use: ELK's start (its algorithms and options) is a good part of a window's. */
+    private GroupedLayout layout;
     private IdentityState lastState;
     private PerState lastPerState;
 
@@ -55,9 +56,16 @@ public final class Presenter {
             }
         }
         ViewGraph vg = views.build(s.graph(), s.findings(), expanded, options.filter(), p.awsRead());
-        LaidOutGraph g = layout.layout(vg, options.aspect());
+        LaidOutGraph g = layout().layout(vg, options.aspect());
         return new Presentation(s, options, g, expanded, autoExpandEnded, p.tables(), p.summary(), p.namespaces(),
                 p.connection(), p.convertible(), p.inspector());
+    }
+
+    private GroupedLayout layout() {
+        if (layout == null) {
+            layout = new GroupedLayout();
+        }
+        return layout;
     }
 
     private static PerState perState(IdentityState s) {
