@@ -46,11 +46,18 @@ public final class InspectorView extends ScrollPane {
         this.onAction = handler;
     }
 
-    private String shownSubject;
+    private InspectorContent shown;
 
+    /**
+     * Renders {@code c}. Every presentation of a churning cluster asks again; content equal to what is on screen
+     * is left as it is, so the UI thread does not rebuild the controls and a button under the pointer stays put.
+     */
     public void show(InspectorContent c) {
-        boolean newSubject = !java.util.Objects.equals(shownSubject, c.subjectId());
-        shownSubject = c.subjectId();
+        if (c.equals(shown)) {
+            return;
+        }
+        boolean newSubject = shown == null || !java.util.Objects.equals(shown.subjectId(), c.subjectId());
+        shown = c;
         box.getChildren().clear();
         Label kind = new Label(c.kind().toUpperCase(java.util.Locale.ROOT));
         kind.getStyleClass().add("kind");

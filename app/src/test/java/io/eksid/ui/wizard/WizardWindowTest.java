@@ -109,7 +109,7 @@ class WizardWindowTest {
         });
         // opened from the selected service account, as the inspector offers it
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> node("#inspector-new-association") != null));
-        clickOnceAttached(robot, "#inspector-new-association");
+        robot.clickOn("#inspector-new-association");
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> node("#role-arn") != null));
 
         robot.clickOn("#role-arn").write("arn:aws:iam::444455556666:role/acme-ledger-writer");
@@ -226,33 +226,6 @@ class WizardWindowTest {
     }
 
     /** The first node matching {@code query} in any open window, or null. Call on the FX thread. */
-    /**
-     * Clicks {@code query} as a user would. The inspector is rebuilt when a newer presentation of the churning
-     * sandbox arrives, so the button found can leave the scene before the robot computes where it is; the click
-     * has not happened then, and the button that replaced it is clicked instead.
-     */
-    private static void clickOnceAttached(org.testfx.api.FxRobot robot, String query) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                robot.clickOn(query);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == 5 || !detached(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean detached(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NullPointerException && String.valueOf(t.getMessage()).contains("\"scene\" is null")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Node node(String query) {
         for (Window w : Window.getWindows()) {
             if (w.getScene() != null && w.isShowing()) {
