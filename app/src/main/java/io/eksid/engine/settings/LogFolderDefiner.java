@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Tells the logging configuration ({@link ConsoleLogging}) where the log folder is: {@code <state folder>/logs} ({@code ~/.local/state/eksid/logs} on
- * Linux), or the {@code eksid.log.dir} system property (the build points the tests at {@code target/}). The
- * folder is created owner-only, since a log can name accounts, roles and clusters.
+ * Tells the logging configuration ({@link ConsoleLogging}, or an admin's own logback file as a {@code <define>})
+ * where the log folder is: {@code <state folder>/logs} ({@code ~/.local/state/eksid/logs} on Linux), or the
+ * {@code eksid.log.dir} system property (the build points the tests at {@code target/}). The folder is created
+ * owner-only, since a log can name accounts, roles and clusters.
  */
 public final class LogFolderDefiner extends PropertyDefinerBase {
 
