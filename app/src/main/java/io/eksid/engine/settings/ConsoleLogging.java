@@ -13,6 +13,11 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -25,10 +30,12 @@ import java.util.Map;
  *   <li>The terminal (standard error) gets nothing unless the user asked with verbose (see
  *   {@link TerminalLogFilter}); libraries' noise never reaches a terminal unasked.</li>
  * </ul>
- * An admin's own {@code -Dlogback.configurationFile} still wins: then this steps aside.
+ * An admin's own {@code -Dlogback.configurationFile} still wins when it names something that exists: then this
+ * steps aside. One that does not is said in one line on standard error, and this configuration applies.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
+    static final String CONFIGURATION_FILE = "logback.configurationFile";
     static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger - %msg%n";
     static final String TERMINAL_PATTERN = "%-5level %logger{0} - %msg%n%nopex";
     /** The SDKs and HTTP stacks are chatty at INFO; their warnings are kept. */
@@ -42,7 +49,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        String own = System.getProperty(CONFIGURATION_FILE);
+        if (own != null && exists(own)) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         LogFolderDefiner folder = new LogFolderDefiner();
@@ -64,7 +72,40 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         root.addAppender(file(context, dir));
         root.addAppender(terminal(context));
         LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        if (own != null) {
+            // Left to logback, a missing file would fall back to DEBUG on the terminal for every library.
+            System.err.println("eksid: the logging configuration " + CONFIGURATION_FILE + "=" + own
+                    + " does not exist; using the console's own (log file in " + dir + ")");
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Whether logback could read {@code location}: a file, a {@code file:} URL, a class-path resource, or another
+     * URL (not fetched here; logback reports it if it cannot be read).
+     */
+    static boolean exists(String location) {
+        String value = location.strip();
+        if (value.isEmpty()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            // a one-letter scheme is a Windows drive (C:\...), not a URL
+            if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+                return !"file".equalsIgnoreCase(uri.getScheme()) || Files.isRegularFile(Path.of(uri));
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a URL: a path or a resource name
+        }
+        try {
+            if (Files.isRegularFile(Path.of(value))) {
+                return true;
+            }
+        } catch (InvalidPathException e) {
+            // not a path on this system: perhaps a resource name
+        }
+        return ConsoleLogging.class.getClassLoader().getResource(value) != null;
     }
 
     private static OwnerOnlyRollingFileAppender<ILoggingEvent> file(LoggerContext context, String dir) {

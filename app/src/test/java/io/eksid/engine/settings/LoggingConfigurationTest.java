@@ -87,4 +87,18 @@ class LoggingConfigurationTest {
         assertThat(java.util.logging.Logger.getLogger("io.eksid").getLevel())
                 .isEqualTo(java.util.logging.Level.FINE);
     }
+
+    @Test
+    void anAdminsOwnConfigurationIsUsedOnlyWhenItExists(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path own = Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
+        assertThat(ConsoleLogging.exists(own.toString())).isTrue();
+        assertThat(ConsoleLogging.exists(own.toUri().toString())).isTrue();
+        assertThat(ConsoleLogging.exists(dir.resolve("missing.xml").toString())).isFalse();
+        assertThat(ConsoleLogging.exists(dir.resolve("missing.xml").toUri().toString())).isFalse();
+        assertThat(ConsoleLogging.exists(dir.toString())).as("a folder").isFalse();
+        assertThat(ConsoleLogging.exists("  ")).isFalse();
+        assertThat(ConsoleLogging.exists("META-INF/services/ch.qos.logback.classic.spi.Configurator"))
+                .as("a class-path resource").isTrue();
+        assertThat(ConsoleLogging.exists("no/such/resource.xml")).isFalse();
+    }
 }
