@@ -31,7 +31,7 @@ import java.util.Map;
  *   {@link TerminalLogFilter}); libraries' noise never reaches a terminal unasked.</li>
  * </ul>
  * An admin's own {@code -Dlogback.configurationFile} still wins when it names something that exists: then this
- * steps aside. One that does not is said in one line on standard error, and this configuration applies.
+ * steps aside. One that does not is named in the log (and on the terminal with verbose), and this one applies.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
@@ -74,8 +74,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
         if (own != null) {
             // Left to logback, a missing file would fall back to DEBUG on the terminal for every library.
-            System.err.println("eksid: the logging configuration " + CONFIGURATION_FILE + "=" + own
-                    + " does not exist; using the console's own (log file in " + dir + ")");
+            context.getLogger(ConsoleLogging.class).warn("The logging configuration {}={} does not exist; using "
+                    + "the console's own", CONFIGURATION_FILE, own);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
