@@ -44,6 +44,8 @@ public final class GuidedTour {
     private final Button skip = new Button("Skip tour");
     private final Rectangle ring = new Rectangle();
     private final ReadOnlyIntegerWrapper stop = new ReadOnlyIntegerWrapper(-1);
+    /** The stop being put on screen; {@link #stop} follows once it is. */
+    private int current = -1;
     private List<TourStop> stops = List.of();
     private Runnable onEnded = () -> { };
     /** After each frame's layout: the graph panned, zoomed or was re-laid out, or another tab came to the front. */
@@ -122,17 +124,18 @@ public final class GuidedTour {
     }
 
     public void next() {
-        if (stop.get() + 1 < stops.size()) {
-            show(stop.get() + 1);
+        if (current + 1 < stops.size()) {
+            show(current + 1);
         } else {
             end();
         }
     }
 
     public void end() {
-        if (stop.get() < 0) {
+        if (current < 0) {
             return;
         }
+        current = -1;
         stop.set(-1);
         callout.setVisible(false);
         ring.setVisible(false);
@@ -144,7 +147,7 @@ public final class GuidedTour {
     }
 
     private void show(int i) {
-        stop.set(i);
+        current = i;
         TourStop s = stops.get(i);
         title.setText(s.title());
         text.setText(s.text());
@@ -165,14 +168,16 @@ public final class GuidedTour {
         }
         place();
         next.requestFocus();
+        // Last: whoever follows the stop finds its callout already shown and placed.
+        stop.set(i);
     }
 
     /** Puts the ring around the stop's subject and the callout below it (above when there is no room). */
     void place() {
-        if (stop.get() < 0) {
+        if (current < 0) {
             return;
         }
-        Bounds target = targetBounds(stops.get(stop.get()));
+        Bounds target = targetBounds(stops.get(current));
         if (sizedForWidth != host.getWidth()) {
             callout.applyCss();
             calloutW = Math.min(WIDTH, host.getWidth() - 2 * GAP);
