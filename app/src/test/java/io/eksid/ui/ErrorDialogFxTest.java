@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eksid.engine.failure.UserFacingErrors;
 import io.eksid.model.UserFacingError;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.DialogPane;
@@ -42,15 +39,7 @@ class ErrorDialogFxTest {
     }
 
     static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
+        return FxToolkit.onFx(work);
     }
 
     @Test

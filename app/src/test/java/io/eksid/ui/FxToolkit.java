@@ -1,10 +1,15 @@
 package io.eksid.ui;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
-/** Starts the JavaFX toolkit once per test JVM (headless Monocle in the build, see the surefire settings). */
+/**
+ * Starts the JavaFX toolkit once per test JVM (headless Monocle in the build, see the surefire settings), and runs
+ * work on its thread for the tests.
+ */
 public final class FxToolkit {
 
     private static final Object LOCK = new Object();
@@ -30,5 +35,15 @@ public final class FxToolkit {
             }
             started = true;
         }
+    }
+
+    /** Runs {@code work} on the FX thread (at once when already on it) and returns its result, within 30 s. */
+    public static <T> T onFx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
+        FutureTask<T> task = new FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(30, TimeUnit.SECONDS);
     }
 }

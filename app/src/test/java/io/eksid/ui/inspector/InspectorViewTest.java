@@ -1,5 +1,6 @@
 package io.eksid.ui.inspector;
 
+import static io.eksid.ui.FxToolkit.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eksid.ui.FxToolkit;
@@ -7,10 +8,6 @@ import io.eksid.ui.inspector.InspectorContent.Action;
 import io.eksid.ui.inspector.InspectorContent.Field;
 import io.eksid.ui.inspector.InspectorContent.Section;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,18 +25,6 @@ class InspectorViewTest {
                 List.of(new Section("Identity", List.of(new Field("New pods get", identity, "ok")), null, -1, -1,
                         null)),
                 List.of(Action.NEW_ASSOCIATION));
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
     }
 
     @Test

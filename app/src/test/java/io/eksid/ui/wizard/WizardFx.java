@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -44,12 +41,7 @@ final class WizardFx {
     }
 
     static <T> T onFx(Callable<T> work) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return work.call();
-        }
-        FutureTask<T> task = new FutureTask<>(work);
-        Platform.runLater(task);
-        return task.get(30, TimeUnit.SECONDS);
+        return io.eksid.ui.FxToolkit.onFx(work);
     }
 
     /** The first node matching {@code query} in any showing window, or null. Call on the FX thread. */
