@@ -1,5 +1,6 @@
 package io.eksid.kube;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eksid.kube.lean.LeanJob;
 import io.eksid.kube.lean.LeanJobList;
 import io.eksid.kube.lean.LeanPod;
@@ -54,6 +55,7 @@ public final class ClusterWatcher implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final OwnerIndex owners = new OwnerIndex();
     private final PodTrimmer podTrimmer = new PodTrimmer(owners);
+    private final ObjectMapper pageMapper = StreamedListPages.pageMapper();
     private final List<Reflector<?>> reflectors = new ArrayList<>();
     private final List<CompletableFuture<Void>> syncs = new ArrayList<>();
     private final AtomicBoolean agentSeen = new AtomicBoolean();
@@ -293,7 +295,8 @@ public final class ClusterWatcher implements AutoCloseable {
             Reflector.Sink<T> sink, Reflector.StateListener listener) {
         Function<Object, T> convert = o -> type.isInstance(o) ? type.cast(o)
                 : client.getKubernetesSerialization().convertValue(o, type);
-        Reflector<T> r = new Reflector<>(description, convert, op, sink, listener, settings, executor);
+        ListPage.Source<T> pages = new StreamedListPages<>(client, type, op, settings.pageSize(), pageMapper);
+        Reflector<T> r = new Reflector<>(description, convert, op, pages, sink, listener, settings, executor);
         reflectors.add(r);
         syncs.add(r.firstSync());
         r.start();

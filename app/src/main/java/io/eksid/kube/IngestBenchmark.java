@@ -156,6 +156,9 @@ public final class IngestBenchmark {
         Reflector<LeanPod> reflector = new Reflector<>("pods", o -> o instanceof LeanPod p ? p
                 : client.getKubernetesSerialization().convertValue(o, LeanPod.class),
                 () -> client.resources(LeanPod.class, LeanPodList.class).inAnyNamespace(),
+                new StreamedListPages<>(client, LeanPod.class,
+                        () -> client.resources(LeanPod.class, LeanPodList.class).inAnyNamespace(),
+                        settings.pageSize(), StreamedListPages.pageMapper()),
                 new Reflector.Sink<LeanPod>() {
                     public void upsert(LeanPod pod) {
                         store.putPod(trimmer.trim(pod));

@@ -12,10 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One page of a paged list, asked for without waiting: the reflector asks for the next page as soon as it has the
- * current one's continue token, so the next page travels and is decoded (on the client's I/O threads) while the
- * current one is trimmed into the store. Takes no thread of the reflector's executor, so reflectors sharing a small
- * pool cannot wait on each other.
+ * One page of a paged list through fabric8's own asynchronous list (decoded on the client's I/O threads), for
+ * operations {@link StreamedListPages} cannot read as bytes, and the wait for any page. Takes no thread of the
+ * reflector's executor, so reflectors sharing a small pool cannot wait on each other.
  */
 final class ListPages {
 
@@ -39,8 +38,7 @@ final class ListPages {
     }
 
     /** Waits for a page; its failure comes out classified as any list failure. */
-    static <T extends HasMetadata> KubernetesResourceList<T> await(CompletableFuture<KubernetesResourceList<T>> page,
-                                                                 String what) {
+    static <P> P await(CompletableFuture<P> page, String what) {
         try {
             return page.get();
         } catch (ExecutionException e) {

@@ -55,6 +55,7 @@ final class Reflector<T extends HasMetadata> {
     private final String description;
     private final Function<Object, T> convert;
     private final Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation;
+    private final ListPage.Source<T> pages;
     private final Sink<T> sink;
     private final StateListener listener;
     private final ReflectorSettings settings;
@@ -73,15 +74,18 @@ final class Reflector<T extends HasMetadata> {
 
     /**
      * @param description what is reflected, for messages ("pods", "pods in namespace shop")
-     * @param operation   the fabric8 operation for the kind and scope ({@code inAnyNamespace()} or one namespace)
+     * @param operation   the fabric8 operation for the kind and scope ({@code inAnyNamespace()} or one namespace),
+     *                    which watches
+     * @param pages       lists the same kind and scope, page by page
      * @param executor    the owner's executor: lists, re-opened watches and the waits between attempts run on it
      */
     Reflector(String description, Function<Object, T> convert,
               Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
-              Sink<T> sink, StateListener listener, ReflectorSettings settings, ScheduledExecutorService executor) {
+              ListPage.Source<T> pages, Sink<T> sink, StateListener listener, ReflectorSettings settings, ScheduledExecutorService executor) {
         this.description = Objects.requireNonNull(description);
         this.convert = Objects.requireNonNull(convert);
         this.operation = Objects.requireNonNull(operation);
+        this.pages = Objects.requireNonNull(pages);
         this.sink = Objects.requireNonNull(sink);
         this.listener = Objects.requireNonNull(listener);
         this.settings = Objects.requireNonNull(settings);
@@ -191,22 +195,29 @@ final class Reflector<T extends HasMetadata> {
     /** Lists every page; returns the list's resource version. Deletes what vanished since the last list. */
     private String relist() {
         Map<String, Set<String>> seenByNamespace = new HashMap<>();
-        String token;
-        String rv;
-        CompletableFuture<KubernetesResourceList<T>> next = requestPage(null);
+        AtomicReference<String> rv = new AtomicReference<>();
+        AtomicReference<CompletableFuture<ListPage<T>>> next = new AtomicReference<>(requestPage(null));
         try {
-            do {
-                KubernetesResourceList<T> page = ListPages.await(next, "list " + description);
-                token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-                rv = page.getMetadata() == null ? null : page.getMetadata().getResourceVersion();
-                // the next page is on its way while this one is stored
-                next = token != null && !token.isEmpty() && !stopped
-                        ? requestPage(token) : null;
-                store(page, seenByNamespace);
-            } while (next != null);
+            CompletableFuture<ListPage<T>> current;
+            while ((current = next.getAndSet(null)) != null) {
+                ListPage<T> page = ListPages.await(current, "list " + description);
+                try {
+                    page.read(meta -> {
+                        rv.set(meta.getResourceVersion());
+                        String token = meta.getContinue();
+                        // the next page is on its way while this one is decoded and stored
+                        if (token != null && !token.isEmpty() && !stopped) {
+                            next.set(requestPage(token));
+                        }
+                    }, raw -> store(raw, seenByNamespace));
+                } catch (RuntimeException e) {
+                    throw KubeErrors.classify("list " + description, e);
+                }
+            }
         } finally {
-            if (next != null && !next.isDone()) {
-                next.cancel(true); // storing failed or the reflector stopped: nobody will read that page
+            CompletableFuture<ListPage<T>> unread = next.get();
+            if (unread != null && !unread.isDone()) {
+                unread.cancel(true); // storing failed or the reflector stopped: nobody will read that page
             }
         }
         for (Map.Entry<String, Set<String>> e : known.entrySet()) {
@@ -219,29 +230,27 @@ final class Reflector<T extends HasMetadata> {
             }
         }
         relists++;
-        return rv;
+        return rv.get();
     }
 
-    private CompletableFuture<KubernetesResourceList<T>> requestPage(String token) {
+    private CompletableFuture<ListPage<T>> requestPage(String token) {
         try {
-            return ListPages.request(operation.get(), settings.pageSize(), token);
+            return pages.request(token);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void store(KubernetesResourceList<T> page, Map<String, Set<String>> seenByNamespace) {
-        for (Object raw : page.getItems()) {
-            T item = convert.apply(raw);
-            ObjectMeta meta = item.getMetadata();
-            if (meta == null || meta.getName() == null) {
-                continue;
-            }
-            String ns = meta.getNamespace() == null ? "" : meta.getNamespace();
-            seenByNamespace.computeIfAbsent(ns, k -> new HashSet<>()).add(meta.getName());
-            track(ns, meta.getName());
-            sink.upsert(item);
+    private void store(Object raw, Map<String, Set<String>> seenByNamespace) {
+        T item = convert.apply(raw);
+        ObjectMeta meta = item.getMetadata();
+        if (meta == null || meta.getName() == null) {
+            return;
         }
+        String ns = meta.getNamespace() == null ? "" : meta.getNamespace();
+        seenByNamespace.computeIfAbsent(ns, k -> new HashSet<>()).add(meta.getName());
+        track(ns, meta.getName());
+        sink.upsert(item);
     }
 
     /**
