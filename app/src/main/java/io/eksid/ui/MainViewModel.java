@@ -55,7 +55,7 @@ public final class MainViewModel {
         this.session = new SessionModel(backend, tasks, clock, activity, preferences, sandbox, s -> {
             latest = s;
             present();
-        }, this::connecting);
+        }, this::prepare, this::connecting);
         this.selection = new SelectionModel(session.stateProperty()::get, graph::reveal);
         this.readOnly.set(preferences.readOnly());
     }
@@ -65,6 +65,17 @@ public final class MainViewModel {
         presentations.submit(() -> {
             IdentityState s = latest;
             return s == null ? null : presenter.present(s, graph.options());
+        });
+    }
+
+    /**
+     * Computes a presentation of a state the window is not showing yet and delivers nothing: the presenter keeps
+     * what it derived and laid out, so presenting the same state once it is shown costs little.
+     */
+    private void prepare(IdentityState s) {
+        presentations.submit(() -> {
+            presenter.present(s, graph.options());
+            return null;
         });
     }
 

@@ -45,6 +45,7 @@ public final class SessionModel {
     private final ActivityModel activity;
     private final ConsolePreferences preferences;
     private final Consumer<IdentityState> states;
+    private final Consumer<IdentityState> prepare;
     private final Runnable connecting;
     private final ObservableList<ContextInfo> contexts = FXCollections.observableArrayList();
     private final ObservableList<String> kubeconfigProblems = FXCollections.observableArrayList();
@@ -73,37 +74,67 @@ public final class SessionModel {
 
     /**
      * @param states     receives every identity state of the open context, on the session's threads
+     * @param prepare    receives the states of the context opened at start while the UI has not yet switched to
+     *                   it, so that their presentation can be computed ahead (it must show nothing)
      * @param connecting called on the UI thread when another context is being opened
      */
     public SessionModel(ConsoleBackend backend, TaskRunner tasks, Clock clock, ActivityModel activity,
                         ConsolePreferences preferences, boolean sandbox, Consumer<IdentityState> states,
-                        Runnable connecting) {
+                        Consumer<IdentityState> prepare, Runnable connecting) {
         this.backend = Objects.requireNonNull(backend);
         this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
         this.activity = Objects.requireNonNull(activity);
         this.preferences = Objects.requireNonNull(preferences);
         this.states = Objects.requireNonNull(states);
+        this.prepare = Objects.requireNonNull(prepare);
         this.connecting = Objects.requireNonNull(connecting);
         this.sandbox.set(sandbox);
         this.ssoSignIn = new SsoSignInModel(backend, tasks, currentContext::get, preferences.profileForContext(),
                 activity::log, this::refresh);
     }
 
-    /** Reads the kubeconfig contexts (in the background) and connects to the preferred, current or first one. */
+    /**
+     * Reads the kubeconfig contexts and opens the preferred, current or first one, both in the background: called
+     * before the window is built, so the context's last snapshot is read and presented while the window is being
+     * built. Its states are held until the UI thread has switched to the context, then handed on.
+     */
     public void start(String preferredContext) {
-        tasks.run(() -> new Contexts(backend.contexts(), backend.kubeconfigProblems(), backend.currentContext()), r -> {
+        tasks.run(() -> {
+            Contexts r = new Contexts(backend.contexts(), backend.kubeconfigProblems(), backend.currentContext());
+            String pick = preferredContext != null ? preferredContext
+                    : r.current().orElse(r.contexts().isEmpty() ? null : r.contexts().get(0).name());
+            if (pick == null) {
+                return new Started(r, null, null, null, null);
+            }
+            HeldStates held = new HeldStates(prepare);
+            try {
+                return new Started(r, pick, backend.open(pick, preferences.profileForContext().apply(pick), held),
+                        held, null);
+            } catch (RuntimeException e) {
+                return new Started(r, pick, null, held, e);
+            }
+        }, started -> {
+            Contexts r = started.contexts();
             contexts.setAll(r.contexts());
             kubeconfigProblems.setAll(r.problems());
             r.problems().forEach(p -> activity.log(ActivityEntry.Kind.WARNING, p));
-            String pick = preferredContext != null ? preferredContext
-                    : r.current().orElse(r.contexts().isEmpty() ? null : r.contexts().get(0).name());
-            if (pick != null) {
-                connect(pick);
-            } else {
+            if (started.pick() == null) {
                 connectionSummary.set("No kubeconfig contexts found");
                 connectionState.set(SourceState.ERROR);
+                return;
             }
+            if (started.pick().equals(currentContext.get()) && session != null) {
+                closeInBackground(started.session()); // already open: connect() would not open it twice either
+                return;
+            }
+            Consumer<IdentityState> delivery = beginConnecting(started.pick());
+            if (started.failure() != null) {
+                cannotConnect(started.pick(), started.failure());
+            } else {
+                opened(started.pick(), started.session());
+            }
+            started.held().release(delivery);
         }, e -> {
             connectionSummary.set("Cannot read kubeconfig: " + e.getMessage());
             connectionState.set(SourceState.ERROR);
@@ -116,6 +147,14 @@ public final class SessionModel {
         if (contextName == null || contextName.equals(currentContext.get()) && session != null) {
             return;
         }
+        Consumer<IdentityState> delivery = beginConnecting(contextName);
+        String profile = preferences.profileForContext().apply(contextName);
+        tasks.run(() -> backend.open(contextName, profile, delivery), s -> opened(contextName, s),
+                e -> cannotConnect(contextName, e));
+    }
+
+    /** Closes the old session and shows {@code contextName} as connecting; returns the delivery for its states. */
+    private Consumer<IdentityState> beginConnecting(String contextName) {
         closeSession();
         wanted = contextName;
         currentContext.set(contextName);
@@ -125,27 +164,74 @@ public final class SessionModel {
         connectionState.set(SourceState.CONNECTING);
         connectionSummary.set("Connecting to " + contextName + "\u2026");
         activity.log(ActivityEntry.Kind.INFO, "Connecting to " + contextName);
-        String profile = preferences.profileForContext().apply(contextName);
-        Consumer<IdentityState> delivery = s -> {
+        return s -> {
             if (contextName.equals(wanted)) {
                 states.accept(s);
             }
         };
-        tasks.run(() -> backend.open(contextName, profile, delivery), s -> {
-            if (!contextName.equals(currentContext.get())) {
-                tasks.run(() -> {
-                    s.close();
-                    return Boolean.TRUE;
-                }, ok -> { }, e -> { });
-                return;
+    }
+
+    private void opened(String contextName, SessionHandle s) {
+        if (!contextName.equals(currentContext.get())) {
+            closeInBackground(s);
+            return;
+        }
+        session = s;
+        s.snapshotCacheProblems().forEach(p -> activity.log(ActivityEntry.Kind.WARNING, p));
+    }
+
+    private void cannotConnect(String contextName, Throwable e) {
+        connectionState.set(SourceState.ERROR);
+        connectionSummary.set(contextName + ": " + e.getMessage());
+        activity.log(ActivityEntry.Kind.ERROR, "Cannot connect to " + contextName + ": " + e.getMessage());
+    }
+
+    private void closeInBackground(SessionHandle s) {
+        if (s == null) {
+            return;
+        }
+        tasks.run(() -> {
+            s.close();
+            return Boolean.TRUE;
+        }, ok -> { }, e -> { });
+    }
+
+    /** The contexts read at start, the context opened with them, and its states held until the UI switched to it. */
+    private record Started(Contexts contexts, String pick, SessionHandle session, HeldStates held,
+                           RuntimeException failure) {
+    }
+
+    /**
+     * States of a session opened before the UI thread knew of it: the latest is kept (and prepared) until
+     * {@link #release}, then handed on, and every later one goes straight through. Called from the session's
+     * threads and the UI thread.
+     */
+    private static final class HeldStates implements Consumer<IdentityState> {
+        private final Consumer<IdentityState> prepare;
+        private IdentityState latest;
+        private Consumer<IdentityState> target;
+
+        HeldStates(Consumer<IdentityState> prepare) {
+            this.prepare = prepare;
+        }
+
+        @Override
+        public synchronized void accept(IdentityState s) {
+            if (target != null) {
+                target.accept(s);
+            } else {
+                latest = s;
+                prepare.accept(s);
             }
-            session = s;
-            s.snapshotCacheProblems().forEach(p -> activity.log(ActivityEntry.Kind.WARNING, p));
-        }, e -> {
-            connectionState.set(SourceState.ERROR);
-            connectionSummary.set(contextName + ": " + e.getMessage());
-            activity.log(ActivityEntry.Kind.ERROR, "Cannot connect to " + contextName + ": " + e.getMessage());
-        });
+        }
+
+        synchronized void release(Consumer<IdentityState> to) {
+            target = to;
+            if (latest != null) {
+                to.accept(latest);
+                latest = null;
+            }
+        }
     }
 
     /** A presentation reached the UI thread: true when it is of the open context and now shown. */
@@ -233,10 +319,7 @@ public final class SessionModel {
         if (session != null) {
             SessionHandle old = session;
             session = null;
-            tasks.run(() -> {
-                old.close();
-                return Boolean.TRUE;
-            }, ok -> { }, e -> { });
+            closeInBackground(old);
         }
     }
 
