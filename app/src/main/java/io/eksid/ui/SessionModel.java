@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -97,7 +98,8 @@ public final class SessionModel {
     /**
      * Reads the kubeconfig contexts and opens the preferred, current or first one, both in the background: called
      * before the window is built, so the context's last snapshot is read and presented while the window is being
-     * built. Its states are held until the UI thread has switched to the context, then handed on.
+     * built. Its states are held until the UI thread has switched to the context, then handed on, and only then
+     * does the session connect: the clients' start would otherwise compete with the window's for the CPU.
      */
     public void start(String preferredContext) {
         tasks.run(() -> {
@@ -109,8 +111,8 @@ public final class SessionModel {
             }
             HeldStates held = new HeldStates(prepare);
             try {
-                return new Started(r, pick, backend.open(pick, preferences.profileForContext().apply(pick), held),
-                        held, null);
+                return new Started(r, pick, backend.open(pick, preferences.profileForContext().apply(pick), held,
+                        held.released), held, null);
             } catch (RuntimeException e) {
                 return new Started(r, pick, null, held, e);
             }
@@ -207,6 +209,8 @@ public final class SessionModel {
      * threads and the UI thread.
      */
     private static final class HeldStates implements Consumer<IdentityState> {
+        /** Completes once the states go through: the session connects then, not while the window is built. */
+        final CompletableFuture<Void> released = new CompletableFuture<>();
         private final Consumer<IdentityState> prepare;
         private IdentityState latest;
         private Consumer<IdentityState> target;
@@ -225,12 +229,15 @@ public final class SessionModel {
             }
         }
 
-        synchronized void release(Consumer<IdentityState> to) {
-            target = to;
-            if (latest != null) {
-                to.accept(latest);
-                latest = null;
+        void release(Consumer<IdentityState> to) {
+            synchronized (this) {
+                target = to;
+                if (latest != null) {
+                    to.accept(latest);
+                    latest = null;
+                }
             }
+            released.complete(null);
         }
     }
 

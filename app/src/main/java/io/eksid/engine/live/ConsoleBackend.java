@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,15 @@ public interface ConsoleBackend {
      * @param profileOverride the AWS profile to use, or null to follow the context and the defaults
      */
     SessionHandle open(String contextName, String profileOverride, Consumer<IdentityState> listener);
+
+    /**
+     * As {@link #open(String, String, Consumer)}, but the session shows the context's last snapshot at once and
+     * connects only when {@code goLive} completes (at once if there is no snapshot to show).
+     */
+    default SessionHandle open(String contextName, String profileOverride, Consumer<IdentityState> listener,
+                               CompletionStage<?> goLive) {
+        return open(contextName, profileOverride, listener);
+    }
 
     /**
      * Signs the context's AWS profile in to IAM Identity Center; {@code show} receives what the user must do.

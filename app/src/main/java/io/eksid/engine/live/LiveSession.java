@@ -46,6 +46,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -169,17 +170,41 @@ public final class LiveSession implements SessionHandle {
     }
 
     void start() {
+        start(CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Shows the last session's snapshot, if there is one, and connects once {@code goLive} completes. A window
+     * still being built passes a stage that completes when it is: the snapshot is then presented meanwhile, and the
+     * connection's start (the clients' class loading and set-up) does not compete with it for the CPU. Without a
+     * snapshot there is nothing to show first, so it connects at once.
+     */
+    void start(CompletionStage<?> goLive) {
         CachedStart c = cachedStart;
+        boolean shown = false;
         if (c != null) {
-            c.load().ifPresent(cached -> listener.accept(stateOf(cached.snapshot(),
-                    c.markedSources(cached, store.sources()), -1, cached.savedAt())));
+            Optional<SnapshotCache.Cached> cached = c.load();
+            cached.ifPresent(k -> listener.accept(stateOf(k.snapshot(), c.markedSources(k, store.sources()), -1,
+                    k.savedAt())));
+            shown = cached.isPresent();
             // Nothing may change in the store once everything has listed, so check for it rather than wait for
             // another change: then the live picture is released (and saved).
             releaseCheck = executor.scheduleWithFixedDelay(this::deriveOnceSettled, 100, 100, TimeUnit.MILLISECONDS);
         }
         coalescer.start();
-        executor.execute(this::startKube);
-        executor.execute(this::startAws);
+        (shown ? goLive : CompletableFuture.completedFuture(null)).thenRun(this::connect);
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            executor.execute(this::startKube);
+            executor.execute(this::startAws);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("session on {} closed before it connected", context.name());
+        }
     }
 
     private void startKube() {

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -132,7 +134,13 @@ public final class Workspace implements ConsoleBackend, AutoCloseable {
      * @param profileOverride the AWS profile to use, or null to follow the context's exec plugin and the defaults
      */
     public LiveSession open(String contextName, String profileOverride, Consumer<IdentityState> listener) {
-        return open(contextName, profileOverride, null, listener);
+        return open(contextName, profileOverride, null, listener, CompletableFuture.completedFuture(null));
+    }
+
+    @Override
+    public LiveSession open(String contextName, String profileOverride, Consumer<IdentityState> listener,
+                            CompletionStage<?> goLive) {
+        return open(contextName, profileOverride, null, listener, goLive);
     }
 
     /**
@@ -141,6 +149,11 @@ public final class Workspace implements ConsoleBackend, AutoCloseable {
      */
     public LiveSession open(String contextName, String profileOverride, String regionOverride,
                             Consumer<IdentityState> listener) {
+        return open(contextName, profileOverride, regionOverride, listener, CompletableFuture.completedFuture(null));
+    }
+
+    private LiveSession open(String contextName, String profileOverride, String regionOverride,
+                             Consumer<IdentityState> listener, CompletionStage<?> goLive) {
         for (Map.Entry<WorkspaceSource, Kubeconfig> e : load().entrySet()) {
             Optional<KubeContext> ctx = e.getValue().context(contextName);
             if (ctx.isPresent()) {
@@ -151,7 +164,7 @@ public final class Workspace implements ConsoleBackend, AutoCloseable {
                 session.rememberCluster(clusterName(rememberedClusters.get(contextName)));
                 session.useSnapshotCache(snapshotCache);
                 open.add(session);
-                session.start();
+                session.start(goLive);
                 return session;
             }
         }

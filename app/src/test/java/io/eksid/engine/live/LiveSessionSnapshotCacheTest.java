@@ -117,4 +117,34 @@ class LiveSessionSnapshotCacheTest {
         assertThat(states).isNotEmpty().noneMatch(LiveSessionSnapshotCacheTest::cached);
         session.close();
     }
+
+    @Test
+    void withASnapshotToShowTheSessionConnectsOnlyWhenToldWithoutOneAtOnce() throws Exception {
+        SnapshotCache cache = new SnapshotCache(dir.resolve("state").resolve("snapshots"));
+        workspace.setSnapshotCache(cache);
+        // no snapshot yet: a stage that never completes does not keep the session from connecting
+        LiveSession one = workspace.open(CONTEXT, null, s -> { }, new java.util.concurrent.CompletableFuture<>());
+        assertThat(one.awaitReady(Duration.ofSeconds(60)).ready()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var files = Files.list(cache.folder())) {
+                return files.anyMatch(f -> f.toString().endsWith(".json"));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return false;
+            }
+        });
+        one.close();
+
+        List<IdentityState> states = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> goLive = new java.util.concurrent.CompletableFuture<>();
+        LiveSession two = workspace.open(CONTEXT, null, states::add, goLive);
+        assertThat(states).singleElement().matches(LiveSessionSnapshotCacheTest::cached);
+        // the snapshot is shown and nothing connects: no source of its own is reported, nothing is read
+        assertThat(two.awaitReady(Duration.ofMillis(1500)).ready()).isFalse();
+        assertThat(states).allMatch(LiveSessionSnapshotCacheTest::cached);
+
+        goLive.complete(null);
+        assertThat(two.awaitReady(Duration.ofSeconds(60)).ready()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !cached(states.get(states.size() - 1)));
+        two.close();
+    }
 }
