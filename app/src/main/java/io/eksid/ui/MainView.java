@@ -38,6 +38,7 @@ public final class MainView extends BorderPane {
     private final WhoCanView whoCan;
     private final SplitPane work = new SplitPane();
     private final TabPane tabs = new TabPane();
+    private final Tab findingsTabItem;
     private final ClusterTables tables;
     private final SummaryStrip summaryStrip = new SummaryStrip(this::focus);
     private final NavigatorView navigator;
@@ -83,10 +84,11 @@ public final class MainView extends BorderPane {
         setLeft(navigator);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(new Tab("Graph", graphPane), new Tab("Service accounts", tables.serviceAccounts),
-                new Tab("Associations", tables.associations), new Tab("Roles", tables.roles),
-                new Tab("Findings", tables.findingsView),
-                new Tab("Activity", new ActivityView(vm, actions::rollback)));
+        findingsTabItem = lazyTab("Findings", tables.findingsView);
+        tabs.getTabs().addAll(new Tab("Graph", graphPane), lazyTab("Service accounts", tables.serviceAccounts),
+                lazyTab("Associations", tables.associations), lazyTab("Roles", tables.roles),
+                findingsTabItem,
+                lazyTab("Activity", new ActivityView(vm, actions::rollback)));
         inspector.setFooter(permissions);
         work.setOrientation(javafx.geometry.Orientation.VERTICAL);
         work.getItems().add(tabs);
@@ -299,12 +301,7 @@ public final class MainView extends BorderPane {
     }
 
     private Tab findingsTab() {
-        for (Tab t : tabs.getTabs()) {
-            if (t.getContent() == tables.findingsView) {
-                return t;
-            }
-        }
-        return tabs.getTabs().get(0);
+        return findingsTabItem;
     }
 
     public SummaryStrip summaryStrip() {
@@ -364,5 +361,29 @@ public final class MainView extends BorderPane {
 
     static String time(java.time.Instant at) {
         return TIME.format(at);
+    }
+
+    /**
+     * A tab whose content joins the scene when the tab is first selected. A TabPane styles and lays out every
+     * tab's content, shown or not, and the tables' skins and cells were most of the window's first CSS pass; the
+     * tables themselves exist from the start and take their rows as the graph does.
+     */
+    private static Tab lazyTab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title);
+        if (tab.isSelected()) {
+            tab.setContent(content);
+        } else {
+            tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was,
+                                    Boolean selected) {
+                    if (selected) {
+                        tab.setContent(content);
+                        tab.selectedProperty().removeListener(this);
+                    }
+                }
+            });
+        }
+        return tab;
     }
 }
