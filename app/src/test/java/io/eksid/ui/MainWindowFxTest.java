@@ -249,6 +249,24 @@ class MainWindowFxTest {
     }
 
     @Test
+    void aTableTabJoinsTheSceneWhenFirstShownWithItsRowsAlreadyThere(FxRobot robot) {
+        IdentityState s = awaitState();
+        // not styled nor laid out while another tab is shown: the window's first CSS pass leaves it out
+        assertThat(robot.lookup("#roles-table").tryQuery()).isEmpty();
+        try {
+            robot.interact(() -> console.view.tabs().getSelectionModel().select(3));
+            javafx.scene.control.TableView<?> table = robot.lookup("#roles-table").queryAs(
+                    javafx.scene.control.TableView.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size()
+                    == console.vm.presentationProperty().get().tables().roles().size());
+            assertThat(table.getItems()).isNotEmpty();
+            assertThat(s.graph().roles()).isNotEmpty();
+        } finally {
+            showGraphTab(robot);
+        }
+    }
+
+    @Test
     void aFindingReadsInFullWithItsFixReadyToCopy(FxRobot robot) {
         IdentityState s = awaitState();
         robot.interact(() -> console.view.tabs().getSelectionModel().select(4));
