@@ -51,6 +51,16 @@ class LiveSessionSnapshotCacheTest {
         sandbox.close();
     }
 
+    private static void awaitSavedSnapshot(SnapshotCache cache) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var files = Files.list(cache.folder())) {
+                return files.anyMatch(f -> f.toString().endsWith(".json"));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return false;
+            }
+        });
+    }
+
     private static boolean cached(IdentityState s) {
         return s.sources().stream().anyMatch(x -> x.source().equals(CachedStart.SOURCE));
     }
@@ -62,13 +72,7 @@ class LiveSessionSnapshotCacheTest {
         List<IdentityState> first = new CopyOnWriteArrayList<>();
         LiveSession one = workspace.open(CONTEXT, null, first::add);
         assertThat(one.awaitReady(Duration.ofSeconds(60)).ready()).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            try (var files = Files.list(cache.folder())) {
-                return files.anyMatch(f -> f.toString().endsWith(".json"));
-            } catch (java.nio.file.NoSuchFileException e) {
-                return false;
-            }
-        });
+        awaitSavedSnapshot(cache);
         int livePods = one.current().snapshot().pods().size();
         assertThat(first).noneMatch(LiveSessionSnapshotCacheTest::cached);
         one.close();
@@ -125,13 +129,7 @@ class LiveSessionSnapshotCacheTest {
         // no snapshot yet: a stage that never completes does not keep the session from connecting
         LiveSession one = workspace.open(CONTEXT, null, s -> { }, new java.util.concurrent.CompletableFuture<>());
         assertThat(one.awaitReady(Duration.ofSeconds(60)).ready()).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            try (var files = Files.list(cache.folder())) {
-                return files.anyMatch(f -> f.toString().endsWith(".json"));
-            } catch (java.nio.file.NoSuchFileException e) {
-                return false;
-            }
-        });
+        awaitSavedSnapshot(cache);
         one.close();
 
         List<IdentityState> states = new CopyOnWriteArrayList<>();
