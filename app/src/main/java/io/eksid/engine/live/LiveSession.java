@@ -47,9 +47,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -98,6 +97,7 @@ public final class LiveSession implements SessionHandle {
     private final CompletableFuture<Long> kubeSettled = new CompletableFuture<>();
     /** Completes when the AWS pollers started, or when matching the context to a cluster failed. */
     private final CompletableFuture<Void> awsSettled = new CompletableFuture<>();
+    private final SessionReadiness readiness;
 
     LiveSession(Kubeconfig kubeconfig, KubeContext context, AwsEnvironment awsEnvironment, String profile,
                 String region, ScheduledExecutorService executor, Clock clock, java.time.Duration refreshInterval,
@@ -120,6 +120,7 @@ public final class LiveSession implements SessionHandle {
         this.listener = Objects.requireNonNull(listener);
         this.store = new ClusterStore(context.name(), clock);
         this.coalescer = new SnapshotCoalescer(store, executor, v -> derive());
+        this.readiness = new SessionReadiness(store, kubeSettled, awsSettled, () -> sync, current::get);
         this.fallback = new ClusterInfo(context.clusterName() == null ? context.name() : context.clusterName(),
                 "", "", Partition.AWS, "", null, null, null, false);
     }
@@ -202,7 +203,7 @@ public final class LiveSession implements SessionHandle {
         try {
             executor.execute(this::startKube);
             executor.execute(this::startAws);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("session on {} closed before it connected", context.name());
         }
     }
@@ -299,7 +300,7 @@ public final class LiveSession implements SessionHandle {
         }
         // Decided before the store is read: a poll that completes in between is then in the sources shown, so a
         // state released as settled never still says CONNECTING.
-        boolean settled = cachedStart != null && missing(kubeSettled.getNow(null)).isEmpty();
+        boolean settled = cachedStart != null && readiness.settled();
         long version = store.version();
         ClusterSnapshot snapshot = store.snapshot(fallback);
         List<SourceStatus> sources = store.sources();
@@ -340,7 +341,7 @@ public final class LiveSession implements SessionHandle {
         if (closed) {
             return;
         }
-        if (missing(kubeSettled.getNow(null)).isEmpty()) {
+        if (readiness.settled()) {
             java.util.concurrent.ScheduledFuture<?> f = releaseCheck;
             if (f != null) {
                 f.cancel(false);
@@ -350,85 +351,12 @@ public final class LiveSession implements SessionHandle {
     }
 
     /**
-     * Waits until the session shows the whole cluster: every Kubernetes kind listed once (or found forbidden), and
-     * every AWS source polled once after that (the roles source reads the role ARNs the service accounts name, so
-     * a poll that ran before the service accounts arrived does not count), and the state derived from it. A side
-     * that failed counts as settled: its sources say why.
+     * Waits until the session shows the whole cluster (see {@link SessionReadiness}).
      *
      * @return ready, or what is still missing when {@code timeout} ran out
      */
     public Readiness awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Long kubeAt = await(kubeSettled, deadline);
-        await(awsSettled, deadline);
-        while (true) {
-            List<String> missing = missing(kubeAt);
-            IdentityState state = current.get();
-            if (missing.isEmpty() && state != null && state.storeVersion() >= store.version()) {
-                return new Readiness(true, List.of());
-            }
-            if (missing.isEmpty()) {
-                missing.add("the identity graph is still being derived");
-            }
-            if (System.nanoTime() >= deadline) {
-                return new Readiness(false, missing);
-            }
-            Thread.sleep(READY_POLL_MILLIS);
-        }
-    }
-
-    /** What the live picture still lacks: nothing once every kind listed and every AWS source polled after it. */
-    private List<String> missing(Long kubeAt) {
-        List<String> missing = new ArrayList<>();
-        if (kubeAt == null) {
-            missing.add("Kubernetes: " + pending("kube/", "not connected yet"));
-        }
-        if (!awsSettled.isDone()) {
-            missing.add("AWS: the context is not matched to an EKS cluster yet");
-        }
-        ClusterAwsSync s = sync;
-        if (s != null && kubeAt != null) {
-            List<String> unpolled = new ArrayList<>();
-            for (String name : s.poller().sourceNames()) {
-                OptionalLong started = s.poller().lastCompletedPollStart(name);
-                // Both role sources read the roles the service accounts name: a poll before those counts not.
-                boolean seesKube = !(name.equals(RoleSource.NAME) || name.equals(RolePermissionsSource.NAME))
-                        || started.isPresent()
-                        && started.getAsLong() >= kubeAt;
-                if (started.isEmpty() || !seesKube) {
-                    unpolled.add(name);
-                }
-            }
-            if (!unpolled.isEmpty()) {
-                missing.add("AWS: first poll not complete for " + String.join(", ", unpolled));
-            }
-        } else if (s != null) {
-            missing.add("AWS: waiting for the Kubernetes side before the roles poll counts");
-        }
-        return missing;
-    }
-
-    private static final long READY_POLL_MILLIS = 50;
-
-    private static <T> T await(CompletableFuture<T> f, long deadline) throws InterruptedException {
-        try {
-            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** The sources with {@code prefix} still connecting, or {@code otherwise}. */
-    private String pending(String prefix, String otherwise) {
-        List<String> names = new ArrayList<>();
-        for (SourceStatus st : store.sources()) {
-            if (st.source().startsWith(prefix) && st.state() == SourceState.CONNECTING) {
-                names.add(st.source().substring(prefix.length()));
-            }
-        }
-        return names.isEmpty() ? otherwise : "still listing " + String.join(", ", names);
+        return readiness.await(timeout);
     }
 
     /**
