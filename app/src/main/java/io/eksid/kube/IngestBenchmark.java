@@ -3,7 +3,9 @@ package io.eksid.kube;
 import io.eksid.kube.lean.LeanPod;
 import io.eksid.kube.lean.LeanPodList;
 import io.eksid.model.store.ClusterStore;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Measures how long a context takes from nothing to a complete model: connect (exec plugin + {@code /version}),
@@ -153,12 +156,12 @@ public final class IngestBenchmark {
 
     private AutoCloseable reflectPods(KubernetesClient client, ClusterStore store, PodTrimmer trimmer,
                                       Duration timeout) throws InterruptedException {
+        Supplier<FilterWatchListDeletable<LeanPod, ? extends KubernetesResourceList<LeanPod>, ?>> pods =
+                () -> client.resources(LeanPod.class, LeanPodList.class).inAnyNamespace();
         Reflector<LeanPod> reflector = new Reflector<>("pods", o -> o instanceof LeanPod p ? p
-                : client.getKubernetesSerialization().convertValue(o, LeanPod.class),
-                () -> client.resources(LeanPod.class, LeanPodList.class).inAnyNamespace(),
-                new StreamedListPages<>(client, LeanPod.class,
-                        () -> client.resources(LeanPod.class, LeanPodList.class).inAnyNamespace(),
-                        settings.pageSize(), StreamedListPages.pageMapper()),
+                : client.getKubernetesSerialization().convertValue(o, LeanPod.class), pods,
+                new StreamedListPages<>(client, LeanPod.class, pods, settings.pageSize(),
+                        StreamedListPages.pageMapper()),
                 new Reflector.Sink<LeanPod>() {
                     public void upsert(LeanPod pod) {
                         store.putPod(trimmer.trim(pod));

@@ -81,7 +81,8 @@ final class Reflector<T extends HasMetadata> {
      */
     Reflector(String description, Function<Object, T> convert,
               Supplier<FilterWatchListDeletable<T, ? extends KubernetesResourceList<T>, ?>> operation,
-              ListPage.Source<T> pages, Sink<T> sink, StateListener listener, ReflectorSettings settings, ScheduledExecutorService executor) {
+              ListPage.Source<T> pages, Sink<T> sink, StateListener listener, ReflectorSettings settings,
+              ScheduledExecutorService executor) {
         this.description = Objects.requireNonNull(description);
         this.convert = Objects.requireNonNull(convert);
         this.operation = Objects.requireNonNull(operation);

@@ -174,6 +174,18 @@ class StreamedListPagesTest {
                 .isInstanceOf(KubernetesClientException.class)
                 .hasMessageContaining("malformed list page from /api/v1/pods");
 
+        // a proxy's login page answered with 200 instead of the API server's list
+        pages.put("", "<html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8));
+        ListPage<LeanPod> html = source().request(null).get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> html.read(meta -> { }, pod -> { }))
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("malformed list page from /api/v1/pods").hasMessageContaining("'<'");
+
+        pages.put("", new byte[0]);
+        ListPage<LeanPod> empty = source().request(null).get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> empty.read(meta -> { }, pod -> { }))
+                .hasMessageContaining("the response is not a JSON object");
+
         pages.put("", "{\"kind\":\"PodList\",\"items\":{}}".getBytes(StandardCharsets.UTF_8));
         ListPage<LeanPod> notAnArray = source().request(null).get(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> notAnArray.read(meta -> { }, pod -> { }))
