@@ -99,6 +99,7 @@ public final class ConsoleApp extends Application {
         workspace = components.workspace();
         ws.set(workspace);
         vm = components.vm();
+        vm.warmUpLayout();
         TaskRunner tasks = components.tasks();
         ThemeManager theme = components.theme();
         prefs.problems().forEach(p -> vm.log(ActivityEntry.Kind.WARNING, p));

@@ -79,6 +79,17 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * Starts the layout engine on the presentation's thread while the window is built and the first state read:
+     * its first run loads most of ELK, which would otherwise come between the snapshot and the first graph.
+     */
+    public void warmUpLayout() {
+        presentations.submit(() -> {
+            presenter.warmUp();
+            return null;
+        });
+    }
+
     private void connecting() {
         latest = null;
         presentation.set(null);

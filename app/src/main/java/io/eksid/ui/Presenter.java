@@ -61,6 +61,13 @@ public final class Presenter {
                 p.connection(), p.convertible(), p.inspector());
     }
 
+    /** Starts the layout engine ahead of the first state, if nothing has been laid out yet. */
+    public synchronized void warmUp() {
+        if (layout == null) {
+            layout().warmUp();
+        }
+    }
+
     private GroupedLayout layout() {
         if (layout == null) {
             layout = new GroupedLayout();

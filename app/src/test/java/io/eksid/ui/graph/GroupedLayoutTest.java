@@ -97,6 +97,33 @@ class GroupedLayoutTest {
     }
 
     @Test
+    void aWarmUpLeavesTheCachedBlocksAndTheCountAsTheyWere() {
+        GroupedLayout layout = new GroupedLayout();
+        LaidOutGraph first = layout.layout(sample(5, null));
+        layout.warmUp();
+        assertThat(layout.elkRuns()).isEqualTo(5);
+        LaidOutGraph again = layout.layout(sample(5, null));
+        assertThat(layout.elkRuns()).as("every namespace still cached").isEqualTo(5);
+        assertThat(again.nodeCount()).isEqualTo(first.nodeCount());
+        assertThat(again.y(again.indexOf("sa:ns3/sa2"))).isEqualTo(first.y(first.indexOf("sa:ns3/sa2")));
+    }
+
+    @Test
+    void aWarmUpBeforeTheFirstLayoutChangesNothingItLaysOut() {
+        GroupedLayout warmed = new GroupedLayout();
+        warmed.warmUp();
+        assertThat(warmed.elkRuns()).isZero();
+        LaidOutGraph a = warmed.layout(sample(3, null));
+        LaidOutGraph b = new GroupedLayout().layout(sample(3, null));
+        assertThat(warmed.elkRuns()).isEqualTo(3);
+        for (int i = 0; i < a.nodeCount(); i++) {
+            assertThat(a.node(i).id()).isEqualTo(b.node(i).id());
+            assertThat(a.x(i)).isEqualTo(b.x(i));
+            assertThat(a.y(i)).isEqualTo(b.y(i));
+        }
+    }
+
+    @Test
     void rolesAreOrderedByWhatPointsAtThem() {
         LaidOutGraph g = new GroupedLayout().layout(sample(4, null));
         double r0 = g.y(g.indexOf("role:r0"));
