@@ -3,11 +3,16 @@ package io.eksid.kube;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asks the API server, with SelfSubjectAccessReview, what the current identity may do before anything is
@@ -21,26 +26,82 @@ public final class RbacPreflight {
             new String[] {"", "serviceaccounts"}, new String[] {"apps", "deployments"},
             new String[] {"apps", "statefulsets"}, new String[] {"apps", "daemonsets"});
 
-    private final KubernetesClient client;
+    /** Reviews in flight at once: some 22 are asked before the first watch, each a round trip to the API server. */
+    static final int CONCURRENT_REVIEWS = 6;
 
+    private final KubernetesClient client;
+    private final Executor helpers;
+
+    /** Reviews asked one after the other on the calling thread. */
     public RbacPreflight(KubernetesClient client) {
+        this(client, Runnable::run);
+    }
+
+    /** Reviews shared between the calling thread and helpers run by {@code helpers}. */
+    public RbacPreflight(KubernetesClient client, Executor helpers) {
         this.client = Objects.requireNonNull(client, "client");
+        this.helpers = Objects.requireNonNull(helpers, "helpers");
     }
 
     public RbacReport check() {
-        List<AccessCheck> checks = new ArrayList<>();
-        Map<WatchedKind, Boolean> read = new EnumMap<>(WatchedKind.class);
+        List<String[]> questions = new ArrayList<>();
         for (WatchedKind kind : WatchedKind.values()) {
-            AccessCheck list = review("list", kind.group(), kind.resource(), null);
-            AccessCheck watch = review("watch", kind.group(), kind.resource(), null);
-            checks.add(list);
-            checks.add(watch);
-            read.put(kind, list.allowed() && watch.allowed());
+            questions.add(new String[] {"list", kind.group(), kind.resource()});
+            questions.add(new String[] {"watch", kind.group(), kind.resource()});
         }
         for (String[] w : WRITES) {
-            checks.add(review("patch", w[0], w[1], null));
+            questions.add(new String[] {"patch", w[0], w[1]});
+        }
+        List<AccessCheck> checks = answers(questions);
+        Map<WatchedKind, Boolean> read = new EnumMap<>(WatchedKind.class);
+        int i = 0;
+        for (WatchedKind kind : WatchedKind.values()) {
+            read.put(kind, checks.get(i).allowed() && checks.get(i + 1).allowed());
+            i += 2;
         }
         return new RbacReport(checks, read);
+    }
+
+    /**
+     * The reviews of {@code questions}, in their order, asked {@link #CONCURRENT_REVIEWS} at a time. The calling
+     * thread answers questions itself alongside the helpers it hands to the executor, and waits only for questions
+     * a helper has already taken: so the check ends even when the executor runs none of them (a pool whose threads
+     * are all waiting on such checks), and each review costs one round trip of wall time only when asked alone.
+     */
+    private List<AccessCheck> answers(List<String[]> questions) {
+        AccessCheck[] answers = new AccessCheck[questions.size()];
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(questions.size());
+        Runnable answer = () -> {
+            for (int i = next.getAndIncrement(); i < answers.length; i = next.getAndIncrement()) {
+                String[] q = questions.get(i);
+                try {
+                    answers[i] = review(q[0], q[1], q[2], null);
+                } finally {
+                    answered.countDown();
+                }
+            }
+        };
+        for (int h = 1; h < CONCURRENT_REVIEWS; h++) {
+            try {
+                helpers.execute(answer);
+            } catch (RejectedExecutionException e) {
+                break; // a pool shutting down: the calling thread answers the rest
+            }
+        }
+        answer.run();
+        try {
+            answered.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubernetesClientException("interrupted while reviewing access", e);
+        }
+        for (AccessCheck a : answers) {
+            if (a == null) {
+                throw new KubernetesClientException("an access review failed before it was answered");
+            }
+        }
+        return List.of(answers);
     }
 
     /**

@@ -219,7 +219,7 @@ public final class LiveSession implements SessionHandle {
             store.reportSource("kube/connection", SourceState.LIVE, kube.describe());
             // Ask the API server what these credentials may do before watching: a forbidden kind is then watched
             // in the namespaces that can be read, and the status bar names what is missing.
-            RbacPreflight preflight = new RbacPreflight(kube.client());
+            RbacPreflight preflight = new RbacPreflight(kube.client(), executor);
             RbacReport rbac = preflight.check();
             store.reportSource("kube/permissions", rbac.missing().isEmpty() ? SourceState.LIVE : SourceState.DEGRADED,
                     rbac.missing().isEmpty() ? "read and conversion permissions present"
