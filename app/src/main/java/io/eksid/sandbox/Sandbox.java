@@ -98,6 +98,9 @@ public final class Sandbox implements AutoCloseable {
             if (faults.dropWatches() != null) {
                 kube.dropWatchesEvery(faults.dropWatches());
             }
+            if (faults.kubeLatency() != null) {
+                kube.answerAfter(faults.kubeLatency());
+            }
             if (options.churnPodsPerSecond() > 0) {
                 seeder.clusterNames().forEach(c -> seeder.cluster(c).startChurn(options.churnPodsPerSecond()));
             }

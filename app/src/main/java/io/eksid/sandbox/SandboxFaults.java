@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@code --faults} spec split by side: {@code k8s.dropWatches=<duration>} goes to the Kubernetes API server
- * (it closes every open watch that often), every other entry to the AWS emulator's {@link FaultPlan}
+ * A {@code --faults} spec split by side: {@code k8s.dropWatches=<duration>} (every open watch closed that
+ * often) and {@code k8s.latency=<duration>} (every request answered that much later, as from an API server a
+ * round trip away) go to the Kubernetes API server, every other entry to the AWS emulator's {@link FaultPlan}
  * ({@code service.kind=value}, see docs/sandbox.md). Parsing validates both halves before anything starts.
  *
  * @param awsSpec      the AWS entries, comma-separated, possibly empty
  * @param dropWatches  how often to drop watches, or null for never
+ * @param kubeLatency  delay before the Kubernetes API server handles each request, or null for none
  */
-record SandboxFaults(String awsSpec, Duration dropWatches) {
+record SandboxFaults(String awsSpec, Duration dropWatches, Duration kubeLatency) {
 
-    static final SandboxFaults NONE = new SandboxFaults("", null);
+    static final SandboxFaults NONE = new SandboxFaults("", null, null);
 
     static SandboxFaults parse(String spec) {
         if (spec == null || spec.isBlank()) {
@@ -24,6 +26,7 @@ record SandboxFaults(String awsSpec, Duration dropWatches) {
         }
         List<String> aws = new ArrayList<>();
         Duration drop = null;
+        Duration latency = null;
         for (String raw : spec.split(",")) {
             String entry = raw.trim();
             if (entry.isEmpty()) {
@@ -32,11 +35,17 @@ record SandboxFaults(String awsSpec, Duration dropWatches) {
             int eq = entry.indexOf('=');
             String key = eq < 0 ? entry : entry.substring(0, eq).trim();
             if (key.toLowerCase(Locale.ROOT).startsWith("k8s.")) {
-                if (!key.equalsIgnoreCase("k8s.dropWatches") || eq < 0) {
-                    throw new IllegalArgumentException("bad fault '" + entry
-                            + "': the only Kubernetes fault is k8s.dropWatches=<duration>, e.g. k8s.dropWatches=30s");
+                boolean isDrop = key.equalsIgnoreCase("k8s.dropWatches");
+                if (!isDrop && !key.equalsIgnoreCase("k8s.latency") || eq < 0) {
+                    throw new IllegalArgumentException("bad fault '" + entry + "': the Kubernetes faults are "
+                            + "k8s.dropWatches=<duration> and k8s.latency=<duration>, e.g. k8s.dropWatches=30s");
                 }
-                drop = duration(entry, entry.substring(eq + 1).trim());
+                Duration d = duration(entry, entry.substring(eq + 1).trim());
+                if (isDrop) {
+                    drop = d;
+                } else {
+                    latency = d;
+                }
             } else {
                 aws.add(entry);
             }
@@ -49,7 +58,7 @@ record SandboxFaults(String awsSpec, Duration dropWatches) {
                 throw new IllegalArgumentException("bad fault spec: " + e.getMessage(), e);
             }
         }
-        return new SandboxFaults(awsSpec, drop);
+        return new SandboxFaults(awsSpec, drop, latency);
     }
 
     private static Duration duration(String entry, String value) {

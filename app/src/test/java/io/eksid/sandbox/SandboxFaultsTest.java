@@ -16,6 +16,14 @@ class SandboxFaultsTest {
     }
 
     @Test
+    void theApiServersLatencyIsAKubernetesFault() {
+        SandboxFaults f = SandboxFaults.parse("k8s.latency=25ms,eks.latency=200ms");
+        assertThat(f.kubeLatency()).isEqualTo(Duration.ofMillis(25));
+        assertThat(f.dropWatches()).isNull();
+        assertThat(f.awsSpec()).isEqualTo("eks.latency=200ms");
+    }
+
+    @Test
     void durationsTakeUnitsOrPlainMilliseconds() {
         assertThat(SandboxFaults.parse("k8s.dropWatches=500ms").dropWatches()).isEqualTo(Duration.ofMillis(500));
         assertThat(SandboxFaults.parse("k8s.dropwatches=2m").dropWatches()).isEqualTo(Duration.ofMinutes(2));
@@ -25,14 +33,15 @@ class SandboxFaultsTest {
     @Test
     void emptyMeansNone() {
         assertThat(SandboxFaults.parse("")).isEqualTo(SandboxFaults.NONE);
-        assertThat(SandboxFaults.parse(" , ")).isEqualTo(new SandboxFaults("", null));
+        assertThat(SandboxFaults.parse(" , ")).isEqualTo(new SandboxFaults("", null, null));
     }
 
     @Test
     void badEntriesAreNamed() {
         assertThatThrownBy(() -> SandboxFaults.parse("k8s.dropWatches=0s")).hasMessageContaining("positive duration");
-        assertThatThrownBy(() -> SandboxFaults.parse("k8s.latency=1s")).hasMessageContaining("k8s.latency=1s")
-                .hasMessageContaining("k8s.dropWatches");
+        assertThatThrownBy(() -> SandboxFaults.parse("k8s.slowness=1s")).hasMessageContaining("k8s.slowness=1s")
+                .hasMessageContaining("k8s.dropWatches").hasMessageContaining("k8s.latency");
+        assertThatThrownBy(() -> SandboxFaults.parse("k8s.latency=fast")).hasMessageContaining("positive duration");
         assertThatThrownBy(() -> SandboxFaults.parse("k8s.dropWatches")).hasMessageContaining("k8s.dropWatches");
         assertThatThrownBy(() -> SandboxFaults.parse("sqs.throttle=1")).hasMessageStartingWith("bad fault spec: ")
                 .hasMessageContaining("sqs");

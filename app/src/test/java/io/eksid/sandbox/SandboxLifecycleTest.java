@@ -68,6 +68,26 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void theApiServersLatencyDelaysEveryRequestReadsAndWritesAlike() {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.acme(dir).withFaults("k8s.latency=300ms"));
+             KubernetesClient k = SandboxClients.kube(sandbox, "acme-prod")) {
+            long t0 = System.nanoTime();
+            int pods = k.pods().inAnyNamespace().list().getItems().size();
+            long listMillis = (System.nanoTime() - t0) / 1_000_000;
+            t0 = System.nanoTime();
+            var review = k.authorization().v1().selfSubjectAccessReview().create(
+                    new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
+                            .withNewSpec().withNewResourceAttributes().withVerb("list").withResource("pods")
+                            .endResourceAttributes().endSpec().build());
+            long reviewMillis = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(pods).isPositive();
+            assertThat(review.getStatus().getAllowed()).as("the request's body arrived whole").isTrue();
+            assertThat(listMillis).isGreaterThanOrEqualTo(300);
+            assertThat(reviewMillis).isGreaterThanOrEqualTo(300);
+        }
+    }
+
+    @Test
     void churnReplacesRunningPods() {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.acme(dir).withChurn(50));
              KubernetesClient k = SandboxClients.kube(sandbox, "acme-prod")) {

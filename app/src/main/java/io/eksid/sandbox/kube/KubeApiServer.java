@@ -275,7 +275,33 @@ public final class KubeApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Delays every request to the clusters' endpoint by {@code latency} (zero: none), as an API server a round trip
+     * away would: what a client asks one request after another then costs that much per request.
+     */
+    public void answerAfter(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("API server latency must not be negative, got " + latency);
+        }
+        latencyMillis = latency.toMillis();
+    }
+
+    private volatile long latencyMillis;
+
     private void onRequest(HttpServerRequest req) {
+        long delay = latencyMillis;
+        if (delay <= 0) {
+            route(req);
+            return;
+        }
+        req.pause(); // the body waits in vert.x's buffer until the request is handled
+        vertx.setTimer(delay, id -> {
+            req.resume();
+            route(req);
+        });
+    }
+
+    private void route(HttpServerRequest req) {
         String path = req.path();
         if (!path.startsWith(PREFIX)) {
             responses.error(req, ApiError.pathNotFound(path + " (clusters are served under " + PREFIX + "<name>)"));
