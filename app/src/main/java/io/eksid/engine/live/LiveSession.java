@@ -225,7 +225,10 @@ public final class LiveSession implements SessionHandle {
                     rbac.missing().isEmpty() ? "read and conversion permissions present"
                             : "missing: " + rbac.missingSummary());
             watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS, executor);
-            watcher.start(rbac, preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
+            // The fallback costs a list of namespaces, a round trip before the first watch: only when it is needed.
+            boolean everyKindReadable = rbac.clusterWideRead().values().stream().allMatch(Boolean::booleanValue);
+            watcher.start(rbac, everyKindReadable ? List.of()
+                    : preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
             watcher.synced().whenComplete((v, t) -> {
                 kubeSettled.complete(System.nanoTime());
                 refreshRolesOnceKubeSynced();
