@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -60,6 +61,9 @@ public final class ClusterWatcher implements AutoCloseable {
     private final List<CompletableFuture<Void>> syncs = new ArrayList<>();
     private final AtomicBoolean agentSeen = new AtomicBoolean();
     private final CompletableFuture<Void> synced = new CompletableFuture<>();
+    /** The two launches {@link #synced} waits for: the kinds before the pods, and the pods. */
+    private final AtomicInteger launchesLeft = new AtomicInteger(2);
+    private boolean started;
     private volatile boolean closed;
 
     /**
@@ -86,9 +90,15 @@ public final class ClusterWatcher implements AutoCloseable {
      *                            the context's default namespace)
      * @param preflight           filters the fallback namespaces to the readable ones; null to try them all
      */
-    public synchronized void start(RbacReport rbac, List<String> fallbackNamespaces, RbacPreflight preflight) {
-        if (!reflectors.isEmpty()) {
-            throw new IllegalStateException("already started");
+    public void start(RbacReport rbac, List<String> fallbackNamespaces, RbacPreflight preflight) {
+        // Not holding the monitor while launching: building a kind's first reflector loads its model's classes
+        // (a third of a second for Deployments on a cold JVM), and the pods' launch, which waits only for their
+        // owners' first lists, must not wait for that as well.
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("already started");
+            }
+            started = true;
         }
         Scopes scopes = new Scopes(rbac, List.copyOf(fallbackNamespaces), preflight);
         startNamespaces(scopes);
@@ -119,7 +129,15 @@ public final class ClusterWatcher implements AutoCloseable {
                         store.removeWorkload(namespace, "Job", name);
                     }
                 });
-        List<CompletableFuture<Void>> ownerSyncs = List.copyOf(syncs);
+        List<CompletableFuture<Void>> ownerSyncs;
+        synchronized (this) {
+            ownerSyncs = List.copyOf(syncs);
+        }
+        // Pods after their owners, whose ReplicaSets and Jobs should be known when they arrive, but not after the
+        // other kinds: the pods' list, the longest, starts as soon as the owners have listed.
+        CompletableFuture.allOf(ownerSyncs.toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, settings.syncTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((v, t) -> startPods(scopes));
         start(WatchedKind.SERVICE_ACCOUNTS, ServiceAccount.class, scopes, ns -> scoped(client.serviceAccounts(), ns),
                 new Reflector.Sink<ServiceAccount>() {
                     public void upsert(ServiceAccount sa) {
@@ -139,17 +157,28 @@ public final class ClusterWatcher implements AutoCloseable {
         startDaemonSets(scopes);
         start(WatchedKind.CRON_JOBS, CronJob.class, scopes, ns -> scoped(client.batch().v1().cronjobs(), ns),
                 workloadSink("CronJob", WorkloadTrimmer::cronJob));
-        // Pods last: their owners' ReplicaSets and Jobs should be known when they arrive.
-        CompletableFuture.allOf(ownerSyncs.toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, settings.syncTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((v, t) -> startPods(scopes));
+        launched();
+    }
+
+    /** Once both launches are done, {@link #synced} completes with every kind's first list. */
+    private void launched() {
+        if (launchesLeft.decrementAndGet() > 0) {
+            return;
+        }
+        CompletableFuture<?>[] all;
+        synchronized (this) {
+            all = syncs.toArray(CompletableFuture[]::new);
+        }
+        CompletableFuture.allOf(all).whenComplete((v, t) -> {
+            if (!agentSeen.get()) {
+                store.setAgentDaemonSetReady(false);
+            }
+            synced.complete(null);
+        });
     }
 
     private void startPods(Scopes scopes) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
+        if (!closed) {
             start(WatchedKind.PODS, LeanPod.class, scopes, ns -> scoped(client.resources(LeanPod.class, LeanPodList.class), ns),
                     new Reflector.Sink<LeanPod>() {
                         public void upsert(LeanPod pod) {
@@ -160,13 +189,8 @@ public final class ClusterWatcher implements AutoCloseable {
                             store.removePod(namespace, name);
                         }
                     });
-            CompletableFuture.allOf(syncs.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> {
-                if (!agentSeen.get()) {
-                    store.setAgentDaemonSetReady(false);
-                }
-                synced.complete(null);
-            });
         }
+        launched();
     }
 
     /** Completes once every kind has listed once (or was found forbidden). */
@@ -297,9 +321,14 @@ public final class ClusterWatcher implements AutoCloseable {
                 : client.getKubernetesSerialization().convertValue(o, type);
         ListPage.Source<T> pages = new StreamedListPages<>(client, type, op, settings.pageSize(), pageMapper);
         Reflector<T> r = new Reflector<>(description, convert, op, pages, sink, listener, settings, executor);
-        reflectors.add(r);
-        syncs.add(r.firstSync());
-        r.start();
+        synchronized (this) {
+            if (closed) {
+                return; // closed while launching: nothing starts after close()
+            }
+            reflectors.add(r);
+            syncs.add(r.firstSync());
+            r.start();
+        }
     }
 
     private record Scopes(RbacReport rbac, List<String> fallback, RbacPreflight preflight) {
