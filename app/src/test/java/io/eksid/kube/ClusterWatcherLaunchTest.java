@@ -3,21 +3,16 @@ package io.eksid.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.eksid.model.store.ClusterStore;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +33,6 @@ class ClusterWatcherLaunchTest {
     private final Map<String, Long> askedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
     private final List<String> listed = new CopyOnWriteArrayList<>();
-    private final ExecutorService serverThreads = Executors.newFixedThreadPool(32);
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(12);
     /**
      * Answered late, so that whichever launch ends first, a kind it did not wait for is still listing: the pods
@@ -46,26 +40,19 @@ class ClusterWatcherLaunchTest {
      */
     private static final Map<String, Long> DELAY_MILLIS = Map.of("deployments", 600L, "pods", 900L,
             "cronjobs", 1500L);
-    private HttpServer server;
+    private ScriptedApiServer server;
     private KubernetesClient client;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::answer);
-        server.setExecutor(serverThreads);
-        server.start();
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort()).withOauthToken("t")
-                .withRequestRetryBackoffLimit(0).build()).build();
+        server = new ScriptedApiServer("/", this::answer, 32);
+        client = server.client();
     }
 
     @AfterEach
     void stop() {
-        client.close();
         executor.shutdownNow();
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     private void answer(HttpExchange exchange) throws IOException {

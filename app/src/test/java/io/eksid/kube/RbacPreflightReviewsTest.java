@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,24 +37,18 @@ class RbacPreflightReviewsTest {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final ExecutorService helpers = Executors.newFixedThreadPool(8);
-    private HttpServer server;
+    private ScriptedApiServer server;
     private KubernetesClient client;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", this::review);
-        server.setExecutor(Executors.newFixedThreadPool(16));
-        server.start();
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort()).withOauthToken("t")
-                .withRequestRetryBackoffLimit(0).build()).build();
+        server = new ScriptedApiServer("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", this::review, 16);
+        client = server.client();
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        client.close();
-        server.stop(0);
+        server.close();
         helpers.shutdownNow();
         helpers.awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.eksid.kube.lean.LeanPod;
 import io.eksid.kube.lean.LeanPodList;
 import io.eksid.model.store.SourceState;
-import io.fabric8.kubernetes.api.model.ListMeta;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,24 +48,18 @@ class StreamedListPagesTest {
     private final List<String> queries = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
     private volatile int status = 200;
-    private HttpServer server;
+    private ScriptedApiServer server;
     private KubernetesClient client;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/pods", this::answer);
-        server.setExecutor(Executors.newFixedThreadPool(2));
-        server.start();
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort()).withOauthToken("t")
-                .withRequestRetryBackoffLimit(0).build()).build();
+        server = new ScriptedApiServer("/api/v1/pods", this::answer, 2);
+        client = server.client();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.stop(0);
+        server.close();
         executor.shutdownNow();
     }
 
