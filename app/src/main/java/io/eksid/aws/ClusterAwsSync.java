@@ -1,5 +1,6 @@
 package io.eksid.aws;
 
+import io.eksid.model.concurrent.ParallelReads;
 import io.eksid.model.store.ClusterStore;
 import io.eksid.model.time.Backoff;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package io.eksid.aws;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.IamRole;
 import io.eksid.model.RoleArn;
+import io.eksid.model.concurrent.ParallelReads;
 import io.eksid.model.store.ClusterStore;
 import io.eksid.model.trust.PolicyParseException;
 import io.eksid.model.trust.Statement;

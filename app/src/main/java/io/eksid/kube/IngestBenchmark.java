@@ -59,7 +59,7 @@ public final class IngestBenchmark {
             RbacReport rbac = preflight.check();
             long t2 = System.nanoTime();
             try (ClusterWatcher watcher = new ClusterWatcher(connection.client(), store, settings, executor)) {
-                watcher.start(rbac, preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
+                watcher.start(rbac, preflight.fallbackFor(rbac, context.defaultNamespace(), 50), preflight);
                 watcher.synced().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 long t3 = System.nanoTime();
                 return new Result(context.name(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1),

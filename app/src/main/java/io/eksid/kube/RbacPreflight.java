@@ -1,5 +1,6 @@
 package io.eksid.kube;
 
+import io.eksid.model.concurrent.ParallelReads;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,10 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asks the API server, with SelfSubjectAccessReview, what the current identity may do before anything is
@@ -30,17 +28,20 @@ public final class RbacPreflight {
     static final int CONCURRENT_REVIEWS = 6;
 
     private final KubernetesClient client;
-    private final Executor helpers;
+    private final ParallelReads reviews;
 
     /** Reviews asked one after the other on the calling thread. */
     public RbacPreflight(KubernetesClient client) {
         this(client, Runnable::run);
     }
 
-    /** Reviews shared between the calling thread and helpers run by {@code helpers}. */
+    /**
+     * Reviews shared between the calling thread and helpers run by {@code helpers}; the calling thread answers
+     * questions itself, so the check ends even when the executor runs none of them.
+     */
     public RbacPreflight(KubernetesClient client, Executor helpers) {
         this.client = Objects.requireNonNull(client, "client");
-        this.helpers = Objects.requireNonNull(helpers, "helpers");
+        this.reviews = new ParallelReads("kubernetes", helpers, CONCURRENT_REVIEWS);
     }
 
     public RbacReport check() {
@@ -62,46 +63,32 @@ public final class RbacPreflight {
         return new RbacReport(checks, read);
     }
 
-    /**
-     * The reviews of {@code questions}, in their order, asked {@link #CONCURRENT_REVIEWS} at a time. The calling
-     * thread answers questions itself alongside the helpers it hands to the executor, and waits only for questions
-     * a helper has already taken: so the check ends even when the executor runs none of them (a pool whose threads
-     * are all waiting on such checks), and each review costs one round trip of wall time only when asked alone.
-     */
+    /** The reviews of {@code questions}, in their order, {@link #CONCURRENT_REVIEWS} at a time. */
     private List<AccessCheck> answers(List<String[]> questions) {
-        AccessCheck[] answers = new AccessCheck[questions.size()];
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch answered = new CountDownLatch(questions.size());
-        Runnable answer = () -> {
-            for (int i = next.getAndIncrement(); i < answers.length; i = next.getAndIncrement()) {
-                String[] q = questions.get(i);
-                try {
-                    answers[i] = review(q[0], q[1], q[2], null);
-                } finally {
-                    answered.countDown();
-                }
-            }
-        };
-        for (int h = 1; h < CONCURRENT_REVIEWS; h++) {
-            try {
-                helpers.execute(answer);
-            } catch (RejectedExecutionException e) {
-                break; // a pool shutting down: the calling thread answers the rest
-            }
-        }
-        answer.run();
+        List<ParallelReads.Outcome<String[], AccessCheck>> outcomes;
         try {
-            answered.await();
+            outcomes = reviews.readAll(questions, q -> review(q[0], q[1], q[2], null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KubernetesClientException("interrupted while reviewing access", e);
         }
-        for (AccessCheck a : answers) {
-            if (a == null) {
-                throw new KubernetesClientException("an access review failed before it was answered");
-            }
+        List<AccessCheck> answers = new ArrayList<>(outcomes.size());
+        for (ParallelReads.Outcome<String[], AccessCheck> o : outcomes) {
+            String[] q = o.item();
+            // review() answers every failure itself; anything else is unknown, counted as allowed as review() does
+            answers.add(o.failed() ? new AccessCheck(q[0], q[1], q[2], null, true, "not checked: " + o.failure())
+                    : o.value());
         }
-        return List.of(answers);
+        return answers;
+    }
+
+    /**
+     * The fallback namespaces {@code rbac} calls for: none when every kind can be read cluster-wide (listing
+     * namespaces would cost a round trip before the first watch for nothing), else {@link #fallbackNamespaces}
+     * with no namespaces named.
+     */
+    public List<String> fallbackFor(RbacReport rbac, String defaultNamespace, int max) {
+        return rbac.canReadEveryKindClusterWide() ? List.of() : fallbackNamespaces(List.of(), defaultNamespace, max);
     }
 
     /**

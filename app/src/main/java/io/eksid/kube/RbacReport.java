@@ -20,6 +20,11 @@ public record RbacReport(List<AccessCheck> checks, Map<WatchedKind, Boolean> clu
         return clusterWideRead.getOrDefault(kind, Boolean.TRUE);
     }
 
+    /** True when every watched kind can be listed and watched in every namespace: no fallback is needed. */
+    public boolean canReadEveryKindClusterWide() {
+        return clusterWideRead.values().stream().allMatch(Boolean::booleanValue);
+    }
+
     /** True when the checked verb is allowed on the resource (cluster-wide or in the namespace checked). */
     public boolean allowed(String verb, String resource) {
         return checks.stream().filter(c -> c.verb().equals(verb) && c.resource().equals(resource))

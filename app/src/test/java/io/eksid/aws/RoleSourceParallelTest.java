@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eksid.model.ClusterInfo;
 import io.eksid.model.IamRole;
 import io.eksid.model.Partition;
+import io.eksid.model.concurrent.ParallelReads;
 import io.eksid.model.store.ClusterStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -134,6 +134,16 @@ class RbacPreflightReviewsTest {
         assertThat(asked).hasSize(report.checks().size());
     }
 
+    @Test
+    void theFallbackIsLookedUpOnlyWhenAKindCannotBeReadClusterWide() {
+        RbacPreflight preflight = new RbacPreflight(client, helpers);
+        RbacReport denied = preflight.check();
+
+        assertThat(preflight.fallbackFor(RbacReport.allAllowed(), "shop", 50)).isEmpty();
+        // This server cannot list namespaces: the fallback is the context's default namespace.
+        assertThat(preflight.fallbackFor(denied, "shop", 50)).containsExactly("shop");
+    }
+
     private static List<String> order(RbacReport report) {
         return report.checks().stream().map(c -> c.verb() + " " + c.resource()).toList();
     }

@@ -225,10 +225,7 @@ public final class LiveSession implements SessionHandle {
                     rbac.missing().isEmpty() ? "read and conversion permissions present"
                             : "missing: " + rbac.missingSummary());
             watcher = new ClusterWatcher(kube.client(), store, ReflectorSettings.DEFAULTS, executor);
-            // The fallback costs a list of namespaces, a round trip before the first watch: only when it is needed.
-            boolean everyKindReadable = rbac.clusterWideRead().values().stream().allMatch(Boolean::booleanValue);
-            watcher.start(rbac, everyKindReadable ? List.of()
-                    : preflight.fallbackNamespaces(List.of(), context.defaultNamespace(), 50), preflight);
+            watcher.start(rbac, preflight.fallbackFor(rbac, context.defaultNamespace(), 50), preflight);
             watcher.synced().whenComplete((v, t) -> {
                 kubeSettled.complete(System.nanoTime());
                 refreshRolesOnceKubeSynced();

@@ -1,4 +1,4 @@
-package io.eksid.aws;
+package io.eksid.model.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.eksid.aws;
+package io.eksid.model.concurrent;
 
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Read calls to one AWS service, many at a time but never more than the service's limit in flight for the whole
- * session (every source that reads that service shares one instance). Retries are not done here: each call is
- * one SDK call, and the SDK's retry strategy (see {@link AwsClients}) is the only retry layer for reads.
+ * Read calls to one service (IAM, EKS, a cluster's API server), many at a time but never more than the limit in
+ * flight across every batch sharing the instance (every source that reads that service shares one). Retries are
+ * not done here: each call is one client call, and the client's own retry (for AWS the SDK's strategy, see
+ * {@code aws.AwsClients}) is the only retry layer for reads.
  *
  * <p>The calling thread works through the items too, so a batch always finishes even when every thread of the
  * executor is busy (the pollers and this share one pool); helpers that start after the batch ran out find nothing
@@ -21,7 +22,7 @@ import java.util.function.Function;
  */
 public final class ParallelReads {
 
-    /** In-flight reads per service: far below IAM's and EKS's request quotas, enough to hide round trips. */
+    /** In-flight reads per AWS service: far below IAM's and EKS's request quotas, enough to hide round trips. */
     public static final int DEFAULT_LIMIT = 8;
 
     private final String service;
