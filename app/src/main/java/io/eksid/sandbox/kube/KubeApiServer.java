@@ -62,6 +62,7 @@ public final class KubeApiServer implements AutoCloseable {
     private final HttpResponses responses;
     private Vertx vertx;
     private HttpServer server;
+    private final ApiLatency latency = new ApiLatency();
     private volatile int port = -1;
     private volatile int watchHistory = SimulatedCluster.DEFAULT_WATCH_HISTORY;
     private ScheduledFuture<?> dropTask;
@@ -135,7 +136,7 @@ public final class KubeApiServer implements AutoCloseable {
         HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(requestedPort)
                 .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 24)
                 .setCompressionSupported(false).setIdleTimeout(0);
-        server = vertx.createHttpServer(options).requestHandler(this::onRequest);
+        server = vertx.createHttpServer(options).requestHandler(req -> latency.handle(vertx, req, this::onRequest));
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -275,33 +276,12 @@ public final class KubeApiServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Delays every request to the clusters' endpoint by {@code latency} (zero: none), as an API server a round trip
-     * away would: what a client asks one request after another then costs that much per request.
-     */
+    /** Handles every request to the clusters' endpoint {@code latency} later (zero: at once). */
     public void answerAfter(Duration latency) {
-        if (latency.isNegative()) {
-            throw new IllegalArgumentException("API server latency must not be negative, got " + latency);
-        }
-        latencyMillis = latency.toMillis();
+        this.latency.set(latency);
     }
-
-    private volatile long latencyMillis;
 
     private void onRequest(HttpServerRequest req) {
-        long delay = latencyMillis;
-        if (delay <= 0) {
-            route(req);
-            return;
-        }
-        req.pause(); // the body waits in vert.x's buffer until the request is handled
-        vertx.setTimer(delay, id -> {
-            req.resume();
-            route(req);
-        });
-    }
-
-    private void route(HttpServerRequest req) {
         String path = req.path();
         if (!path.startsWith(PREFIX)) {
             responses.error(req, ApiError.pathNotFound(path + " (clusters are served under " + PREFIX + "<name>)"));
